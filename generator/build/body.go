@@ -1,0 +1,114 @@
+package build
+
+import (
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// mediaTypes maps the media types the generator speaks to the IR.
+var mediaTypes = map[string]ir.Media{
+	"application/json":                  ir.MediaJSON,
+	"application/xml":                   ir.MediaXML,
+	"application/x-www-form-urlencoded": ir.MediaForm,
+	"application/problem+json":          ir.MediaProblemJSON,
+}
+
+// body builds an operation's request body: a form (its own struct with
+// form fields) or JSON (a model).
+func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body {
+	if ref == nil || ref.Value == nil {
+		return nil
+	}
+	rb := ref.Value
+	at := b.pos(rb.Origin)
+	if len(rb.Content) != 1 {
+		b.diags.Addf(at, "unsupported: a request body with %d media types (exactly one, form or JSON, is supported)", len(rb.Content))
+		return nil
+	}
+	for name, mt := range rb.Content {
+		media, ok := mediaTypes[name]
+		if !ok || media == ir.MediaXML || media == ir.MediaProblemJSON || mt.Schema == nil {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form and JSON are supported)", name)
+			return nil
+		}
+		if len(mt.Encoding) > 0 {
+			b.diags.Addf(b.fieldPos(mt.Origin, "encoding"), "unsupported: encoding objects")
+		}
+		body := &ir.Body{Media: media, Required: rb.Required}
+		if media == ir.MediaForm {
+			body.Type = b.form(op, mt.Schema)
+		} else {
+			body.Type = b.typeOf(mt.Schema, naming.Body(op.GoName), nil, ir.RoleModel)
+			b.setRoot(body.Type)
+		}
+		return body
+	}
+	return nil
+}
+
+// form builds the struct of a form body, named after its component or, when
+// inline, after the operation.
+func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
+	at := b.schemaPos(s)
+	if s.Value == nil || !isObject(s.Value) {
+		b.diags.Addf(at, "unsupported: a form body that is not an object")
+		return ir.TypeRef{Kind: ir.KindString}
+	}
+	name := refName(s.Ref)
+	if name != "" {
+		if t, built := b.components[name]; built {
+			if !b.forms[name] {
+				b.diags.Addf(at, "unsupported: schema %q is used both as a form body and as a model", name)
+			}
+			return *t
+		}
+		b.forms[name] = true
+	} else {
+		name = naming.Body(op.GoName)
+	}
+	st := &ir.Struct{
+		Name:   name,
+		GoName: b.types.Unique(naming.Exported(name)),
+		Doc:    doc(s.Value.Title, s.Value.Description),
+		Pos:    b.pos(s.Value.Origin),
+		Role:   ir.RoleForm,
+	}
+	fields := naming.NewScope()
+	for _, p := range b.properties(s.Value) {
+		f := b.field(p, st.GoName, fields, ir.RoleForm)
+		f.In = ir.InForm
+		f.Pointer = b.pointer(f, p.schema.Value)
+		if f.Type.Kind == ir.KindArray {
+			b.diags.Addf(p.pos, "unsupported: an array in a form body")
+		}
+		st.Fields = append(st.Fields, f)
+	}
+	b.api.Structs = append(b.api.Structs, st)
+	t := ir.TypeRef{Kind: ir.KindStruct, Name: st.GoName}
+	if refName(s.Ref) != "" {
+		b.components[refName(s.Ref)] = &t
+	}
+	return t
+}
+
+// setRoot gives a struct used as a whole body its root element name.
+func (b *builder) setRoot(t ir.TypeRef) {
+	if t.Kind != ir.KindStruct {
+		return
+	}
+	if st := b.structByName(t.Name); st != nil && st.XMLName == "" {
+		st.XMLName = st.Name
+	}
+}
+
+// structByName finds a built struct by Go name.
+func (b *builder) structByName(goName string) *ir.Struct {
+	for _, st := range b.api.Structs {
+		if st.GoName == goName {
+			return st
+		}
+	}
+	return nil
+}

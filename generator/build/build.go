@@ -1,0 +1,115 @@
+// Package build turns a loaded OpenAPI document into the IR. Every decision
+// about the generated code is made here: names (through package naming),
+// Go types, struct tags, validation rules, defaults and order. Constructs
+// outside the supported subset are positioned errors, never skipped.
+package build
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/diag"
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/load"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// Options steer the build.
+type Options struct {
+	// Package is the Go package name of the output.
+	Package string
+	// Reserved are package-level names the static runtime files declare;
+	// spec-derived names must not take them.
+	Reserved []string
+}
+
+// builder holds the state of one build. It is not shared between builds.
+type builder struct {
+	doc   *load.Doc
+	api   *ir.API
+	diags diag.List
+	// types is the package scope: every type name is claimed here.
+	types *naming.Scope
+	// components maps a component schema name to its built type.
+	components map[string]*ir.TypeRef
+	// building marks components under construction, to stop on cycles.
+	building map[string]bool
+	// forms marks component schemas used as form bodies.
+	forms map[string]bool
+	// patterns dedupes compiled patterns by expression.
+	patterns map[string]*ir.Pattern
+	values   *naming.Scope
+}
+
+// Build makes the IR of doc, or returns every problem found, positioned.
+func Build(doc *load.Doc, opts Options) (*ir.API, error) {
+	b := &builder{
+		doc:        doc,
+		api:        &ir.API{Package: opts.Package},
+		types:      naming.NewScope(opts.Reserved...),
+		values:     naming.NewScope(opts.Reserved...),
+		components: make(map[string]*ir.TypeRef),
+		building:   make(map[string]bool),
+		forms:      make(map[string]bool),
+		patterns:   make(map[string]*ir.Pattern),
+	}
+	b.unsupportedDocument()
+	b.document()
+	b.operations()
+	b.remainingComponents()
+	b.server()
+	b.markValidated()
+	b.usedPatterns()
+	if err := b.diags.Err(); err != nil {
+		return nil, err
+	}
+	b.sortOutput()
+	return b.api, nil
+}
+
+// document fills the document-level facts: info, server, auth, extensions.
+func (b *builder) document() {
+	t := b.doc.T
+	if t.Info != nil {
+		b.api.Title = t.Info.Title
+		b.api.Description = t.Info.Description
+		b.api.Version = t.Info.Version
+	}
+	if len(t.Servers) > 0 {
+		b.api.BaseURL = strings.TrimSuffix(t.Servers[0].URL, "/")
+	}
+	b.auth()
+	b.bodyStatus()
+	b.requestIDHeaders()
+}
+
+// remainingComponents builds the component schemas no operation reached,
+// so nothing in the document is silently dropped.
+func (b *builder) remainingComponents() {
+	if b.doc.T.Components == nil {
+		return
+	}
+	for _, name := range sortedKeys(b.doc.T.Components.Schemas) {
+		if b.forms[name] {
+			continue
+		}
+		b.component(name)
+	}
+}
+
+// sortOutput puts types in name order and patterns in name order;
+// operations keep the document's order.
+func (b *builder) sortOutput() {
+	slices.SortFunc(b.api.Structs, func(x, y *ir.Struct) int { return cmp.Compare(x.GoName, y.GoName) })
+	slices.SortFunc(b.api.Enums, func(x, y *ir.Enum) int { return cmp.Compare(x.GoName, y.GoName) })
+	slices.SortFunc(b.api.Patterns, func(x, y *ir.Pattern) int { return cmp.Compare(x.GoName, y.GoName) })
+}
+
+// pos is the position of the element with origin o.
+func (b *builder) pos(o *openapi3.Origin) ir.Pos { return b.doc.KeyPos(o) }
+
+// fieldPos is the position of a field of the element with origin o.
+func (b *builder) fieldPos(o *openapi3.Origin, name string) ir.Pos { return b.doc.FieldPos(o, name) }

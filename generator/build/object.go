@@ -1,0 +1,145 @@
+package build
+
+import (
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// object builds the struct of an object schema named name.
+func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct {
+	st := &ir.Struct{
+		Name:    name,
+		GoName:  b.types.Unique(naming.Exported(name)),
+		Doc:     doc(s.Title, s.Description),
+		Pos:     at,
+		Role:    ir.RoleModel,
+		XMLName: xmlName(s),
+	}
+	b.api.Structs = append(b.api.Structs, st)
+	fields := naming.NewScope("XMLName")
+	for _, p := range b.properties(s) {
+		f := b.field(p, st.GoName, fields, ir.RoleModel)
+		f.In = ir.InBody
+		f.JSONTag = jsonTag(p.name, !p.required)
+		f.XMLTag = b.xmlTag(p, !p.required)
+		st.Fields = append(st.Fields, f)
+	}
+	return st
+}
+
+// field builds one field of a struct whose Go name is owner.
+func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.Role) *ir.Field {
+	v := p.schema.Value
+	f := &ir.Field{
+		Name:       p.name,
+		GoName:     scope.Unique(naming.Exported(p.name)),
+		Doc:        doc(v.Title, v.Description),
+		Pos:        p.pos,
+		Type:       b.typeOf(p.schema, owner, []string{p.name}, role),
+		Required:   p.required,
+		Deprecated: v.Deprecated,
+		Default:    defaultValue(v),
+	}
+	b.rules(f, v)
+	return f
+}
+
+// enum builds the named type of an enum schema.
+func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
+	e := &ir.Enum{Name: name, GoName: b.types.Unique(naming.Exported(name)), Doc: doc(s.Title, s.Description), Pos: at}
+	switch {
+	case s.Type.Is("string"):
+		e.Base = ir.KindString
+	case s.Type.Is("integer"):
+		e.Base = ir.KindInt
+	case s.Type.Is("number"):
+		e.Base = ir.KindFloat
+	default:
+		b.diags.Addf(at, "unsupported: an enum that is not a string, integer or number")
+		return ir.TypeRef{Kind: ir.KindString}
+	}
+	names := b.enumNames(s, e, at)
+	for i, v := range s.Enum {
+		ev := &ir.EnumValue{Value: enumLiteral(v, e.Base)}
+		if ev.Value == nil {
+			b.diags.Addf(at, "enum value %v is not a %s", v, s.Type.Slice()[0])
+			continue
+		}
+		ev.GoName = b.values.Unique(naming.EnumValue(e.GoName, names[i]))
+		e.Values = append(e.Values, ev)
+	}
+	b.api.Enums = append(b.api.Enums, e)
+	return ir.TypeRef{Kind: ir.KindEnum, Name: e.GoName}
+}
+
+// enumNames are the words naming each enum value: x-enum-varnames when
+// given, else the value itself for strings. Numbers need x-enum-varnames:
+// a constant named after a digit says nothing.
+func (b *builder) enumNames(s *openapi3.Schema, e *ir.Enum, at ir.Pos) []string {
+	names := make([]string, len(s.Enum))
+	if v, ok := s.Extensions[extEnumNames]; ok {
+		var given []string
+		if err := decodeExtension(v, &given); err != nil || len(given) != len(s.Enum) {
+			b.diags.Addf(b.fieldPos(s.Origin, extEnumNames), "%s must list one name per enum value (%d)", extEnumNames, len(s.Enum))
+			return names
+		}
+		return given
+	}
+	if e.Base != ir.KindString {
+		b.diags.Addf(at, "an %s enum needs %s to give its values meaningful Go names", s.Type.Slice()[0], extEnumNames)
+		return names
+	}
+	for i, v := range s.Enum {
+		names[i], _ = v.(string)
+	}
+	return names
+}
+
+// enumLiteral converts a decoded enum value to the IR's literal type, or nil.
+func enumLiteral(v any, base ir.Kind) any {
+	switch base {
+	case ir.KindString:
+		if s, ok := v.(string); ok {
+			return s
+		}
+	case ir.KindInt:
+		if f, ok := v.(float64); ok && f == float64(int64(f)) {
+			return int64(f)
+		}
+	case ir.KindFloat:
+		if f, ok := v.(float64); ok {
+			return f
+		}
+	}
+	return nil
+}
+
+// defaultValue is the schema's default as a string, int64, float64 or
+// bool literal, or nil.
+func defaultValue(s *openapi3.Schema) any {
+	switch d := s.Default.(type) {
+	case string, bool:
+		return d
+	case float64:
+		if s.Type.Is("integer") || (len(s.Enum) > 0 && d == float64(int64(d))) {
+			return int64(d)
+		}
+		return d
+	}
+	return nil
+}
+
+// jsonTag is the json struct tag value of a property.
+func jsonTag(name string, optional bool) string {
+	if optional {
+		return name + ",omitempty"
+	}
+	return name
+}
+
+// quote renders a number bound for messages.
+func quote(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

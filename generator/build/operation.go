@@ -1,0 +1,108 @@
+package build
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// opEntry is one operation found in the paths, with where it is written.
+type opEntry struct {
+	path   string
+	method string
+	item   *openapi3.PathItem
+	op     *openapi3.Operation
+	pos    ir.Pos
+}
+
+// operations builds every operation in the order of the document.
+func (b *builder) operations() {
+	var entries []opEntry
+	if b.doc.T.Paths != nil {
+		for path, item := range b.doc.T.Paths.Map() {
+			for method, op := range item.Operations() {
+				entries = append(entries, opEntry{path: path, method: method, item: item, op: op, pos: b.pos(op.Origin)})
+			}
+		}
+	}
+	slices.SortFunc(entries, func(x, y opEntry) int {
+		return cmp.Or(cmp.Compare(x.pos.Line, y.pos.Line), cmp.Compare(x.path, y.path), cmp.Compare(x.method, y.method))
+	})
+	methods := naming.NewScope()
+	ids := make(map[string]ir.Pos)
+	byGoName := make(map[string]string)
+	for _, e := range entries {
+		op := b.operation(e)
+		if op == nil {
+			continue
+		}
+		if prev, dup := ids[op.ID]; dup {
+			b.diags.Addf(b.fieldPos(e.op.Origin, "operationId"), "duplicate operationId %q (first at line %d)", op.ID, prev.Line)
+			continue
+		}
+		ids[op.ID] = op.Pos
+		if !methods.Claim(op.GoName) {
+			b.diags.Addf(b.fieldPos(e.op.Origin, "operationId"), "operationId %q becomes the Go name %s, which operationId %q already has", op.ID, op.GoName, byGoName[op.GoName])
+			continue
+		}
+		byGoName[op.GoName] = op.ID
+		b.pagination(op, e.op, methods)
+		b.api.Operations = append(b.api.Operations, op)
+	}
+}
+
+// operation builds one operation, or returns nil when it cannot be named.
+func (b *builder) operation(e opEntry) *ir.Operation {
+	o := e.op
+	if o.OperationID == "" {
+		b.diags.Addf(e.pos, "%s %s needs an operationId: it names the Go method", e.method, e.path)
+		return nil
+	}
+	op := &ir.Operation{
+		ID:          o.OperationID,
+		GoName:      naming.Operation(o.OperationID),
+		Summary:     strings.TrimSpace(o.Summary),
+		Description: strings.TrimSpace(o.Description),
+		Deprecated:  o.Deprecated,
+		Pos:         e.pos,
+		Method:      strings.ToUpper(e.method),
+		Path:        e.path,
+	}
+	if len(o.Tags) > 0 {
+		op.Tag = o.Tags[0]
+	}
+	b.operationSecurity(o)
+	if len(o.Callbacks) > 0 {
+		b.diags.Addf(b.fieldPos(o.Origin, "callbacks"), "unsupported: callbacks")
+	}
+	op.Params = b.params(op, e)
+	op.Body = b.body(op, o.RequestBody)
+	b.responses(op, o)
+	op.Idempotent = b.idempotent(op, o)
+	return op
+}
+
+// idempotent decides whether a failed call may be resent: by method, unless
+// x-nexmogen-idempotent says otherwise.
+func (b *builder) idempotent(op *ir.Operation, o *openapi3.Operation) bool {
+	switch op.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		op.Idempotent = true
+	}
+	v, ok := o.Extensions[extIdempotent]
+	if !ok {
+		return op.Idempotent
+	}
+	flag, isBool := v.(bool)
+	if !isBool {
+		b.diags.Addf(b.fieldPos(o.Origin, extIdempotent), "%s must be true or false", extIdempotent)
+		return op.Idempotent
+	}
+	return flag
+}

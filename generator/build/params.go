@@ -1,0 +1,93 @@
+package build
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// params builds the parameters struct of an operation: path-item
+// parameters overridden by the operation's own, in the order written.
+func (b *builder) params(op *ir.Operation, e opEntry) *ir.Struct {
+	var list []*openapi3.Parameter
+	add := func(ps openapi3.Parameters) {
+		for _, ref := range ps {
+			p := ref.Value
+			if p == nil {
+				continue
+			}
+			list = slices.DeleteFunc(list, func(q *openapi3.Parameter) bool { return q.Name == p.Name && q.In == p.In })
+			list = append(list, p)
+		}
+	}
+	add(e.item.Parameters)
+	add(e.op.Parameters)
+	if len(list) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(list, func(x, y *openapi3.Parameter) int {
+		return cmp.Compare(b.pos(x.Origin).Line, b.pos(y.Origin).Line)
+	})
+	st := &ir.Struct{
+		Name:   op.ID + " parameters",
+		GoName: b.types.Unique(naming.Params(op.GoName)),
+		Doc:    "holds the parameters of " + op.GoName + ".",
+		Pos:    op.Pos,
+		Role:   ir.RoleParams,
+	}
+	fields := naming.NewScope()
+	for _, p := range list {
+		if f := b.param(p, st.GoName, fields); f != nil {
+			st.Fields = append(st.Fields, f)
+		}
+	}
+	b.api.Structs = append(b.api.Structs, st)
+	return st
+}
+
+// param builds one parameter field, or reports why it cannot.
+func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope) *ir.Field {
+	at := b.pos(p.Origin)
+	if p.Schema == nil || p.Schema.Value == nil {
+		b.diags.Addf(at, "unsupported: parameter %q without a schema (content parameters)", p.Name)
+		return nil
+	}
+	in, ok := map[string]ir.In{"query": ir.InQuery, "path": ir.InPath, "header": ir.InHeader}[p.In]
+	if !ok {
+		b.diags.Addf(at, "unsupported: %s parameter %q", p.In, p.Name)
+		return nil
+	}
+	b.paramStyle(p, at)
+	prop := property{name: p.Name, schema: p.Schema, required: p.Required || in == ir.InPath, pos: at}
+	f := b.field(prop, owner, scope, ir.RoleParams)
+	f.In = in
+	f.Explode = p.Explode == nil || *p.Explode
+	if in != ir.InQuery {
+		f.Explode = false
+	}
+	f.Doc = doc(p.Description, f.Doc)
+	f.Deprecated = f.Deprecated || p.Deprecated
+	if f.Type.Kind == ir.KindStruct || (f.Type.Kind == ir.KindArray && f.Type.Elem.Kind == ir.KindStruct) {
+		b.diags.Addf(at, "unsupported: parameter %q of object type", p.Name)
+	}
+	f.Pointer = b.pointer(f, p.Schema.Value)
+	return f
+}
+
+// paramStyle reports serialisation styles other than the defaults.
+func (b *builder) paramStyle(p *openapi3.Parameter, at ir.Pos) {
+	want := map[string]string{"query": "form", "path": "simple", "header": "simple"}[p.In]
+	if p.Style != "" && p.Style != want {
+		b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for %s parameter %q (only %q)", p.Style, p.In, p.Name, want)
+	}
+	if p.In != "query" && p.Explode != nil && *p.Explode {
+		b.diags.Addf(b.fieldPos(p.Origin, "explode"), "unsupported: explode for %s parameter %q", p.In, p.Name)
+	}
+	if p.AllowReserved {
+		b.diags.Addf(b.fieldPos(p.Origin, "allowReserved"), "unsupported: allowReserved")
+	}
+}

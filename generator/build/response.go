@@ -1,0 +1,95 @@
+package build
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// responses builds the declared responses of an operation, in status order
+// with "default" last, and picks the success response.
+func (b *builder) responses(op *ir.Operation, o *openapi3.Operation) {
+	if o.Responses == nil {
+		return
+	}
+	codes := sortedKeys(o.Responses.Map())
+	slices.SortStableFunc(codes, func(x, y string) int { return statusOrder(x) - statusOrder(y) })
+	for _, code := range codes {
+		ref := o.Responses.Value(code)
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		status := 0
+		if code != "default" {
+			n, err := strconv.Atoi(code)
+			if err != nil || n < 100 || n > 599 {
+				b.diags.Addf(b.pos(ref.Value.Origin), "unsupported: response status %q (only exact codes and default)", code)
+				continue
+			}
+			status = n
+		}
+		r := b.response(op, status, ref.Value)
+		op.Responses = append(op.Responses, r)
+		if op.Success == nil && status >= 200 && status < 300 {
+			op.Success = r
+		}
+	}
+	if op.Success == nil {
+		b.diags.Addf(op.Pos, "operation %q declares no 2xx response", op.ID)
+	}
+}
+
+// statusOrder sorts numeric codes before "default".
+func statusOrder(code string) int {
+	if n, err := strconv.Atoi(code); err == nil {
+		return n
+	}
+	return 1000
+}
+
+// response builds one response: its body type (the same schema in every
+// media type) and its headers.
+func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response) *ir.Response {
+	r := &ir.Response{Status: status, GoName: b.types.Unique(naming.Response(op.GoName, status))}
+	if resp.Description != nil {
+		r.Doc = *resp.Description
+	}
+	var schema *openapi3.SchemaRef
+	for _, name := range sortedKeys(resp.Content) {
+		mt := resp.Content[name]
+		media, ok := mediaTypes[name]
+		if !ok || media == ir.MediaForm {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: response media type %q (JSON, XML and problem+json are supported)", name)
+			continue
+		}
+		if schema != nil && mt.Schema != nil && mt.Schema.Value != schema.Value {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one response with different schemas")
+		}
+		if mt.Schema != nil {
+			schema = mt.Schema
+		}
+		r.Media = append(r.Media, media)
+	}
+	slices.Sort(r.Media)
+	if schema != nil {
+		t := b.typeOf(schema, naming.Inline(r.GoName, "body"), nil, ir.RoleModel)
+		b.setRoot(t)
+		r.Type = &t
+	}
+	for _, name := range sortedKeys(resp.Headers) {
+		h := resp.Headers[name].Value
+		if h == nil || h.Schema == nil {
+			continue
+		}
+		t := b.typeOf(h.Schema, r.GoName, []string{name}, ir.RoleParams)
+		if t.Kind == ir.KindStruct || t.Kind == ir.KindArray {
+			b.diags.Addf(b.pos(h.Origin), "unsupported: response header %q that is not a scalar", name)
+		}
+		r.Headers = append(r.Headers, &ir.Header{Name: name, GoName: naming.Exported(name), Doc: h.Description, Type: t})
+	}
+	return r
+}

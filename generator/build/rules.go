@@ -1,0 +1,121 @@
+package build
+
+import (
+	"regexp"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// rules fills the validation rules of f from its schema s: required,
+// pattern, enum, bounds, lengths and item counts, through allOf parts and
+// into array items.
+func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
+	if f.Required && requiredCheckable(f.Type) {
+		f.Rules = append(f.Rules, &ir.Rule{Kind: ir.RuleRequired, Pos: f.Pos})
+	}
+	f.Rules = append(f.Rules, b.schemaRules(f, s)...)
+	if s.Type.Is("array") && s.Items != nil && s.Items.Value != nil {
+		f.ItemRules = b.schemaRules(f, s.Items.Value)
+	}
+}
+
+// requiredCheckable reports whether a missing value of type t can be told
+// from a present one: strings, secrets and arrays (empty), not numbers or
+// booleans, whose zero is a value.
+func requiredCheckable(t ir.TypeRef) bool {
+	return t.Kind == ir.KindString || t.Kind == ir.KindArray
+}
+
+// schemaRules are the rules one schema (and its allOf parts) states.
+func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
+	var out []*ir.Rule
+	at := b.pos(s.Origin)
+	if len(s.Enum) > 0 {
+		out = append(out, &ir.Rule{Kind: ir.RuleEnum, Pos: at})
+	}
+	if s.Pattern != "" {
+		out = append(out, &ir.Rule{Kind: ir.RulePattern, Pos: b.fieldPos(s.Origin, "pattern"), Pattern: b.pattern(s, f.Name)})
+	}
+	if s.Min != nil {
+		out = append(out, &ir.Rule{Kind: ir.RuleMinimum, Pos: b.fieldPos(s.Origin, "minimum"), Bound: bound(*s.Min, s), Exclusive: s.ExclusiveMin.IsTrue()})
+	}
+	if s.Max != nil {
+		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: b.fieldPos(s.Origin, "maximum"), Bound: bound(*s.Max, s), Exclusive: s.ExclusiveMax.IsTrue()})
+	}
+	out = append(out, lengthRules(s, b.fieldPos)...)
+	for _, part := range s.AllOf {
+		if part.Value != nil {
+			out = append(out, b.schemaRules(f, part.Value)...)
+		}
+	}
+	return out
+}
+
+// lengthRules are the string length and array size rules of s.
+func lengthRules(s *openapi3.Schema, fieldPos func(*openapi3.Origin, string) ir.Pos) []*ir.Rule {
+	var out []*ir.Rule
+	add := func(kind ir.RuleKind, key string, n uint64) {
+		out = append(out, &ir.Rule{Kind: kind, Pos: fieldPos(s.Origin, key), Bound: int64(n)})
+	}
+	if s.MinLength > 0 {
+		add(ir.RuleMinLength, "minLength", s.MinLength)
+	}
+	if s.MaxLength != nil {
+		add(ir.RuleMaxLength, "maxLength", *s.MaxLength)
+	}
+	if s.MinItems > 0 {
+		add(ir.RuleMinItems, "minItems", s.MinItems)
+	}
+	if s.MaxItems != nil {
+		add(ir.RuleMaxItems, "maxItems", *s.MaxItems)
+	}
+	if s.UniqueItems {
+		out = append(out, &ir.Rule{Kind: ir.RuleUniqueItems, Pos: fieldPos(s.Origin, "uniqueItems")})
+	}
+	return out
+}
+
+// bound is a numeric limit in the field's Go type: int64 for integers.
+func bound(v float64, s *openapi3.Schema) any {
+	if s.Type.Is("integer") {
+		return int64(v)
+	}
+	return v
+}
+
+// pattern returns the package-level pattern for s.Pattern, compiling it
+// here so an expression Go cannot run is reported at its line.
+func (b *builder) pattern(s *openapi3.Schema, field string) *ir.Pattern {
+	if p, ok := b.patterns[s.Pattern]; ok {
+		return p
+	}
+	at := b.fieldPos(s.Origin, "pattern")
+	if _, err := regexp.Compile(s.Pattern); err != nil {
+		b.diags.Addf(at, "pattern %q is not valid in Go's RE2 syntax: %v (Go has no lookahead: write the rule as an allOf of several patterns)", s.Pattern, err)
+	}
+	p := &ir.Pattern{GoName: b.values.Unique(naming.Pattern(field)), Expr: s.Pattern, Pos: at}
+	b.patterns[s.Pattern] = p
+	return p
+}
+
+// usedPatterns lists, once each, the patterns the validated structs check:
+// a pattern only a response mentions is not compiled into the package.
+func (b *builder) usedPatterns() {
+	seen := make(map[*ir.Pattern]bool)
+	for _, st := range b.api.Structs {
+		if !st.Validate {
+			continue
+		}
+		for _, f := range st.Fields {
+			for _, r := range append(f.Rules[:len(f.Rules):len(f.Rules)], f.ItemRules...) {
+				if r.Pattern != nil && !seen[r.Pattern] {
+					seen[r.Pattern] = true
+					b.api.Patterns = append(b.api.Patterns, r.Pattern)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package build
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// schemaPos is where a schema is written: for a $ref, where it is used.
+func (b *builder) schemaPos(s *openapi3.SchemaRef) ir.Pos {
+	if s.Origin != nil && s.Origin.Key != nil {
+		return b.doc.Pos(s.Origin.Key)
+	}
+	if s.Value != nil {
+		return b.pos(s.Value.Origin)
+	}
+	return b.doc.Pos(nil)
+}
+
+// component returns the type of a component schema, building it once.
+func (b *builder) component(name string) ir.TypeRef {
+	if t, ok := b.components[name]; ok {
+		return *t
+	}
+	ref := b.doc.T.Components.Schemas[name]
+	if ref == nil || ref.Value == nil {
+		b.diags.Addf(b.doc.Pos(nil), "schema %q is not defined", name)
+		return ir.TypeRef{Kind: ir.KindString}
+	}
+	if b.building[name] {
+		b.diags.Addf(b.pos(ref.Value.Origin), "unsupported: schema %q refers to itself", name)
+		return ir.TypeRef{Kind: ir.KindString}
+	}
+	b.building[name] = true
+	t := b.schemaType(ref.Value, name, nil, ir.RoleModel)
+	delete(b.building, name)
+	b.components[name] = &t
+	return t
+}
+
+// typeOf is the Go type of the schema s, found under owner at path. Inline
+// objects and enums become named types called after owner and path.
+func (b *builder) typeOf(s *openapi3.SchemaRef, owner string, path []string, role ir.Role) ir.TypeRef {
+	if s == nil || s.Value == nil {
+		return ir.TypeRef{Kind: ir.KindString}
+	}
+	if s.Ref != "" {
+		name := refName(s.Ref)
+		if name == "" {
+			b.diags.Addf(b.schemaPos(s), "unsupported $ref %q: only #/components/schemas/ references are supported", s.Ref)
+			return ir.TypeRef{Kind: ir.KindString}
+		}
+		if role == ir.RoleForm && isObject(s.Value) {
+			b.diags.Addf(b.schemaPos(s), "unsupported: a nested object in a form body")
+		}
+		return b.component(name)
+	}
+	return b.schemaType(s.Value, owner, path, role)
+}
+
+// schemaType is the Go type of an inline or component schema.
+func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
+	at := b.pos(s.Origin)
+	b.unsupportedSchema(s, at)
+	switch {
+	case len(s.Enum) > 0:
+		return b.enum(s, naming.Inline(owner, path...), at)
+	case isObject(s):
+		if role == ir.RoleForm && len(path) > 0 {
+			b.diags.Addf(at, "unsupported: a nested object in a form body")
+		}
+		return ir.TypeRef{Kind: ir.KindStruct, Name: b.object(s, naming.Inline(owner, path...), at).GoName}
+	case len(s.AllOf) > 0:
+		return b.scalarAllOf(s, owner, path, role)
+	case s.Type.Is("array"):
+		if s.Items == nil {
+			b.diags.Addf(at, "unsupported: an array without items")
+			return ir.TypeRef{Kind: ir.KindString}
+		}
+		elem := b.typeOf(s.Items, owner, append(slices.Clip(path), "item"), role)
+		return ir.TypeRef{Kind: ir.KindArray, Elem: &elem}
+	}
+	return b.scalar(s, at)
+}
+
+// scalar maps a scalar schema to its Go type.
+func (b *builder) scalar(s *openapi3.Schema, at ir.Pos) ir.TypeRef {
+	switch {
+	case s.Type.Is("string"):
+		if s.Format == "binary" || s.Format == "byte" {
+			b.diags.Addf(at, "unsupported: string format %q", s.Format)
+		}
+		return ir.TypeRef{Kind: ir.KindString, Secret: s.Format == "password"}
+	case s.Type.Is("integer"):
+		return ir.TypeRef{Kind: ir.KindInt}
+	case s.Type.Is("number"):
+		return ir.TypeRef{Kind: ir.KindFloat}
+	case s.Type.Is("boolean"):
+		return ir.TypeRef{Kind: ir.KindBool}
+	}
+	b.diags.Addf(at, "unsupported: a schema without a type (free-form values are not supported)")
+	return ir.TypeRef{Kind: ir.KindString}
+}
+
+// scalarAllOf is the type of an allOf of scalar schemas: all parts must
+// agree on one type; their rules are all checked (see rules).
+func (b *builder) scalarAllOf(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
+	var t *ir.TypeRef
+	for _, part := range s.AllOf {
+		if part.Value == nil || part.Value.Type == nil || part.Value.Type.IsEmpty() {
+			continue
+		}
+		pt := b.typeOf(part, owner, path, role)
+		if t != nil && (pt.Kind != t.Kind || pt.Name != t.Name) {
+			b.diags.Addf(b.schemaPos(part), "unsupported: allOf parts of different types")
+		}
+		t = &pt
+	}
+	if t == nil {
+		if s.Type != nil && !s.Type.IsEmpty() {
+			st := b.scalar(s, b.pos(s.Origin))
+			return st
+		}
+		b.diags.Addf(b.pos(s.Origin), "unsupported: allOf without a type")
+		return ir.TypeRef{Kind: ir.KindString}
+	}
+	if s.Format == "password" && t.Kind == ir.KindString {
+		t.Secret = true
+	}
+	return *t
+}
+
+// isObject reports whether s describes an object: type object, properties,
+// or an allOf whose parts are objects.
+func isObject(s *openapi3.Schema) bool {
+	if s.Type.Is("object") || len(s.Properties) > 0 {
+		return true
+	}
+	if len(s.AllOf) == 0 {
+		return false
+	}
+	for _, p := range s.AllOf {
+		if p.Value == nil || !isObject(p.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// property is one property of an object, merged through allOf.
+type property struct {
+	name     string
+	schema   *openapi3.SchemaRef
+	required bool
+	pos      ir.Pos
+}
+
+// properties lists the properties of s and of its allOf parts, in the
+// order they are written, parts first.
+func (b *builder) properties(s *openapi3.Schema) []property {
+	var out []property
+	for _, part := range s.AllOf {
+		if part.Value != nil {
+			out = append(out, b.properties(part.Value)...)
+		}
+	}
+	own := make([]property, 0, len(s.Properties))
+	for name, p := range s.Properties {
+		own = append(own, property{name: name, schema: p, required: slices.Contains(s.Required, name), pos: b.schemaPos(p)})
+	}
+	slices.SortFunc(own, func(x, y property) int {
+		return cmp.Or(cmp.Compare(x.pos.Line, y.pos.Line), cmp.Compare(x.pos.Col, y.pos.Col), cmp.Compare(x.name, y.name))
+	})
+	for _, p := range own {
+		if i := slices.IndexFunc(out, func(q property) bool { return q.name == p.name }); i >= 0 {
+			out[i] = p
+			continue
+		}
+		out = append(out, p)
+	}
+	for i := range out {
+		out[i].required = out[i].required || slices.Contains(s.Required, out[i].name)
+	}
+	return out
+}

@@ -1,0 +1,43 @@
+package build
+
+import (
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// unsupportedSchema reports the schema constructs outside the supported
+// subset (see the README's table). Each is an error at its position.
+func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
+	report := func(key, what string) { b.diags.Addf(b.fieldPos(s.Origin, key), "unsupported: %s", what) }
+	if len(s.OneOf) > 0 {
+		report("oneOf", "oneOf")
+	}
+	if len(s.AnyOf) > 0 {
+		report("anyOf", "anyOf")
+	}
+	if s.Not != nil {
+		report("not", "not")
+	}
+	if s.Discriminator != nil {
+		report("discriminator", "discriminator")
+	}
+	if s.AdditionalProperties.Schema != nil {
+		report("additionalProperties", "additionalProperties with a schema (maps)")
+	}
+	if s.Nullable {
+		report("nullable", "nullable")
+	}
+	if s.MultipleOf != nil {
+		report("multipleOf", "multipleOf")
+	}
+	if s.Type != nil && s.Type.IsMultiple() {
+		report("type", "a schema with several types")
+	}
+	if s.Type.Is("object") && len(s.Properties) == 0 && len(s.AllOf) == 0 {
+		b.diags.Addf(at, "unsupported: an object without properties (free-form objects)")
+	}
+	if (s.MinProps > 0 || s.MaxProps != nil) && s.Type.Is("object") {
+		report("minProperties", "minProperties and maxProperties")
+	}
+}

@@ -1,0 +1,48 @@
+package build
+
+import "github.com/nexmogen/nexmogen/generator/ir"
+
+// markValidated decides which structs get Validate and ApplyDefaults:
+// parameters, form bodies, and JSON request bodies with the structs they
+// contain.
+func (b *builder) markValidated() {
+	for _, st := range b.api.Structs {
+		if st.Role != ir.RoleModel {
+			b.validate(st)
+		}
+	}
+	for _, op := range b.api.Operations {
+		if op.Body != nil && op.Body.Media == ir.MediaJSON {
+			b.validateType(op.Body.Type)
+		}
+	}
+	for _, st := range b.api.Structs {
+		if !st.Validate || st.Role == ir.RoleModel {
+			continue
+		}
+		for _, f := range st.Fields {
+			if f.Default != nil {
+				st.Defaults = true
+			}
+		}
+	}
+}
+
+func (b *builder) validate(st *ir.Struct) {
+	if st == nil || st.Validate {
+		return
+	}
+	st.Validate = true
+	for _, f := range st.Fields {
+		b.validateType(f.Type)
+	}
+}
+
+func (b *builder) validateType(t ir.TypeRef) {
+	switch t.Kind {
+	case ir.KindStruct:
+		b.validate(b.structByName(t.Name))
+	case ir.KindArray:
+		b.validateType(*t.Elem)
+	}
+}

@@ -1,0 +1,57 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// defaults prints ApplyDefaults for every struct with defaults: the one
+// place the spec's defaults are applied. The client calls it before it
+// validates and sends; the server calls it after binding a request.
+func defaults(api *ir.API, f *jen.File) {
+	for _, st := range api.Structs {
+		if !st.Defaults {
+			continue
+		}
+		f.Comment("ApplyDefaults sets each field of " + st.GoName + " that is absent (nil, or the")
+		f.Comment("zero value) to the spec's default. It is the one place defaults are applied:")
+		f.Comment("the client calls it before sending, the server after binding a request.")
+		f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("ApplyDefaults").Params().BlockFunc(func(g *jen.Group) {
+			for _, fd := range st.Fields {
+				applyDefault(api, g, fd)
+			}
+		})
+		f.Line()
+	}
+}
+
+// applyDefault prints the defaulting of one field.
+func applyDefault(api *ir.API, g *jen.Group, fd *ir.Field) {
+	if fd.Default == nil {
+		return
+	}
+	v := jen.Id("x").Dot(fd.GoName)
+	value := typedLit(fd.Type, fd.Default)
+	if fd.Pointer {
+		g.If(v.Clone().Op("==").Nil()).Block(v.Clone().Op("=").Id("Ptr").Call(value))
+		return
+	}
+	switch fd.Default {
+	case "", int64(0), float64(0), false:
+		return // the zero value already is the default
+	}
+	g.If(v.Clone().Op("==").Add(zeroLit(api, fd.Type))).Block(v.Clone().Op("=").Add(value))
+}
+
+// typedLit prints a literal of the field's type: enum defaults are
+// converted to the enum type.
+func typedLit(t ir.TypeRef, v any) *jen.Statement {
+	if t.Kind == ir.KindEnum {
+		return jen.Id(t.Name).Call(lit(v))
+	}
+	if t.Secret {
+		return jen.Id("Secret").Call(lit(v))
+	}
+	return lit(v)
+}

@@ -1,0 +1,60 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// models prints every struct of the API.
+func models(api *ir.API, f *jen.File) {
+	for _, st := range api.Structs {
+		f.Add(structComment(st))
+		f.Type().Id(st.GoName).Struct(structFields(st)...)
+		f.Line()
+	}
+}
+
+// structComment documents a struct by its role.
+func structComment(st *ir.Struct) *jen.Statement {
+	switch st.Role {
+	case ir.RoleParams:
+		return comment(st.GoName, st.Doc, "")
+	case ir.RoleForm:
+		return comment(st.GoName, "is the form body "+quote(st.Name)+", sent as application/x-www-form-urlencoded.", st.Doc)
+	}
+	return comment(st.GoName, "is the schema "+quote(st.Name)+".", st.Doc)
+}
+
+// structFields prints the fields of a struct with their tags.
+func structFields(st *ir.Struct) []jen.Code {
+	var out []jen.Code
+	if st.XMLName != "" {
+		out = append(out, jen.Comment("XMLName is the element "+quote(st.XMLName)+" in XML bodies."),
+			jen.Id("XMLName").Qual("encoding/xml", "Name").Tag(map[string]string{"json": "-", "xml": st.XMLName}))
+	}
+	for _, fd := range st.Fields {
+		where := "property"
+		if st.Role != ir.RoleModel {
+			where = inName(fd.In) + " field"
+		}
+		code := jen.Id(fd.GoName).Add(fieldType(fd))
+		if tags := fieldTags(fd); len(tags) > 0 {
+			code.Tag(tags)
+		}
+		out = append(out, fieldComment(fd, where), code)
+	}
+	return out
+}
+
+// fieldTags are a field's struct tags.
+func fieldTags(fd *ir.Field) map[string]string {
+	tags := map[string]string{}
+	if fd.JSONTag != "" {
+		tags["json"] = fd.JSONTag
+	}
+	if fd.XMLTag != "" {
+		tags["xml"] = fd.XMLTag
+	}
+	return tags
+}

@@ -1,0 +1,102 @@
+package emit
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// goType prints the Go type of t.
+func goType(t ir.TypeRef) *jen.Statement {
+	switch t.Kind {
+	case ir.KindString:
+		if t.Secret {
+			return jen.Id("Secret")
+		}
+		return jen.String()
+	case ir.KindInt:
+		return jen.Int()
+	case ir.KindFloat:
+		return jen.Float64()
+	case ir.KindBool:
+		return jen.Bool()
+	case ir.KindArray:
+		return jen.Index().Add(goType(*t.Elem))
+	default:
+		return jen.Id(t.Name)
+	}
+}
+
+// fieldType prints a field's type, a pointer when the IR says so.
+func fieldType(f *ir.Field) *jen.Statement {
+	if f.Pointer {
+		return jen.Op("*").Add(goType(f.Type))
+	}
+	return goType(f.Type)
+}
+
+// comment prints a doc comment: the Go name, then the spec's text. Go doc
+// comments start with the name they document.
+func comment(goName, lead, text string) *jen.Statement {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return jen.Comment(goName + " " + lead)
+	}
+	return jen.Comment(goName + " " + lead + "\n\n" + text)
+}
+
+// fieldComment documents a struct field: the spec's text, or where the
+// field travels when there is none, and a Deprecated paragraph.
+func fieldComment(f *ir.Field, where string) *jen.Statement {
+	text := strings.TrimSpace(f.Doc)
+	if text == "" {
+		text = f.GoName + " is the " + where + " " + quote(f.Name) + "."
+	}
+	if f.Deprecated {
+		text += "\n\nDeprecated: the spec marks " + quote(f.Name) + " deprecated."
+	}
+	return jen.Comment(text)
+}
+
+// quote wraps a spec name in double quotes for comments.
+func quote(s string) string { return `"` + s + `"` }
+
+// structByName finds a struct of api by Go name.
+func structByName(api *ir.API, name string) *ir.Struct {
+	i := slices.IndexFunc(api.Structs, func(s *ir.Struct) bool { return s.GoName == name })
+	if i < 0 {
+		return nil
+	}
+	return api.Structs[i]
+}
+
+// enumByName finds an enum of api by Go name.
+func enumByName(api *ir.API, name string) *ir.Enum {
+	i := slices.IndexFunc(api.Enums, func(e *ir.Enum) bool { return e.GoName == name })
+	if i < 0 {
+		return nil
+	}
+	return api.Enums[i]
+}
+
+// inName is how a place on the wire is called in messages and comments.
+func inName(in ir.In) string {
+	return [...]string{ir.InBody: "body", ir.InQuery: "query", ir.InPath: "path", ir.InHeader: "header", ir.InForm: "form"}[in]
+}
+
+// sortFiles orders files by name.
+func sortFiles(files []File) {
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// lit prints an IR literal untyped: jennifer would print an int64 as
+// int64(n), which does not convert to a named integer type.
+func lit(v any) *jen.Statement {
+	if n, ok := v.(int64); ok {
+		return jen.Lit(int(n))
+	}
+	return jen.Lit(v)
+}

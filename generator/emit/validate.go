@@ -1,0 +1,101 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// validators prints the package-level patterns and a Validate method for
+// every struct the IR marks. The checks are plain Go: no reflection, no
+// walk of the spec at run time, and no allocation unless a check fails.
+func validators(api *ir.API, f *jen.File) {
+	if len(api.Patterns) > 0 {
+		f.Comment("Patterns of the spec, compiled once.")
+		f.Var().DefsFunc(func(g *jen.Group) {
+			for _, p := range api.Patterns {
+				g.Id(p.GoName).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p.Expr))
+			}
+		})
+		f.Line()
+	}
+	for _, st := range api.Structs {
+		if !st.Validate {
+			continue
+		}
+		f.Comment("Validate checks every field of " + st.GoName + " against the spec's rules and")
+		f.Comment("reports all failures joined; each is a *ValidationError (errors.As), and")
+		f.Comment("all match ErrInvalidInput (errors.Is). Call ApplyDefaults first, if it exists.")
+		f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {
+			g.Var().Id("errs").Index().Error()
+			for _, fd := range st.Fields {
+				fieldChecks(api, g, fd)
+			}
+			g.Return(jen.Qual("errors", "Join").Call(jen.Id("errs").Op("...")))
+		})
+		f.Line()
+	}
+}
+
+// fieldChecks prints the checks of one field. Absent optional values are
+// not checked: nil pointers, and the zero of fields where zero means absent.
+func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
+	v := jen.Id("x").Dot(fd.GoName)
+	checks := valueChecks(api, fd, fd.Type, fd.Rules, v)
+	if fd.Type.Kind == ir.KindArray {
+		if items := valueChecks(api, fd, *fd.Type.Elem, fd.ItemRules, jen.Id("item")); len(items) > 0 {
+			checks = append(checks, jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(items...))
+		}
+	}
+	required := hasRule(fd.Rules, ir.RuleRequired)
+	switch {
+	case len(checks) == 0:
+	case fd.Pointer:
+		g.If(v.Clone().Op("!=").Nil()).Block(append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
+			valueChecks(api, fd, fd.Type, fd.Rules, jen.Id("v"))...)...)
+	case required:
+		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", jen.Lit(""), jen.Lit("")))).
+			Else().Block(checks...)
+	case !fd.Required && fd.Type.Kind != ir.KindArray && fd.Type.Kind != ir.KindStruct && fd.Type.Kind != ir.KindBool:
+		g.If(present(api, fd, v)).Block(checks...)
+	default:
+		for _, c := range checks {
+			g.Add(c)
+		}
+	}
+}
+
+// missing is the test for an absent required value.
+func missing(fd *ir.Field, v *jen.Statement) *jen.Statement {
+	if fd.Type.Kind == ir.KindArray {
+		return jen.Len(v.Clone()).Op("==").Lit(0)
+	}
+	return v.Clone().Op("==").Lit("")
+}
+
+// present is the test for a non-zero optional value.
+func present(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
+	return v.Clone().Op("!=").Add(zeroLit(api, fd.Type))
+}
+
+// zeroLit is the zero value of a scalar or enum type.
+func zeroLit(api *ir.API, t ir.TypeRef) *jen.Statement {
+	switch t.Kind {
+	case ir.KindString:
+		return jen.Lit("")
+	case ir.KindEnum:
+		if e := enumByName(api, t.Name); e != nil && e.Base == ir.KindString {
+			return jen.Lit("")
+		}
+	}
+	return jen.Lit(0)
+}
+
+func hasRule(rules []*ir.Rule, k ir.RuleKind) bool {
+	for _, r := range rules {
+		if r.Kind == k {
+			return true
+		}
+	}
+	return false
+}

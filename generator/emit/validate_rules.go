@@ -1,0 +1,142 @@
+package emit
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// valueChecks prints the checks of rules on the value v, of type t, of
+// field fd.
+func valueChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules []*ir.Rule, v *jen.Statement) []jen.Code {
+	var out []jen.Code
+	for _, r := range rules {
+		if c := ruleCheck(api, fd, t, r, v); c != nil {
+			out = append(out, c)
+		}
+	}
+	if t.Kind == ir.KindStruct {
+		if st := structByName(api, t.Name); st != nil && st.Validate {
+			out = append(out, jen.If(jen.Err().Op(":=").Add(v.Clone()).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
+				jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Err())))
+		}
+	}
+	return out
+}
+
+// ruleCheck prints one rule: if the value breaks it, a *ValidationError is
+// appended to errs.
+func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.Statement) jen.Code {
+	var cond, value *jen.Statement
+	limit := jen.Lit(boundText(r.Bound))
+	rule := ruleName(r)
+	switch r.Kind {
+	case ir.RuleRequired:
+		return nil
+	case ir.RulePattern:
+		cond = jen.Op("!").Id(r.Pattern.GoName).Dot("MatchString").Call(asString(t, v))
+		limit = jen.Id(r.Pattern.GoName).Dot("String").Call()
+		value = valueText(t, v)
+	case ir.RuleEnum:
+		cond = jen.Op("!").Add(v.Clone()).Dot("IsKnown").Call()
+		limit = jen.Lit(enumValues(api, t))
+		value = valueText(t, v)
+	case ir.RuleMinimum, ir.RuleMaximum:
+		op := map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinimum]
+		if r.Exclusive {
+			op += "="
+		}
+		cond = v.Clone().Op(op).Add(lit(r.Bound))
+		value = valueText(t, v)
+	case ir.RuleMinLength, ir.RuleMaxLength:
+		n := jen.Qual("unicode/utf8", "RuneCountInString").Call(asString(t, v))
+		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinLength]).Add(lit(r.Bound))
+		value = jen.Qual("strconv", "Itoa").Call(n)
+	case ir.RuleMinItems, ir.RuleMaxItems:
+		n := jen.Len(v.Clone())
+		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinItems]).Add(lit(r.Bound))
+		value = jen.Qual("strconv", "Itoa").Call(n)
+	case ir.RuleUniqueItems:
+		return jen.If(jen.Id("i").Op(":=").Id("duplicateAt").Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
+			jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, jen.Lit(""), valueText(*t.Elem, v.Clone().Index(jen.Id("i"))))))
+	}
+	return jen.If(cond).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, limit, value)))
+}
+
+// failure builds the *ValidationError of a broken rule.
+func failure(fd *ir.Field, rule string, limit, value jen.Code) *jen.Statement {
+	return jen.Op("&").Id("ValidationError").Values(jen.Dict{
+		jen.Id("In"):    jen.Lit(inName(fd.In)),
+		jen.Id("Field"): jen.Lit(fd.Name),
+		jen.Id("Rule"):  jen.Lit(rule),
+		jen.Id("Limit"): limit,
+		jen.Id("Value"): value,
+	})
+}
+
+// ruleName is the rule's name in errors, as the spec spells the keyword.
+func ruleName(r *ir.Rule) string {
+	names := map[ir.RuleKind]string{
+		ir.RuleRequired: "required", ir.RulePattern: "pattern", ir.RuleEnum: "enum",
+		ir.RuleMinimum: "minimum", ir.RuleMaximum: "maximum", ir.RuleMinLength: "minLength",
+		ir.RuleMaxLength: "maxLength", ir.RuleMinItems: "minItems", ir.RuleMaxItems: "maxItems",
+		ir.RuleUniqueItems: "uniqueItems",
+	}
+	if r.Exclusive {
+		return map[ir.RuleKind]string{ir.RuleMinimum: "exclusiveMinimum", ir.RuleMaximum: "exclusiveMaximum"}[r.Kind]
+	}
+	return names[r.Kind]
+}
+
+// asString converts a string-kinded value to string for matching.
+func asString(t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	if t.Secret || t.Kind == ir.KindEnum {
+		return jen.String().Parens(v.Clone())
+	}
+	return v.Clone()
+}
+
+// valueText renders the offending value for a message; a secret is
+// never printed.
+func valueText(t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	switch {
+	case t.Secret:
+		return jen.Id("redacted")
+	case t.Kind == ir.KindInt:
+		return jen.Qual("strconv", "Itoa").Call(v.Clone())
+	case t.Kind == ir.KindFloat:
+		return jen.Qual("strconv", "FormatFloat").Call(v.Clone(), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))
+	case t.Kind == ir.KindBool:
+		return jen.Qual("strconv", "FormatBool").Call(v.Clone())
+	case t.Kind == ir.KindEnum:
+		return jen.Id("enumText").Call(v.Clone())
+	}
+	return v.Clone()
+}
+
+// enumValues lists an enum's values for messages: "SMS, VOICE".
+func enumValues(api *ir.API, t ir.TypeRef) string {
+	e := enumByName(api, t.Name)
+	if e == nil {
+		return ""
+	}
+	parts := make([]string, len(e.Values))
+	for i, v := range e.Values {
+		parts[i] = strings.Trim(literalText(v.Value), `"`)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// boundText renders a rule's bound for messages.
+func boundText(b any) string {
+	switch n := b.(type) {
+	case int64:
+		return strconv.FormatInt(n, 10)
+	case float64:
+		return strconv.FormatFloat(n, 'g', -1, 64)
+	}
+	return ""
+}

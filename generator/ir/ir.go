@@ -1,0 +1,337 @@
+// Package ir is the generator's intermediate representation: plain Go data
+// that records every decision about the code to print (Go names, types,
+// struct tags, validation rules, order). The builder fills it from an OpenAPI
+// document; emitters print it and never look at the document themselves.
+//
+// Slices are in output order. Emitters must not reorder them.
+package ir
+
+// API is one generated package.
+type API struct {
+	// Package is the Go package name of the output.
+	Package string
+	// Title and Description come from the document's info object.
+	Title       string
+	Description string
+	// Version is info.version.
+	Version string
+	// BaseURL is the first server URL; the client's default.
+	BaseURL string
+	// Auth says how the client authenticates and the server checks it.
+	Auth Auth
+	// BodyStatus, when not nil, says how a body reports failure under a 2xx.
+	BodyStatus *BodyStatus
+	// RequestIDHeaders are response headers worth keeping on errors.
+	RequestIDHeaders []string
+
+	// Patterns are the regular expressions compiled once at package level.
+	Patterns []*Pattern
+	// Enums are named types with constants, in name order.
+	Enums []*Enum
+	// Structs are the model, parameter and body types, in name order.
+	Structs []*Struct
+	// Operations are in the order of the document.
+	Operations []*Operation
+
+	// ServerErrorRoot is the XML root element of the error envelopes the
+	// server writes for a request no operation matched (404, 405).
+	ServerErrorRoot string
+}
+
+// Auth is the credential model: an API key and secret sent either as a pair
+// of query parameters or as HTTP Basic credentials.
+type Auth struct {
+	// KeyParam and SecretParam name the query parameters of the key pair;
+	// both are empty when the document declares no such pair.
+	KeyParam    string
+	SecretParam string
+	// Basic is true when the document declares HTTP Basic.
+	Basic bool
+}
+
+// BodyStatus describes a status code carried in response bodies
+// (x-nexmogen-body-status): a body whose Code field holds a value outside
+// Success is a failure even under HTTP 200.
+type BodyStatus struct {
+	// Code and Label are the wire names (JSON key and XML element).
+	Code  string
+	Label string
+	// Success lists the codes that mean success.
+	Success []string
+}
+
+// Pos is a position in the spec.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Kind is the shape of a value.
+type Kind int
+
+// The kinds of value a field can hold.
+const (
+	KindString Kind = iota
+	KindInt
+	KindFloat
+	KindBool
+	KindStruct
+	KindEnum
+	KindArray
+)
+
+// TypeRef names the Go type of a value.
+type TypeRef struct {
+	Kind Kind
+	// Name is the GoName of the struct or enum (KindStruct, KindEnum).
+	Name string
+	// Elem is the element type (KindArray).
+	Elem *TypeRef
+	// Secret marks a credential string (format: password), printed as the
+	// runtime's redacting Secret type.
+	Secret bool
+}
+
+// Pattern is a regular expression compiled once, at package level.
+type Pattern struct {
+	// GoName is the package-level variable holding the compiled expression.
+	GoName string
+	// Expr is the RE2 source.
+	Expr string
+	// Pos is where the pattern was first written.
+	Pos Pos
+}
+
+// Enum is a named type with one constant per value.
+type Enum struct {
+	Name   string
+	GoName string
+	Doc    string
+	Pos    Pos
+	// Base is KindString, KindInt or KindFloat.
+	Base   Kind
+	Values []*EnumValue
+}
+
+// EnumValue is one constant of an Enum.
+type EnumValue struct {
+	GoName string
+	// Value is a string, int64 or float64, matching the Enum's Base.
+	Value any
+}
+
+// Role says what a struct is for.
+type Role int
+
+// The roles of a generated struct.
+const (
+	// RoleModel is a schema of the document: a response or JSON body.
+	RoleModel Role = iota
+	// RoleParams holds an operation's path, query and header parameters.
+	RoleParams
+	// RoleForm is an application/x-www-form-urlencoded request body.
+	RoleForm
+)
+
+// Struct is a generated struct type.
+type Struct struct {
+	// Name is the spec's name (component name, or the path of an inline schema).
+	Name   string
+	GoName string
+	Doc    string
+	Pos    Pos
+	Role   Role
+	// XMLName is the root element name; empty when the type has none.
+	XMLName string
+	Fields  []*Field
+	// Validate is true when the struct gets a generated Validate method.
+	Validate bool
+	// Defaults is true when the struct gets an ApplyDefaults method.
+	Defaults bool
+}
+
+// In is where a field travels on the wire.
+type In int
+
+// Where a field travels.
+const (
+	InBody In = iota // a JSON or XML property
+	InQuery
+	InPath
+	InHeader
+	InForm
+)
+
+// Field is one field of a Struct.
+type Field struct {
+	// Name is the wire name: JSON key, parameter or form field name.
+	Name   string
+	GoName string
+	Doc    string
+	Pos    Pos
+	Type   TypeRef
+	// Pointer is true for optional fields whose zero value is meaningful:
+	// nil means absent.
+	Pointer  bool
+	Required bool
+	// Deprecated marks a field the document deprecates.
+	Deprecated bool
+	// In is where the field travels; Explode is the OpenAPI explode flag of
+	// a query array (false: comma-separated in one value).
+	In      In
+	Explode bool
+	// JSONTag and XMLTag are the struct tag values; empty for no tag.
+	JSONTag string
+	XMLTag  string
+	// Default is the spec's default (string, int64, float64 or bool), or nil.
+	Default any
+	// Rules check the value; ItemRules check each element of an array.
+	Rules     []*Rule
+	ItemRules []*Rule
+	// Wildcard is the net/http ServeMux wildcard name of a path parameter
+	// (a Go identifier); empty for other fields.
+	Wildcard string
+}
+
+// RuleKind is the kind of a validation rule.
+type RuleKind int
+
+// The validation rules.
+const (
+	RuleRequired RuleKind = iota
+	RulePattern
+	RuleEnum
+	RuleMinimum
+	RuleMaximum
+	RuleMinLength
+	RuleMaxLength
+	RuleMinItems
+	RuleMaxItems
+	RuleUniqueItems
+)
+
+// Rule is one check of a field's value.
+type Rule struct {
+	Kind RuleKind
+	Pos  Pos
+	// Pattern is the expression of RulePattern.
+	Pattern *Pattern
+	// Bound is the limit of RuleMinimum and RuleMaximum (int64 or float64)
+	// and of the length and item rules (int64).
+	Bound any
+	// Exclusive marks an exclusive minimum or maximum.
+	Exclusive bool
+}
+
+// Operation is one HTTP operation.
+type Operation struct {
+	// ID is the operationId; GoName the method name derived from it.
+	ID          string
+	GoName      string
+	Summary     string
+	Description string
+	Tag         string
+	Deprecated  bool
+	Pos         Pos
+	Method      string
+	Path        string
+	// Params holds the path, query and header parameters; nil when none.
+	Params *Struct
+	// Body is the request body; nil when none.
+	Body *Body
+	// Responses are in status order, "default" last.
+	Responses []*Response
+	// Success is the 2xx response the client method returns.
+	Success *Response
+	// Idempotent operations may be resent on a retryable failure.
+	Idempotent bool
+	// Pagination, when not nil, makes an iterator over all pages.
+	Pagination *Pagination
+	// Server holds the server stub's decisions for the operation.
+	Server *ServerOperation
+}
+
+// Media is a request or response media type the generator knows.
+type Media int
+
+// The media types.
+const (
+	MediaJSON Media = iota
+	MediaXML
+	MediaForm
+	MediaProblemJSON
+)
+
+// Body is a request body.
+type Body struct {
+	Media    Media
+	Type     TypeRef
+	Required bool
+}
+
+// Response is one declared response of an operation.
+type Response struct {
+	// Status is the HTTP status; 0 for "default".
+	Status int
+	// GoName is the server's typed response value for this status.
+	GoName string
+	Doc    string
+	// Type is the body type; nil when the response has no body.
+	Type *TypeRef
+	// Media lists the body's media types in preference order.
+	Media   []Media
+	Headers []*Header
+}
+
+// Header is a declared response header.
+type Header struct {
+	Name   string
+	GoName string
+	Doc    string
+	Type   TypeRef
+	// Pointer is true when the server's response field for the header is a
+	// pointer (nil: not sent); a string header is sent when not empty.
+	Pointer bool
+}
+
+// Pagination drives an iterator over a paged list operation
+// (x-nexmogen-pagination).
+type Pagination struct {
+	// GoName is the iterator method's name.
+	GoName string
+	// Page and Size are the params fields of the page index and size.
+	Page *Field
+	Size *Field
+	// FirstPage is the index of the first page.
+	FirstPage int64
+	// Items and Total are the success body's fields with the page's items
+	// and the total over all pages.
+	Items *Field
+	Total *Field
+}
+
+// ServerOperation is what the server stub needs to serve one operation.
+type ServerOperation struct {
+	// Input is the type name of the request struct handed to the handler.
+	Input string
+	// Response is the name of the interface every typed response of the
+	// operation implements; Marker is its unexported marker method.
+	Response string
+	Marker   string
+	// Serve is the unexported method of the server type that serves the
+	// operation, Bind the function that binds its request, and Descriptor
+	// the package-level variable describing it to the runtime.
+	Serve      string
+	Bind       string
+	Descriptor string
+	// Route is the net/http ServeMux pattern, method and path
+	// ("GET /account/get-pricing/outbound/{type}").
+	Route string
+	// Media are the media types the server can answer with, in preference
+	// order: the union of the responses' media.
+	Media []Media
+	// ErrorRoot is the XML root element of the error envelopes the server
+	// writes for the operation (400, 401, 406, 413, 415, 500).
+	ErrorRoot string
+}

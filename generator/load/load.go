@@ -1,0 +1,126 @@
+// Package load reads an OpenAPI 3.0 document with kin-openapi, origin
+// tracking on, and validates it (examples and formats included). Every
+// problem it reports carries the file, line and column it is about.
+package load
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"regexp"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/nexmogen/nexmogen/generator/diag"
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// Doc is a loaded, valid document with the YAML tree it came from.
+type Doc struct {
+	// T is kin-openapi's model of the document, with origins.
+	T *openapi3.T
+	// File is the name used in diagnostics.
+	File string
+	// Root is the parsed YAML, for positions kin-openapi does not record.
+	Root *yaml.Node
+}
+
+// Load parses and validates data. file names the document in diagnostics.
+// External $refs are not followed: a generator input is one file.
+func Load(data []byte, file string) (*Doc, error) {
+	root, err := parseYAML(data, file)
+	if err != nil {
+		return nil, err
+	}
+	d := &Doc{File: file, Root: root}
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	t, err := loader.LoadFromDataWithPath(data, &url.URL{Path: file})
+	if err != nil {
+		return nil, &diag.Diagnostic{Pos: d.find(err.Error()), Msg: err.Error()}
+	}
+	d.T = t
+	if err := d.validate(context.Background()); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// parseYAML reads data into a node tree, turning a syntax error into a
+// positioned diagnostic.
+func parseYAML(data []byte, file string) (*yaml.Node, error) {
+	var root yaml.Node
+	err := yaml.Unmarshal(data, &root)
+	if err == nil {
+		if root.Kind == 0 {
+			return nil, &diag.Diagnostic{Pos: ir.Pos{File: file, Line: 1, Col: 1}, Msg: "empty document"}
+		}
+		return &root, nil
+	}
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		return nil, &diag.Diagnostic{Pos: ir.Pos{File: file, Line: le.Mark.Line, Col: le.Mark.Column}, Msg: "invalid YAML: " + le.Message}
+	}
+	return nil, &diag.Diagnostic{Pos: ir.Pos{File: file, Line: 1, Col: 1}, Msg: "invalid YAML: " + err.Error()}
+}
+
+// quoted finds the double-quoted strings of an error message.
+var quoted = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+
+// find returns the position of the last string quoted in msg that is also a
+// scalar of the document (kin-openapi quotes the $ref it failed to
+// resolve), or the document's start.
+func (d *Doc) find(msg string) ir.Pos {
+	m := quoted.FindAllStringSubmatch(msg, -1)
+	for i := len(m) - 1; i >= 0; i-- {
+		if n := findScalar(d.Root, m[i][1]); n != nil {
+			return ir.Pos{File: d.File, Line: n.Line, Col: n.Column}
+		}
+	}
+	return ir.Pos{File: d.File, Line: 1, Col: 1}
+}
+
+// findScalar returns the first scalar node, in document order, whose value
+// is v.
+func findScalar(n *yaml.Node, v string) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode && n.Value == v {
+		return n
+	}
+	for _, c := range n.Content {
+		if f := findScalar(c, v); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// Pos converts a kin-openapi location to a diagnostic position.
+func (d *Doc) Pos(l *openapi3.Location) ir.Pos {
+	if l == nil || l.Line == 0 {
+		return ir.Pos{File: d.File, Line: 1, Col: 1}
+	}
+	return ir.Pos{File: d.File, Line: l.Line, Col: l.Column}
+}
+
+// KeyPos is the position of the key heading an element with origin o.
+func (d *Doc) KeyPos(o *openapi3.Origin) ir.Pos {
+	if o == nil {
+		return ir.Pos{File: d.File, Line: 1, Col: 1}
+	}
+	return d.Pos(o.Key)
+}
+
+// FieldPos is the position of field name inside the element with origin o,
+// or the element's own position when the field has none.
+func (d *Doc) FieldPos(o *openapi3.Origin, name string) ir.Pos {
+	if o != nil {
+		if l, ok := o.Fields.Lookup(name); ok {
+			return d.Pos(&l)
+		}
+	}
+	return d.KeyPos(o)
+}

@@ -1,0 +1,193 @@
+package load
+
+import (
+	"cmp"
+	"context"
+	"maps"
+	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/diag"
+)
+
+// options are the checks every document passes: examples are held against
+// their schemas and formats are checked.
+var options = []openapi3.ValidationOption{
+	openapi3.EnableExamplesValidation(),
+	openapi3.EnableSchemaFormatValidation(),
+}
+
+// validate runs kin-openapi's validation of the whole document and, when it
+// fails, validates each element on its own to say where: kin-openapi's
+// messages name a path through the document, not a line.
+func (d *Doc) validate(ctx context.Context) error {
+	err := d.T.Validate(ctx, options...)
+	if err == nil {
+		return nil
+	}
+	var l diag.List
+	w := walker{ctx: ctx, doc: d, list: &l}
+	w.document()
+	if l.Len() == 0 {
+		// Nothing smaller failed on its own: a document-level rule.
+		l.Addf(d.Pos(nil), "%v", err)
+	}
+	return l.Err()
+}
+
+// walker validates elements one by one, reporting the innermost failures.
+type walker struct {
+	ctx  context.Context
+	doc  *Doc
+	list *diag.List
+}
+
+// check validates one element; when it fails and none of its children fail
+// on their own, the failure is reported at the element.
+func (w *walker) check(err error, o *openapi3.Origin, children func()) {
+	if err == nil {
+		return
+	}
+	before := w.list.Len()
+	if children != nil {
+		children()
+	}
+	if w.list.Len() == before {
+		w.list.Addf(w.doc.KeyPos(o), "%v", err)
+	}
+}
+
+func (w *walker) document() {
+	t := w.doc.T
+	if t.Info != nil {
+		w.check(t.Info.Validate(w.ctx, options...), t.Info.Origin, nil)
+	}
+	if t.Paths != nil {
+		for _, p := range sortedKeys(t.Paths.Map()) {
+			item := t.Paths.Value(p)
+			w.check(item.Validate(w.ctx, options...), item.Origin, func() { w.pathItem(item) })
+		}
+	}
+	c := t.Components
+	if c == nil {
+		return
+	}
+	for _, k := range sortedKeys(c.Schemas) {
+		w.schema(c.Schemas[k])
+	}
+	for _, k := range sortedKeys(c.Parameters) {
+		w.parameter(c.Parameters[k])
+	}
+	for _, k := range sortedKeys(c.RequestBodies) {
+		w.requestBody(c.RequestBodies[k])
+	}
+	for _, k := range sortedKeys(c.Responses) {
+		w.response(c.Responses[k])
+	}
+	for _, k := range sortedKeys(c.Headers) {
+		if h := c.Headers[k]; h.Value != nil {
+			w.check(h.Validate(w.ctx, options...), h.Value.Origin, func() { w.schema(h.Value.Schema) })
+		}
+	}
+	for _, k := range sortedKeys(c.SecuritySchemes) {
+		if s := c.SecuritySchemes[k]; s.Value != nil {
+			w.check(s.Validate(w.ctx, options...), s.Value.Origin, nil)
+		}
+	}
+}
+
+func (w *walker) pathItem(item *openapi3.PathItem) {
+	for _, p := range item.Parameters {
+		w.parameter(p)
+	}
+	ops := item.Operations()
+	for _, m := range sortedKeys(ops) {
+		op := ops[m]
+		w.check(op.Validate(w.ctx, options...), op.Origin, func() {
+			for _, p := range op.Parameters {
+				w.parameter(p)
+			}
+			w.requestBody(op.RequestBody)
+			if op.Responses != nil {
+				for _, code := range sortedKeys(op.Responses.Map()) {
+					w.response(op.Responses.Value(code))
+				}
+			}
+		})
+	}
+}
+
+func (w *walker) parameter(p *openapi3.ParameterRef) {
+	if p == nil || p.Value == nil || p.Ref != "" {
+		return
+	}
+	w.check(p.Validate(w.ctx, options...), p.Value.Origin, func() {
+		w.schema(p.Value.Schema)
+		w.content(p.Value.Content)
+	})
+}
+
+func (w *walker) requestBody(b *openapi3.RequestBodyRef) {
+	if b == nil || b.Value == nil || b.Ref != "" {
+		return
+	}
+	w.check(b.Validate(w.ctx, options...), b.Value.Origin, func() { w.content(b.Value.Content) })
+}
+
+func (w *walker) response(r *openapi3.ResponseRef) {
+	if r == nil || r.Value == nil || r.Ref != "" {
+		return
+	}
+	w.check(r.Validate(w.ctx, options...), r.Value.Origin, func() {
+		for _, k := range sortedKeys(r.Value.Headers) {
+			if h := r.Value.Headers[k]; h.Value != nil && h.Ref == "" {
+				w.check(h.Validate(w.ctx, options...), h.Value.Origin, func() { w.schema(h.Value.Schema) })
+			}
+		}
+		w.content(r.Value.Content)
+	})
+}
+
+func (w *walker) content(c openapi3.Content) {
+	for _, k := range sortedKeys(c) {
+		mt := c[k]
+		w.check(mt.Validate(w.ctx, options...), mt.Origin, func() {
+			w.schema(mt.Schema)
+			for _, name := range sortedKeys(mt.Examples) {
+				if ex := mt.Examples[name]; ex.Value != nil && ex.Ref == "" {
+					w.check(ex.Validate(w.ctx, options...), ex.Value.Origin, nil)
+				}
+			}
+		})
+	}
+}
+
+// schema reports the innermost failing schemas below s. Schemas reached by
+// $ref are reported where they are defined, not where they are used.
+func (w *walker) schema(s *openapi3.SchemaRef) {
+	if s == nil || s.Value == nil || s.Ref != "" {
+		return
+	}
+	v := s.Value
+	w.check(v.Validate(w.ctx, options...), v.Origin, func() {
+		for _, k := range sortedKeys(v.Properties) {
+			w.schema(v.Properties[k])
+		}
+		w.schema(v.Items)
+		for _, list := range [][]*openapi3.SchemaRef{v.AllOf, v.AnyOf, v.OneOf} {
+			for _, sub := range list {
+				w.schema(sub)
+			}
+		}
+		w.schema(v.Not)
+		if v.AdditionalProperties.Schema != nil {
+			w.schema(v.AdditionalProperties.Schema)
+		}
+	})
+}
+
+// sortedKeys returns a map's keys in order, for deterministic reports.
+func sortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) []K {
+	return slices.Sorted(maps.Keys(m))
+}

@@ -1,0 +1,57 @@
+package naming
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Operation is the client method name of an operationId: "getBalance" →
+// GetBalance.
+func Operation(operationID string) string { return Exported(operationID) }
+
+// Params is the parameters struct of an operation.
+func Params(op string) string { return op + "Params" }
+
+// Body is the request body struct of an operation whose body schema is
+// inline.
+func Body(op string) string { return op + "Body" }
+
+// Response is the server's typed value for one response of an operation;
+// status 0 is the "default" response.
+func Response(op string, status int) string {
+	if status == 0 {
+		return op + "DefaultResponse"
+	}
+	return op + strconv.Itoa(status) + "Response"
+}
+
+// Inline names a schema written inline under parent at the given property
+// path ("OutboundPricing", "networks", "item" → OutboundPricingNetworksItem).
+func Inline(parent string, path ...string) string {
+	if len(path) == 0 {
+		return parent
+	}
+	return parent + Exported(strings.Join(path, " "))
+}
+
+// EnumValue names the constant of one enum value: the enum's name followed
+// by the value's own name ("NumberType", "mobile-lvn" → NumberTypeMobileLVN).
+func EnumValue(enum, value string) string { return enum + Exported(value) }
+
+// Pattern names the package-level variable of a compiled pattern, after
+// the field that first uses it ("country" → patternCountry).
+func Pattern(field string) string { return Unexported("pattern " + field) }
+
+// Iterator names the method that walks every page of a list operation: the
+// operation's name without its leading verb ("listOwnedNumbers" →
+// OwnedNumbers, "searchAvailableNumbers" → AvailableNumbers).
+func Iterator(operationID string) string {
+	words := Words(operationID)
+	if len(words) > 1 {
+		switch strings.ToLower(words[0]) {
+		case "list", "search", "get", "find", "query", "fetch":
+			words = words[1:]
+		}
+	}
+	return Exported(strings.Join(words, " "))
+}

@@ -1,0 +1,68 @@
+package naming
+
+import "testing"
+
+func TestExported(t *testing.T) {
+	for in, want := range map[string]string{
+		"error-code":           "ErrorCode",
+		"error-code-label":     "ErrorCodeLabel",
+		"msisdn":               "MSISDN",
+		"moHttpUrl":            "MoHTTPURL",
+		"api_key":              "APIKey",
+		"app_id":               "AppID",
+		"X-Request-Id":         "XRequestID",
+		"mobile-lvn":           "MobileLVN",
+		"landline-toll-free":   "LandlineTollFree",
+		"sms-transit":          "SMSTransit",
+		"search_pattern":       "SearchPattern",
+		"HTTPServer":           "HTTPServer",
+		"200":                  "N200",
+		"":                     "X",
+		"getBalance":           "GetBalance",
+		"max-outbound-request": "MaxOutboundRequest",
+	} {
+		if got := Exported(in); got != want {
+			t.Errorf("Exported(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestUnexported(t *testing.T) {
+	for in, want := range map[string]string{
+		"MSISDN":          "msisdn",
+		"moHttpUrl":       "moHTTPURL",
+		"type":            "type_",
+		"func":            "func_",
+		"pattern country": "patternCountry",
+		"9lives":          "n9lives",
+	} {
+		if got := Unexported(in); got != want {
+			t.Errorf("Unexported(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIterator(t *testing.T) {
+	for in, want := range map[string]string{
+		"listOwnedNumbers":       "OwnedNumbers",
+		"searchAvailableNumbers": "AvailableNumbers",
+		"numbers":                "Numbers",
+	} {
+		if got := Iterator(in); got != want {
+			t.Errorf("Iterator(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestScopeUnique(t *testing.T) {
+	s := NewScope("Client")
+	if got := s.Unique("Client"); got != "Client2" {
+		t.Fatalf("Unique(Client) = %q", got)
+	}
+	if got := s.Unique("Client"); got != "Client3" {
+		t.Fatalf("second Unique(Client) = %q", got)
+	}
+	if !s.Claim("Balance") || s.Claim("Balance") {
+		t.Fatal("Claim must succeed once")
+	}
+}
