@@ -47,6 +47,10 @@ type Config struct {
 	// CallbackClient checks settings callback URLs; nil uses a client with
 	// a 5-second timeout that dials loopback addresses only.
 	CallbackClient *http.Client
+	// FailuresAsHTTP200 makes the HTTP handler answer a refused buy, cancel,
+	// top-up or update as Nexmo sometimes does: HTTP 200 with error-code
+	// "420" in the body. By default a refusal is HTTP 420.
+	FailuresAsHTTP200 bool
 	// Initial, when not nil, is a saved state to resume from (LoadState); it
 	// wins over the fields above.
 	Initial *State
@@ -70,6 +74,8 @@ type Fake struct {
 	d        data
 	persist  func(*State) error
 	callback *http.Client
+	// failuresAs200 is Config.FailuresAsHTTP200.
+	failuresAs200 bool
 }
 
 // data is the fake's state; the owned map is copied on every change, so a
@@ -87,7 +93,7 @@ type data struct {
 
 // New starts a fake account from cfg.
 func New(cfg Config) (*Fake, error) {
-	f := &Fake{persist: cfg.Persist, callback: cfg.CallbackClient}
+	f := &Fake{persist: cfg.Persist, callback: cfg.CallbackClient, failuresAs200: cfg.FailuresAsHTTP200}
 	if f.callback == nil {
 		f.callback = loopbackClient()
 	}
