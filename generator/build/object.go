@@ -26,6 +26,9 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		f.In = ir.InBody
 		f.JSONTag = jsonTag(p.name, !p.required)
 		f.XMLTag = b.xmlTag(p, !p.required)
+		// An optional object is a pointer: omitempty cannot leave out a
+		// struct value.
+		f.Pointer = !p.required && f.Type.Kind == ir.KindStruct
 		st.Fields = append(st.Fields, f)
 	}
 	return st

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"maps"
+	"regexp"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -31,7 +32,7 @@ func (d *Doc) validate(ctx context.Context) error {
 	w.document()
 	if l.Len() == 0 {
 		// Nothing smaller failed on its own: a document-level rule.
-		l.Addf(d.Pos(nil), "%v", err)
+		w.report(err, nil)
 	}
 	return l.Err()
 }
@@ -54,8 +55,18 @@ func (w *walker) check(err error, o *openapi3.Origin, children func()) {
 		children()
 	}
 	if w.list.Len() == before {
-		w.list.Addf(w.doc.KeyPos(o), "%v", err)
+		w.report(err, o)
 	}
+}
+
+// report records err at the field it is about when kin-openapi says so,
+// else at the element with origin o, on one line.
+func (w *walker) report(err error, o *openapi3.Origin) {
+	if pos, msg, ok := w.doc.locate(err); ok {
+		w.list.Addf(pos, "%s", msg)
+		return
+	}
+	w.list.Addf(w.doc.KeyPos(o), "%s", firstLine(err.Error()))
 }
 
 func (w *walker) document() {
@@ -170,6 +181,12 @@ func (w *walker) schema(s *openapi3.SchemaRef) {
 		return
 	}
 	v := s.Value
+	if v.Pattern != "" {
+		if _, err := regexp.Compile(v.Pattern); err != nil {
+			w.list.Addf(w.doc.FieldPos(v.Origin, "pattern"), "pattern %q is not valid in Go's RE2 syntax: %v (Go has no lookahead: write the rule as an allOf of several patterns)", v.Pattern, err)
+			return
+		}
+	}
 	w.check(v.Validate(w.ctx, options...), v.Origin, func() {
 		for _, k := range sortedKeys(v.Properties) {
 			w.schema(v.Properties[k])

@@ -1,0 +1,145 @@
+package generator_test
+
+import (
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/nexmogen/nexmogen/generator"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.txtar and testdata/errors/*.txtar")
+
+// goldenFiles are the spec-shaped outputs a golden case records; the
+// runtime files are the same for every spec and are covered by compiling.
+var goldenFiles = []string{"models.go", "enums.go", "validate.go", "defaults.go"}
+
+// goldenCases lists the archives: each holds spec.yaml and either the
+// expected files (out/NAME) or the expected diagnostics (error).
+func goldenCases(t *testing.T) []string {
+	t.Helper()
+	cases, err := filepath.Glob(filepath.Join("testdata", "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, err := filepath.Glob(filepath.Join("testdata", "errors", "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(cases, errs...)
+}
+
+// generateCase runs the generator on a case's spec, named spec.yaml in
+// diagnostics.
+func generateCase(t *testing.T, path string) (*archive, []generator.File, error) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := parseArchive(data)
+	spec, ok := a.file("spec.yaml")
+	if !ok {
+		t.Fatalf("%s: no spec.yaml", path)
+	}
+	files, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "golden"})
+	return a, files, err
+}
+
+func TestGolden(t *testing.T) {
+	for _, path := range goldenCases(t) {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			a, files, err := generateCase(t, path)
+			want := &archive{comment: a.comment, files: a.files[:1]}
+			if err != nil {
+				want.files = append(want.files, archiveFile{name: "error", data: []byte(err.Error() + "\n")})
+			} else {
+				for _, f := range files {
+					if slices.Contains(goldenFiles, f.Name) {
+						want.files = append(want.files, archiveFile{name: "out/" + f.Name, data: f.Bytes})
+					}
+				}
+			}
+			got := want.format()
+			old, _ := os.ReadFile(path)
+			if *update {
+				if string(old) != string(got) {
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			if string(old) != string(got) {
+				t.Errorf("%s differs from the generator's output (go test ./generator -update rewrites it):\n%s", path, firstDifference(string(old), string(got)))
+			}
+		})
+	}
+}
+
+// firstDifference shows the first differing line of two texts.
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
+		}
+	}
+	return ""
+}
+
+// TestGoldenCompiles builds and vets the whole output (runtime included) of
+// every case that generates, as packages of one throwaway module.
+func TestGoldenCompiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module golden.test\n\ngo 1.26\n")
+	n := 0
+	for _, path := range goldenCases(t) {
+		_, files, err := generateCase(t, path)
+		if err != nil {
+			continue
+		}
+		n++
+		pkg := filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), ".txtar"))
+		for _, f := range files {
+			write(t, filepath.Join(pkg, f.Name), string(f.Bytes))
+		}
+	}
+	if n == 0 {
+		t.Fatal("no golden case generates code")
+	}
+	goCmd(t, dir, "vet", "./...")
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// goCmd runs the go command in dir, failing the test with its output.
+func goCmd(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %s in %s: %v\n%s", strings.Join(args, " "), dir, err, out)
+	}
+}
