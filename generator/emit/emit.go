@@ -37,6 +37,9 @@ var jenUnits = []jenUnit{
 	{"enums.go", enums},
 	{"validate.go", validators},
 	{"defaults.go", defaults},
+	{"client_operations.go", clientOperations},
+	{"client_encode.go", clientEncoders},
+	{"client_pagination.go", clientPagination},
 }
 
 // templateUnit renders one static file from a template and its view.
@@ -52,6 +55,11 @@ var templateUnits = []templateUnit{
 	{"doc.go", "doc.go.tmpl", templates.NewPackage},
 	{"validation_runtime.go", "validation_runtime.go.tmpl", templates.NewPackage},
 	{"secret.go", "secret.go.tmpl", templates.NewPackage},
+	{"client.go", "client.go.tmpl", templates.NewClient},
+	{"client_errors.go", "client_errors.go.tmpl", templates.NewClient},
+	{"client_media.go", "client_media.go.tmpl", templates.NewClient},
+	{"client_retry.go", "client_retry.go.tmpl", templates.NewClient},
+	{"client_transport.go", "client_transport.go.tmpl", templates.NewClient},
 }
 
 // Emit prints every file of api, sorted by name.

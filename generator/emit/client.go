@@ -1,0 +1,233 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// The client's files: client_operations.go has one method per operation
+// (validate, encode, send through the runtime's Client.do, return the
+// decoded answer); the static runtime (Client, options, errors, retries,
+// decoding) comes from the templates client*.go.tmpl.
+
+// clientOperations prints one Client method per operation.
+func clientOperations(api *ir.API, f *jen.File) {
+	for _, op := range api.Operations {
+		clientMethodDoc(f, op)
+		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).
+			Params(clientInputs(api, op)...).
+			Add(clientResults(op)).
+			BlockFunc(func(g *jen.Group) { clientMethodBody(api, op, g) })
+		f.Line()
+	}
+}
+
+// clientMethodDoc documents an operation's method: its summary, the call
+// on the wire, the spec's description, and whether it is retried.
+func clientMethodDoc(f *jen.File, op *ir.Operation) {
+	lead := fmt.Sprintf("calls %s %s (%s)", op.Method, op.Path, op.ID)
+	if s := strings.TrimSpace(op.Summary); s != "" {
+		lead += ": " + strings.ToLower(s[:1]) + strings.TrimSuffix(s[1:], ".")
+	}
+	text := strings.TrimSpace(op.Description)
+	if op.Idempotent {
+		text += "\n\nThe call is safe to repeat: it is retried on 429, 5xx and connection\n" +
+			"failures, as the client's RetryPolicy allows."
+	} else {
+		text += "\n\nThe call is not safe to repeat: it is resent only when the connection\n" +
+			"could not be opened. When it may have reached the server but its answer\n" +
+			"was lost, the error matches ErrOutcomeUnknown."
+	}
+	if op.Deprecated {
+		text += "\n\nDeprecated: the spec marks " + quote(op.ID) + " deprecated."
+	}
+	f.Add(comment(op.GoName, lead+".", text))
+}
+
+// clientInputs are a method's parameters: ctx, then params, then body.
+func clientInputs(api *ir.API, op *ir.Operation) []jen.Code {
+	in := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	if op.Params != nil {
+		in = append(in, jen.Id("params").Id(op.Params.GoName))
+	}
+	if op.Body != nil {
+		in = append(in, jen.Id("body").Add(goType(op.Body.Type)))
+	}
+	return in
+}
+
+// clientResult is the type an operation's method returns besides its
+// error; nil when its success answer has no body.
+func clientResult(op *ir.Operation) *jen.Statement {
+	if op.Success == nil || op.Success.Type == nil {
+		return nil
+	}
+	if op.Success.Type.Kind == ir.KindStruct {
+		return jen.Op("*").Id(op.Success.Type.Name)
+	}
+	return goType(*op.Success.Type)
+}
+
+// clientResults prints a method's results.
+func clientResults(op *ir.Operation) *jen.Statement {
+	if t := clientResult(op); t != nil {
+		return jen.Params(t, jen.Error())
+	}
+	return jen.Error()
+}
+
+// clientFail prints the return of a failure.
+func clientFail(op *ir.Operation, err jen.Code) *jen.Statement {
+	switch t := op.Success; {
+	case t == nil || t.Type == nil:
+		return jen.Return(err)
+	case t.Type.Kind == ir.KindStruct || t.Type.Kind == ir.KindArray:
+		return jen.Return(jen.Nil(), err)
+	}
+	return jen.Return(jen.Op("*").New(goType(*op.Success.Type)), err)
+}
+
+// clientMethodBody prints: defaults and validation of the inputs, the
+// request, the call and the answer.
+func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
+	if op.Params != nil {
+		clientCheck(op, op.Params, "params", g)
+	}
+	if op.Body != nil && op.Body.Type.Kind == ir.KindStruct {
+		if st := structByName(api, op.Body.Type.Name); st != nil {
+			clientCheck(op, st, "body", g)
+		}
+	}
+	g.Id("r").Op(":=").Op("&").Id("request").Values(jen.DictFunc(func(d jen.Dict) {
+		d[jen.Id("op")] = jen.Lit(op.GoName)
+		d[jen.Id("method")] = clientMethodConst(op.Method)
+		d[jen.Id("path")] = clientPath(api, op)
+		d[jen.Id("idempotent")] = jen.Lit(op.Idempotent)
+	}))
+	if op.Params != nil && clientHas(op.Params, ir.InQuery) {
+		g.Id("r").Dot("query").Op("=").Id("params").Dot("encodeQuery").Call()
+	}
+	if op.Params != nil && clientHas(op.Params, ir.InHeader) {
+		g.Id("r").Dot("header").Op("=").Id("params").Dot("encodeHeader").Call()
+	}
+	if op.Body != nil {
+		clientBody(op, g)
+	}
+	clientCall(op, g)
+}
+
+// clientCheck applies the defaults of an input and validates it.
+func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
+	if st.Defaults {
+		g.Id(name).Dot("ApplyDefaults").Call()
+	}
+	if st.Validate {
+		g.If(jen.Err().Op(":=").Id(name).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
+			clientFail(op, jen.Id("invalidInput").Call(jen.Lit(op.GoName), jen.Err())),
+		)
+	}
+}
+
+// clientBody encodes the request body: a form, or JSON.
+func clientBody(op *ir.Operation, g *jen.Group) {
+	switch op.Body.Media {
+	case ir.MediaForm:
+		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
+		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
+	default:
+		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body"))
+		g.If(jen.Err().Op("!=").Nil()).Block(
+			clientFail(op, jen.Id("invalidInput").Call(jen.Lit(op.GoName), jen.Err())),
+		)
+		g.Id("r").Dot("body").Op("=").Id("b")
+		g.Id("r").Dot("contentType").Op("=").Lit("application/json")
+	}
+}
+
+// clientCall sends the request and returns the answer.
+func clientCall(op *ir.Operation, g *jen.Group) {
+	res := clientResult(op)
+	if res == nil {
+		g.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil()))
+		return
+	}
+	target := jen.Op("&").Id("out")
+	if op.Success.Type.Kind == ir.KindStruct {
+		g.Id("out").Op(":=").New(jen.Id(op.Success.Type.Name))
+		target = jen.Id("out")
+	} else {
+		g.Var().Id("out").Add(res)
+	}
+	g.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target), jen.Err().Op("!=").Nil()).Block(
+		clientFail(op, jen.Err()),
+	)
+	g.Return(jen.Id("out"), jen.Nil())
+}
+
+// clientPath prints the escaped path: literal segments, and path
+// parameters escaped with url.PathEscape.
+func clientPath(api *ir.API, op *ir.Operation) *jen.Statement {
+	var parts []jen.Code
+	rest := op.Path
+	for rest != "" {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest, '}')
+		if open < 0 || end < open {
+			parts = append(parts, jen.Lit(rest))
+			break
+		}
+		if open > 0 {
+			parts = append(parts, jen.Lit(rest[:open]))
+		}
+		name := rest[open+1 : end]
+		if f := clientField(op.Params, ir.InPath, name); f != nil {
+			v := clientString(api, f.Type, jen.Id("params").Dot(f.GoName))
+			parts = append(parts, jen.Qual("net/url", "PathEscape").Call(v))
+		}
+		rest = rest[end+1:]
+	}
+	if len(parts) == 0 {
+		return jen.Lit("")
+	}
+	s := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		s.Op("+").Add(p)
+	}
+	return s
+}
+
+// clientField finds a field of st by place and wire name.
+func clientField(st *ir.Struct, in ir.In, name string) *ir.Field {
+	if st == nil {
+		return nil
+	}
+	for _, f := range st.Fields {
+		if f.In == in && f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// clientHas reports whether st has a field travelling in in.
+func clientHas(st *ir.Struct, in ir.In) bool {
+	for _, f := range st.Fields {
+		if f.In == in {
+			return true
+		}
+	}
+	return false
+}
+
+// clientMethodConst prints an HTTP method as net/http's constant.
+func clientMethodConst(method string) *jen.Statement {
+	switch method {
+	case "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE":
+		return jen.Qual("net/http", "Method"+method[:1]+strings.ToLower(method[1:]))
+	}
+	return jen.Lit(method)
+}

@@ -1,0 +1,144 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// clientEncoders prints, for every params struct and form body, the
+// unexported methods that put its fields on the wire: encodeQuery,
+// encodeHeader and encodeForm. A required field is always sent; a pointer
+// field whenever it is set, even to its zero value (an empty callback URL
+// clears it); any other optional field when it is not its zero value.
+// Secrets are sent with Reveal.
+func clientEncoders(api *ir.API, f *jen.File) {
+	for _, st := range api.Structs {
+		switch st.Role {
+		case ir.RoleParams:
+			clientEncoder(api, f, st, ir.InQuery, "encodeQuery", "query parameters")
+			clientEncoder(api, f, st, ir.InHeader, "encodeHeader", "header parameters")
+		case ir.RoleForm:
+			clientEncoder(api, f, st, ir.InForm, "encodeForm", "form fields")
+		}
+	}
+}
+
+// clientEncoder prints one encoding method for the fields of st that
+// travel in in; nothing when there are none.
+func clientEncoder(api *ir.API, f *jen.File, st *ir.Struct, in ir.In, method, what string) {
+	var fields []*ir.Field
+	for _, fd := range st.Fields {
+		if fd.In == in {
+			fields = append(fields, fd)
+		}
+	}
+	if len(fields) == 0 {
+		return
+	}
+	kind, add := jen.Qual("net/url", "Values"), "Set"
+	if in == ir.InHeader {
+		kind = jen.Qual("net/http", "Header")
+	}
+	f.Comment(method + " puts the " + what + " of " + st.GoName + " on the wire.")
+	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id(method).Params().Add(kind.Clone()).BlockFunc(func(g *jen.Group) {
+		g.Id("v").Op(":=").Make(kind, jen.Lit(len(fields)))
+		for _, fd := range fields {
+			clientEncodeField(api, g, fd, add)
+		}
+		g.Return(jen.Id("v"))
+	})
+	f.Line()
+}
+
+// clientEncodeField prints the encoding of one field into v.
+func clientEncodeField(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
+	x := jen.Id("x").Dot(fd.GoName)
+	name := jen.Lit(fd.Name)
+	if fd.Type.Kind == ir.KindArray {
+		clientEncodeArray(api, g, fd, set)
+		return
+	}
+	switch {
+	case fd.Pointer:
+		deref := jen.Op("*").Add(x.Clone())
+		if fd.Type.Secret {
+			deref = x.Clone() // Reveal has a value receiver: x.F.Reveal() dereferences
+		}
+		value := clientString(api, fd.Type, deref)
+		g.If(x.Clone().Op("!=").Nil()).Block(jen.Id("v").Dot(set).Call(name, value))
+	case fd.Required:
+		g.Id("v").Dot(set).Call(name, clientString(api, fd.Type, x.Clone()))
+	default:
+		g.If(clientNotZero(api, fd.Type, x.Clone())).Block(jen.Id("v").Dot(set).Call(name, clientString(api, fd.Type, x.Clone())))
+	}
+}
+
+// clientEncodeArray prints an array: one comma-separated value when
+// explode is false, else one value per element.
+func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
+	x := jen.Id("x").Dot(fd.GoName)
+	elem := *fd.Type.Elem
+	if !fd.Explode {
+		format := jen.Func().Params(jen.Id("e").Add(goType(elem))).String().Block(
+			jen.Return(clientString(api, elem, jen.Id("e"))),
+		)
+		g.If(jen.Len(x.Clone()).Op(">").Lit(0)).Block(
+			jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Id("joinValues").Call(x.Clone(), format)),
+		)
+		return
+	}
+	g.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(x.Clone())).Block(
+		jen.Id("v").Dot("Add").Call(jen.Lit(fd.Name), clientString(api, elem, jen.Id("e"))),
+	)
+}
+
+// clientString prints v (of type t) as the text sent on the wire.
+func clientString(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	switch t.Kind {
+	case ir.KindString:
+		if t.Secret {
+			return v.Dot("Reveal").Call()
+		}
+		return v
+	case ir.KindInt:
+		return jen.Qual("strconv", "Itoa").Call(v)
+	case ir.KindFloat:
+		return jen.Qual("strconv", "FormatFloat").Call(v, jen.LitByte('f'), jen.Lit(-1), jen.Lit(64))
+	case ir.KindBool:
+		return jen.Qual("strconv", "FormatBool").Call(v)
+	case ir.KindEnum:
+		return clientEnumString(api, t, v)
+	}
+	return jen.Qual("fmt", "Sprint").Call(v)
+}
+
+// clientEnumString prints an enum value as text, by the enum's base.
+func clientEnumString(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	base := ir.KindString
+	if e := enumByName(api, t.Name); e != nil {
+		base = e.Base
+	}
+	switch base {
+	case ir.KindInt:
+		return jen.Qual("strconv", "Itoa").Call(jen.Int().Call(v))
+	case ir.KindFloat:
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(v), jen.LitByte('f'), jen.Lit(-1), jen.Lit(64))
+	}
+	return jen.String().Call(v)
+}
+
+// clientNotZero prints the test that an optional value is set.
+func clientNotZero(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	switch t.Kind {
+	case ir.KindBool:
+		return v
+	case ir.KindInt, ir.KindFloat:
+		return v.Op("!=").Lit(0)
+	case ir.KindEnum:
+		if e := enumByName(api, t.Name); e != nil && e.Base != ir.KindString {
+			return v.Op("!=").Lit(0)
+		}
+	}
+	return v.Op("!=").Lit("")
+}

@@ -1,0 +1,131 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// clientPagination prints, for every paged operation
+// (x-nexmogen-pagination), an iterator over all its items, and, for every
+// success type that carries the body's status fields
+// (x-nexmogen-body-status), the bodyStatus method that spares the client a
+// second decoding.
+func clientPagination(api *ir.API, f *jen.File) {
+	for _, op := range api.Operations {
+		if op.Pagination != nil {
+			clientIterator(api, op, f)
+		}
+	}
+	clientBodyStatus(api, f)
+}
+
+// clientIterator prints the iterator of a paged operation.
+func clientIterator(api *ir.API, op *ir.Operation, f *jen.File) {
+	p := op.Pagination
+	item := goType(*p.Items.Type.Elem)
+	f.Add(comment(p.GoName, "walks every item of "+op.GoName+", page after page.",
+		"It sets params."+p.Page.GoName+" itself, from the first page ("+fmt.Sprint(p.FirstPage)+"), and stops\n"+
+			"after the "+quote(p.Total.Name)+" items the first answer announces, on an empty page, or when\n"+
+			"the loop breaks. An error is yielded once, and ends the walk. Each page is one\n"+
+			"call of "+op.GoName+", retried as that call is."))
+	args := []jen.Code{jen.Id("ctx"), jen.Id("params")}
+	if op.Body != nil {
+		args = append(args, jen.Id("body"))
+	}
+	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(p.GoName).Params(clientInputs(api, op)...).Add(seq).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item.Clone(), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
+			g.Id("seen").Op(":=").Lit(0)
+			g.For(jen.Id("page").Op(":=").Add(lit(p.FirstPage)), jen.Empty(), jen.Id("page").Op("++")).BlockFunc(func(g *jen.Group) {
+				clientIteratorPage(op, item, args, g)
+			})
+		})),
+	)
+	f.Line()
+}
+
+// clientIteratorPage prints one turn of an iterator's loop: fetch a page,
+// yield its items, decide whether to go on.
+func clientIteratorPage(op *ir.Operation, item *jen.Statement, args []jen.Code, g *jen.Group) {
+	p := op.Pagination
+	g.Id("params").Dot(p.Page.GoName).Op("=").Id("page")
+	g.List(jen.Id("res"), jen.Err()).Op(":=").Id("c").Dot(op.GoName).Call(args...)
+	g.If(jen.Err().Op("!=").Nil()).Block(
+		jen.Var().Id("zero").Add(item.Clone()),
+		jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+		jen.Return(),
+	)
+	items := jen.Id("res").Dot(p.Items.GoName)
+	g.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Add(items.Clone())).Block(
+		jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
+	)
+	g.Id("seen").Op("+=").Len(items.Clone())
+	total := jen.Id("res").Dot(p.Total.GoName)
+	if p.Total.Pointer {
+		g.Id("total").Op(":=").Lit(0)
+		g.If(total.Clone().Op("!=").Nil()).Block(jen.Id("total").Op("=").Op("*").Add(total.Clone()))
+		total = jen.Id("total")
+	}
+	g.If(jen.Len(items.Clone()).Op("==").Lit(0).Op("||").Parens(
+		total.Clone().Op(">").Lit(0).Op("&&").Id("seen").Op(">=").Add(total.Clone()),
+	)).Block(jen.Return())
+}
+
+// clientBodyStatus prints bodyStatus on every success type that has the
+// body's status fields as strings.
+func clientBodyStatus(api *ir.API, f *jen.File) {
+	if api.BodyStatus == nil {
+		return
+	}
+	done := map[string]bool{}
+	for _, op := range api.Operations {
+		if op.Success == nil || op.Success.Type == nil || op.Success.Type.Kind != ir.KindStruct || done[op.Success.Type.Name] {
+			continue
+		}
+		done[op.Success.Type.Name] = true
+		st := structByName(api, op.Success.Type.Name)
+		code := clientStatusField(st, api.BodyStatus.Code)
+		if code == nil {
+			continue
+		}
+		label := clientStatusField(st, api.BodyStatus.Label)
+		f.Comment("bodyStatus returns the status fields the body carried.")
+		f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("bodyStatus").Params().
+			Params(jen.Id("code"), jen.Id("label").String()).BlockFunc(func(g *jen.Group) {
+			g.Id("code").Op("=").Add(clientStatusValue(code))
+			if label != nil {
+				g.Id("label").Op("=").Add(clientStatusValue(label))
+			}
+			g.Return()
+		})
+		f.Line()
+	}
+}
+
+// clientStatusField finds a plain string field of st by wire name.
+func clientStatusField(st *ir.Struct, name string) *ir.Field {
+	if st == nil {
+		return nil
+	}
+	for _, fd := range st.Fields {
+		if fd.Name == name && fd.In == ir.InBody && fd.Type.Kind == ir.KindString && !fd.Type.Secret {
+			return fd
+		}
+	}
+	return nil
+}
+
+// clientStatusValue prints a status field's value, "" when a pointer is nil.
+func clientStatusValue(fd *ir.Field) *jen.Statement {
+	x := jen.Id("x").Dot(fd.GoName)
+	if !fd.Pointer {
+		return x
+	}
+	return jen.Func().Params().String().Block(
+		jen.If(x.Clone().Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
+		jen.Return(jen.Op("*").Add(x.Clone())),
+	).Call()
+}
