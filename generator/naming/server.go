@@ -1,0 +1,46 @@
+package naming
+
+// ServerReserved are the package-level names the server stubs declare
+// whatever the spec: the runtime's exported API and its unexported helpers.
+// The builder claims them first, so no spec-derived type can take them.
+func ServerReserved() []string {
+	return []string{
+		// Exported: the handler interface and the runtime's API.
+		"Handler", "NewServer", "ServerOption", "WithAuthenticator", "WithMaxBodyBytes",
+		"WithServerLogger", "Authenticator", "AuthenticatorFunc", "StaticAuthenticator",
+		"EqualCredentials",
+		// Unexported runtime helpers.
+		"server", "serverConfig", "serverResponse", "operation", "exchange", "media",
+		"wire", "source", "bindError", "errorEnvelope", "encoded", "encodedPool",
+		"serverMethods",
+	}
+}
+
+// ServerInput is the request struct of an operation handed to the server's
+// handler: "BuyNumber" → BuyNumberInput. (BuyNumberRequest is the Nexmo
+// spec's own name of the buy form body.)
+func ServerInput(op string) string { return op + "Input" }
+
+// ServerResponse is the interface of an operation's typed responses:
+// "BuyNumber" → BuyNumberResponse.
+func ServerResponse(op string) string { return op + "Response" }
+
+// ServerMarker is the unexported marker method of an operation's response
+// interface: "BuyNumber" → isBuyNumberResponse.
+func ServerMarker(op string) string { return "is" + op + "Response" }
+
+// ServerServe is the server's method that serves an operation:
+// "BuyNumber" → serveBuyNumber.
+func ServerServe(op string) string { return "serve" + op }
+
+// ServerBind is the function that binds an operation's request:
+// "BuyNumber" → bindBuyNumber.
+func ServerBind(op string) string { return "bind" + op }
+
+// ServerDescriptor is the package-level variable describing an operation to
+// the server runtime: "BuyNumber" → opBuyNumber.
+func ServerDescriptor(op string) string { return "op" + op }
+
+// Wildcard is the net/http ServeMux wildcard name of a path parameter,
+// which must be a Go identifier: "type" → type_, "app-id" → appID.
+func Wildcard(param string) string { return Unexported(param) }
