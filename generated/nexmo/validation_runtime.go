@@ -23,7 +23,7 @@ type ValidationError struct {
 	Field string
 	// Rule is the rule broken: "required", "pattern", "enum", "minimum",
 	// "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
-	// "maxLength", "minItems" or "maxItems".
+	// "maxLength", "minItems", "maxItems" or "uniqueItems".
 	Rule string
 	// Limit is the rule's bound, pattern or allowed values, as text.
 	Limit string
@@ -63,6 +63,8 @@ func (e *ValidationError) Error() string {
 		return prefix + e.Value + " items are fewer than the minimum " + e.Limit
 	case "maxItems":
 		return prefix + e.Value + " items are more than the maximum " + e.Limit
+	case "uniqueItems":
+		return prefix + strconv.Quote(e.Value) + " appears more than once"
 	}
 	return prefix + "breaks the rule " + e.Rule + " " + e.Limit
 }
