@@ -39,18 +39,18 @@ func (b *builder) auth() {
 		case s.Type == "apiKey" && s.In == "query":
 			b.setAuthParam(&b.api.Auth.KeyParam, s.Name, at)
 		default:
-			b.diags.Addf(at, "unsupported security scheme %q (type %s, in %s): supported are HTTP Basic and a query apiKey pair of key and secret", name, s.Type, s.In)
+			b.diags.Addf(at, "unsupported: security scheme %q (%s): supported are HTTP Basic and a query apiKey pair of key and secret", name, schemeKind(s))
 		}
 	}
 	a := b.api.Auth
 	if (a.KeyParam == "") != (a.SecretParam == "") {
-		b.diags.Addf(b.pos(c.Origin), "unsupported security: a query apiKey needs its pair (one key, one whose parameter name contains \"secret\")")
+		b.diags.Addf(b.pos(c.Origin), "unsupported: a query apiKey without its pair (one key, one whose parameter name contains \"secret\")")
 	}
 }
 
 func (b *builder) setAuthParam(dst *string, name string, at ir.Pos) {
 	if *dst != "" {
-		b.diags.Addf(at, "unsupported security: a second query apiKey %q (already have %q)", name, *dst)
+		b.diags.Addf(at, "unsupported: a second query apiKey %q (already have %q)", name, *dst)
 		return
 	}
 	*dst = name
@@ -127,4 +127,16 @@ func sameSecurity(a, c openapi3.SecurityRequirements) bool {
 		}
 	}
 	return true
+}
+
+// schemeKind describes a security scheme for diagnostics: "oauth2",
+// "apiKey in header", "http bearer".
+func schemeKind(s *openapi3.SecurityScheme) string {
+	switch s.Type {
+	case "apiKey":
+		return "apiKey in " + s.In
+	case "http":
+		return "http " + s.Scheme
+	}
+	return s.Type
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/load"
 	"github.com/nexmogen/nexmogen/generator/naming"
 )
 
@@ -94,7 +95,7 @@ func (b *builder) pattern(s *openapi3.Schema, field string) *ir.Pattern {
 	}
 	at := b.fieldPos(s.Origin, "pattern")
 	if _, err := regexp.Compile(s.Pattern); err != nil {
-		b.diags.Addf(at, "pattern %q is not valid in Go's RE2 syntax: %v (Go has no lookahead: write the rule as an allOf of several patterns)", s.Pattern, err)
+		b.diags.Addf(at, "%s", load.PatternMessage(s.Pattern, err))
 	}
 	p := &ir.Pattern{GoName: b.values.Unique(naming.Pattern(field)), Expr: s.Pattern, Pos: at}
 	b.patterns[s.Pattern] = p

@@ -51,7 +51,7 @@ func (b *builder) typeOf(s *openapi3.SchemaRef, owner string, path []string, rol
 	if s.Ref != "" {
 		name := refName(s.Ref)
 		if name == "" {
-			b.diags.Addf(b.schemaPos(s), "unsupported $ref %q: only #/components/schemas/ references are supported", s.Ref)
+			b.diags.Addf(b.schemaPos(s), "unsupported: $ref %q (only #/components/schemas/ references)", s.Ref)
 			return ir.TypeRef{Kind: ir.KindString}
 		}
 		if role == ir.RoleForm && isObject(s.Value) {
@@ -67,6 +67,8 @@ func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, ro
 	at := b.pos(s.Origin)
 	b.unsupportedSchema(s, at)
 	switch {
+	case composite(s):
+		return ir.TypeRef{Kind: ir.KindString}
 	case len(s.Enum) > 0:
 		return b.enum(s, naming.Inline(owner, path...), at)
 	case isObject(s):
@@ -92,7 +94,7 @@ func (b *builder) scalar(s *openapi3.Schema, at ir.Pos) ir.TypeRef {
 	switch {
 	case s.Type.Is("string"):
 		if s.Format == "binary" || s.Format == "byte" {
-			b.diags.Addf(at, "unsupported: string format %q", s.Format)
+			b.diags.Addf(b.fieldPos(s.Origin, "format"), "unsupported: string format %q", s.Format)
 		}
 		return ir.TypeRef{Kind: ir.KindString, Secret: s.Format == "password"}
 	case s.Type.Is("integer"):

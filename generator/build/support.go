@@ -34,10 +34,16 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	if s.Type != nil && s.Type.IsMultiple() {
 		report("type", "a schema with several types")
 	}
-	if s.Type.Is("object") && len(s.Properties) == 0 && len(s.AllOf) == 0 {
+	if s.Type.Is("object") && len(s.Properties) == 0 && len(s.AllOf) == 0 && s.AdditionalProperties.Schema == nil {
 		b.diags.Addf(at, "unsupported: an object without properties (free-form objects)")
 	}
 	if (s.MinProps > 0 || s.MaxProps != nil) && s.Type.Is("object") {
 		report("minProperties", "minProperties and maxProperties")
 	}
+}
+
+// composite reports whether s is built from oneOf, anyOf or not: already
+// reported as unsupported, so its type is not examined further.
+func composite(s *openapi3.Schema) bool {
+	return len(s.OneOf) > 0 || len(s.AnyOf) > 0 || s.Not != nil
 }

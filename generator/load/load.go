@@ -38,7 +38,8 @@ func Load(data []byte, file string) (*Doc, error) {
 	loader.IncludeOrigin = true
 	t, err := loader.LoadFromDataWithPath(data, &url.URL{Path: file})
 	if err != nil {
-		return nil, &diag.Diagnostic{Pos: d.find(err.Error()), Msg: err.Error()}
+		pos, msg := d.loadError(err)
+		return nil, &diag.Diagnostic{Pos: pos, Msg: msg}
 	}
 	d.T = t
 	if err := d.validate(context.Background()); err != nil {

@@ -1,0 +1,146 @@
+package load
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// locate turns one of kin-openapi's typed validation errors into a
+// position at the offending field and a one-line message. ok is false for
+// errors it does not know; the caller then reports them where it found
+// them. Several elements can fail because of one schema (a media type and
+// the component it refers to): reporting at the schema's own field makes
+// the reports equal, and the diagnostic list keeps one.
+func (d *Doc) locate(err error) (pos ir.Pos, msg string, ok bool) {
+	var dup *openapi3.DuplicateOperationIDError
+	if errors.As(err, &dup) {
+		return d.duplicate(dup)
+	}
+	var re *openapi3.SchemaPatternRegexError
+	if errors.As(err, &re) {
+		return d.FieldPos(re.Origin, "pattern"), PatternMessage(re.Pattern, regexpCause(re.Cause)), true
+	}
+	var pp *openapi3.PathParametersError
+	if errors.As(err, &pp) {
+		return d.pathParams(pp), fmt.Sprintf("%s %s: its path parameters and its path template do not match (%s)",
+			pp.Method, pp.Path, strings.Join(pp.Missing, ", ")), true
+	}
+	var sve *openapi3.SchemaValueError
+	if errors.As(err, &sve) && sve.Origin != nil {
+		return d.FieldPos(sve.Origin, sve.ValueKind), valueMessage(sve), true
+	}
+	return ir.Pos{}, "", false
+}
+
+// duplicate positions a duplicated operationId at its second use in
+// document order (kin-openapi names the pair in name order).
+func (d *Doc) duplicate(dup *openapi3.DuplicateOperationIDError) (ir.Pos, string, bool) {
+	var uses []ir.Pos
+	for _, item := range d.T.Paths.Map() {
+		for _, op := range item.Operations() {
+			if op.OperationID == dup.OperationID {
+				uses = append(uses, d.FieldPos(op.Origin, "operationId"))
+			}
+		}
+	}
+	slices.SortFunc(uses, func(a, b ir.Pos) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) })
+	if len(uses) < 2 {
+		return d.FieldPos(dup.Origin, "operationId"), fmt.Sprintf("duplicate operationId %q (%s and %s)", dup.OperationID, dup.Endpoint1, dup.Endpoint2), true
+	}
+	return uses[1], fmt.Sprintf("duplicate operationId %q (first at line %d)", dup.OperationID, uses[0].Line), true
+}
+
+// pathParams positions a path parameter mismatch at the operation.
+func (d *Doc) pathParams(pp *openapi3.PathParametersError) ir.Pos {
+	if item := d.T.Paths.Value(pp.Path); item != nil {
+		if op := item.GetOperation(pp.Method); op != nil {
+			return d.KeyPos(op.Origin)
+		}
+	}
+	return d.KeyPos(pp.Origin)
+}
+
+// PatternMessage is the diagnostic of a pattern Go's regexp package
+// rejects. The builder uses it too, so both stages say the same.
+func PatternMessage(pattern string, err error) string {
+	return fmt.Sprintf("pattern %q is not valid in Go's RE2 syntax: %v (Go has no lookahead: write the rule as an allOf of several patterns)", pattern, err)
+}
+
+// regexpCause digs the regexp package's error out of kin-openapi's
+// wrapping.
+func regexpCause(err error) error {
+	var se *openapi3.SchemaError
+	if errors.As(err, &se) && se.Origin != nil {
+		return se.Origin
+	}
+	return err
+}
+
+// valueMessage says which value (example, default) breaks its schema and
+// why, on one line, without kin-openapi's schema dump.
+func valueMessage(sve *openapi3.SchemaValueError) string {
+	var se *openapi3.SchemaError
+	if errors.As(sve.Cause, &se) {
+		where := ""
+		if p := se.JSONPointer(); len(p) > 0 {
+			where = " at /" + strings.Join(p, "/")
+		}
+		return fmt.Sprintf("%s does not match its schema%s: %s", sve.ValueKind, where, se.Reason)
+	}
+	return fmt.Sprintf("%s does not match its schema: %s", sve.ValueKind, firstLine(sve.Cause.Error()))
+}
+
+// firstLine is the first line of a message.
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return strings.TrimSpace(s)
+}
+
+// unresolved matches kin-openapi's message for a $ref it cannot follow.
+var unresolved = regexp.MustCompile(`^failed to resolve "[^"]*" in fragment in URI: "((?:[^"\\]|\\.)*)"`)
+
+// construct matches the YAML decoder's message for a value of the wrong
+// shape ("line 9: cannot construct !!str `nope` into ...").
+var construct = regexp.MustCompile(`line (\d+): (.*)`)
+
+// loadError positions a loader error and rewrites it as one line: a
+// dangling $ref reads "unresolved $ref", a value of the wrong shape is
+// placed on its line.
+func (d *Doc) loadError(err error) (ir.Pos, string) {
+	msg := err.Error()
+	if m := unresolved.FindStringSubmatch(msg); m != nil {
+		return d.find(msg), fmt.Sprintf("unresolved $ref %q: nothing is defined there", m[1])
+	}
+	if m := construct.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return d.lineStart(line), "invalid document: " + strings.TrimSpace(m[2])
+	}
+	return d.find(msg), firstLine(msg)
+}
+
+// lineStart is the position of the last node that starts on line: on
+// "key: value", the value.
+func (d *Doc) lineStart(line int) ir.Pos {
+	pos := ir.Pos{File: d.File, Line: line, Col: 1}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Line == line && n.Column >= pos.Col {
+			pos.Col = n.Column
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(d.Root)
+	return pos
+}
