@@ -40,6 +40,9 @@ var jenUnits = []jenUnit{
 	{"client_operations.go", clientOperations},
 	{"client_encode.go", clientEncoders},
 	{"client_pagination.go", clientPagination},
+	{"server.go", serverTypes},
+	{"server_responses.go", serverResponses},
+	{"server_routes.go", serverRoutes},
 }
 
 // templateUnit renders one static file from a template and its view.
@@ -60,6 +63,10 @@ var templateUnits = []templateUnit{
 	{"client_media.go", "client_media.go.tmpl", templates.NewClient},
 	{"client_retry.go", "client_retry.go.tmpl", templates.NewClient},
 	{"client_transport.go", "client_transport.go.tmpl", templates.NewClient},
+	{"server_runtime.go", "server_runtime.go.tmpl", templates.NewServer},
+	{"server_auth.go", "server_auth.go.tmpl", templates.NewServer},
+	{"server_wire.go", "server_wire.go.tmpl", templates.NewServer},
+	{"server_media.go", "server_media.go.tmpl", templates.NewServer},
 }
 
 // Emit prints every file of api, sorted by name.

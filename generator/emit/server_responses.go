@@ -1,0 +1,146 @@
+package emit
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// serverResponses prints every operation's typed responses: a struct per
+// declared status with the body and headers, marked as the operation's
+// response, that writes itself.
+func serverResponses(api *ir.API, f *jen.File) {
+	for _, op := range api.Operations {
+		for _, r := range op.Responses {
+			serverResponseType(op, r, f)
+			f.Comment(op.Server.Marker + " marks " + r.GoName + " as a " + op.Server.Response + ".")
+			f.Func().Params(jen.Id(r.GoName)).Id(op.Server.Marker).Params().Block()
+			f.Line()
+			serverResponseWrite(api, r, f)
+		}
+	}
+}
+
+// serverResponseType prints the struct of one response.
+func serverResponseType(op *ir.Operation, r *ir.Response, f *jen.File) {
+	status := "default response"
+	if r.Status != 0 {
+		status = strconv.Itoa(r.Status) + " response"
+	}
+	f.Add(comment(r.GoName, "is the "+status+" of "+op.GoName+".", r.Doc))
+	f.Type().Id(r.GoName).StructFunc(func(g *jen.Group) {
+		if r.Status == 0 {
+			g.Comment("Status is the HTTP status to answer with (100 to 999).")
+			g.Id("Status").Int()
+		}
+		if r.Type != nil {
+			g.Comment("Body is the response body, written as " + mediaList(r.Media) + ".")
+			g.Id("Body").Add(goType(*r.Type))
+		}
+		for _, h := range r.Headers {
+			text := strings.TrimSpace(h.Doc)
+			if text == "" {
+				text = h.GoName + " is the " + h.Name + " header."
+			}
+			typ := goType(h.Type)
+			if h.Pointer {
+				typ = jen.Op("*").Add(typ)
+				text += "\nThe header " + h.Name + " is sent when the field is not nil."
+			} else {
+				text += "\nThe header " + h.Name + " is sent when the field is not empty."
+			}
+			g.Comment(text)
+			g.Id(h.GoName).Add(typ)
+		}
+	})
+	f.Line()
+}
+
+// serverResponseWrite prints the method by which a response writes itself:
+// the body is encoded first, so an encoding failure can still answer 500.
+func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
+	status := jen.Lit(r.Status)
+	if r.Status == 0 {
+		status = jen.Id("v").Dot("Status")
+	}
+	f.Comment("writeResponse writes " + r.GoName + ", in media m when it offers it.")
+	f.Func().Params(jen.Id("v").Id(r.GoName)).Id("writeResponse").
+		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("m").Id("srvMedia")).Error().
+		BlockFunc(func(g *jen.Group) {
+			if r.Status == 0 {
+				g.If(jen.Id("v").Dot("Status").Op("<").Lit(100).Op("||").Id("v").Dot("Status").Op(">").Lit(999)).
+					Block(jen.Return(jen.Id("srvErrResponseStatus")))
+			}
+			if r.Type != nil {
+				args := []jen.Code{jen.Id("m"), jen.Op("&").Id("v").Dot("Body")}
+				for _, m := range r.Media {
+					args = append(args, jen.Id(mediaIdent(m)))
+				}
+				g.List(jen.Id("e"), jen.Err()).Op(":=").Id("srvEncode").Call(args...)
+				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			}
+			if len(r.Headers) > 0 {
+				g.Id("h").Op(":=").Id("w").Dot("Header").Call()
+				for _, h := range r.Headers {
+					serverHeader(api, h, g)
+				}
+			}
+			if r.Type != nil {
+				g.Id("e").Dot("send").Call(jen.Id("w"), status)
+			} else {
+				g.Id("w").Dot("WriteHeader").Call(status)
+			}
+			g.Return(jen.Nil())
+		})
+	f.Line()
+}
+
+// serverHeader prints the setting of one response header.
+func serverHeader(api *ir.API, h *ir.Header, g *jen.Group) {
+	field := jen.Id("v").Dot(h.GoName)
+	if !h.Pointer {
+		g.If(field.Clone().Op("!=").Lit("")).Block(
+			jen.Id("h").Dot("Set").Call(jen.Lit(h.Name), jen.String().Parens(field.Clone())))
+		return
+	}
+	g.If(field.Clone().Op("!=").Nil()).Block(
+		jen.Id("h").Dot("Set").Call(jen.Lit(h.Name), headerText(api, h.Type, jen.Op("*").Add(field.Clone()))))
+}
+
+// headerText prints the text of a scalar header value v of type t.
+func headerText(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	kind := t.Kind
+	if t.Kind == ir.KindEnum {
+		if e := enumByName(api, t.Name); e != nil {
+			kind = e.Base
+		}
+	}
+	switch kind {
+	case ir.KindInt:
+		return jen.Qual("strconv", "Itoa").Call(jen.Int().Parens(v))
+	case ir.KindFloat:
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Parens(v), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))
+	case ir.KindBool:
+		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Parens(v))
+	}
+	return jen.String().Parens(v)
+}
+
+// mediaIdent is the runtime's constant for a media type.
+func mediaIdent(m ir.Media) string {
+	return [...]string{ir.MediaJSON: "srvMediaJSON", ir.MediaXML: "srvMediaXML", ir.MediaForm: "srvMediaForm",
+		ir.MediaProblemJSON: "srvMediaProblemJSON"}[m]
+}
+
+// mediaList names media types for comments: "JSON or XML".
+func mediaList(ms []ir.Media) string {
+	var names []string
+	for _, m := range ms {
+		names = append(names, [...]string{ir.MediaJSON: "JSON", ir.MediaXML: "XML", ir.MediaForm: "a form",
+			ir.MediaProblemJSON: "problem+json"}[m])
+	}
+	return strings.Join(names, " or ")
+}

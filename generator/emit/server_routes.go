@@ -1,0 +1,111 @@
+package emit
+
+import (
+	"slices"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// serverRoutes prints the route table, then for each operation its
+// descriptor, its serve method and its binder.
+func serverRoutes(api *ir.API, f *jen.File) {
+	f.Comment("routes registers every operation on the server's router.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("routes").Params().BlockFunc(func(g *jen.Group) {
+		for _, op := range api.Operations {
+			g.Id("s").Dot("mux").Dot("HandleFunc").Call(jen.Lit(op.Server.Route), jen.Id("s").Dot(op.Server.Serve))
+		}
+	})
+	f.Line()
+	var methods []string
+	for _, op := range api.Operations {
+		if !slices.Contains(methods, op.Method) {
+			methods = append(methods, op.Method)
+		}
+	}
+	slices.Sort(methods)
+	f.Comment("serverMethods are the methods the operations take, for Allow headers.")
+	f.Var().Id("serverMethods").Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, m := range methods {
+			g.Lit(m)
+		}
+	})
+	f.Line()
+	for _, op := range api.Operations {
+		serverDescriptor(op, f)
+		serverServe(api, op, f)
+		serverBind(api, op, f)
+	}
+}
+
+// serverDescriptor prints the runtime's description of an operation.
+func serverDescriptor(op *ir.Operation, f *jen.File) {
+	body := "srvMediaNone"
+	if op.Body != nil {
+		body = mediaIdent(op.Body.Media)
+	}
+	f.Comment(op.Server.Descriptor + " describes " + op.ID + " to the server runtime.")
+	f.Var().Id(op.Server.Descriptor).Op("=").Id("srvOperation").Values(jen.Dict{
+		jen.Id("id"): jen.Lit(op.ID),
+		jen.Id("offers"): jen.Index().Id("srvMedia").ValuesFunc(func(g *jen.Group) {
+			for _, m := range op.Server.Media {
+				g.Id(mediaIdent(m))
+			}
+		}),
+		jen.Id("body"):      jen.Id(body),
+		jen.Id("errorRoot"): jen.Lit(op.Server.ErrorRoot),
+	})
+	f.Line()
+}
+
+// serverServe prints the method that serves one operation: the shared
+// steps, binding, defaults, validation, the handler, the response.
+func serverServe(api *ir.API, op *ir.Operation, f *jen.File) {
+	x := jen.Op("&").Id("x")
+	reject := jen.Block(jen.Id("s").Dot("reject").Call(jen.Id("w"), x.Clone(), jen.Err()), jen.Return())
+	f.Comment(op.Server.Serve + " serves " + op.Method + " " + op.Path + " (" + op.ID + ").")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id(op.Server.Serve).
+		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).
+		BlockFunc(func(g *jen.Group) {
+			g.Var().Id("x").Id("srvExchange")
+			g.If(jen.Op("!").Id("s").Dot("begin").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id(op.Server.Descriptor), x.Clone())).
+				Block(jen.Return())
+			g.Id("in").Op(":=").Op("&").Id(op.Server.Input).Values(jen.Dict{jen.Id("APIKey"): jen.Id("x").Dot("key")})
+			if op.Params != nil || op.Body != nil {
+				g.If(jen.Err().Op(":=").Id(op.Server.Bind).Call(x.Clone(), jen.Id("in")), jen.Err().Op("!=").Nil()).Add(reject.Clone())
+			}
+			for _, part := range serverParts(api, op) {
+				if part.st.Defaults {
+					g.Id("in").Dot(part.field).Dot("ApplyDefaults").Call()
+				}
+				if part.st.Validate {
+					g.If(jen.Err().Op(":=").Id("in").Dot(part.field).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Add(reject.Clone())
+				}
+			}
+			g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("s").Dot("handler").Dot(op.GoName).
+				Call(jen.Id("r").Dot("Context").Call(), jen.Id("in"))
+			g.Id("s").Dot("finish").Call(jen.Id("w"), x.Clone(), jen.Id("resp"), jen.Err())
+		})
+	f.Line()
+}
+
+// serverPart is a struct of an operation's input: its params or its body.
+type serverPart struct {
+	field string
+	st    *ir.Struct
+}
+
+// serverParts are the structs of an operation's input, params first.
+func serverParts(api *ir.API, op *ir.Operation) []serverPart {
+	var parts []serverPart
+	if op.Params != nil {
+		parts = append(parts, serverPart{"Params", op.Params})
+	}
+	if op.Body != nil && op.Body.Type.Kind == ir.KindStruct {
+		if st := structByName(api, op.Body.Type.Name); st != nil {
+			parts = append(parts, serverPart{"Body", st})
+		}
+	}
+	return parts
+}
