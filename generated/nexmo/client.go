@@ -90,7 +90,7 @@ func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
 		hc.Timeout = defaultTimeout
 		c.http = &hc
 	}
-	c.red = redactor{secret: apiSecret, param: "api_secret"}
+	c.red = newRedactor("api_secret", apiKey, apiSecret)
 	// Redirects are never followed: a redirected request would carry the
 	// credentials (query or Authorization) to a location the caller did
 	// not choose. A 3xx answer is returned as an *APIError instead.

@@ -3,6 +3,7 @@
 package nexmo
 
 import (
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/url"
@@ -49,9 +50,9 @@ type APIError struct {
 	Operation string
 	// StatusCode is the HTTP status.
 	StatusCode int
-	// Code and Label are the status code and reason the body carried
-	// (error-code and error-code-label), when it carried them.
-	Code  string
+	// Code is the status code the body carried (error-code), if any.
+	Code string
+	// Label is the reason the body gave (error-code-label), if any.
 	Label string
 	// RequestID is the request or trace id the server sent, for support
 	// tickets (headers X-Request-Id, X-Nexmo-Trace-Id).
@@ -140,8 +141,21 @@ func (e *APIError) retryable() bool {
 
 // redactor removes the API secret from whatever the client returns.
 type redactor struct {
-	param  string // the query parameter of the secret, or ""
-	secret string
+	// param is the query parameter of the secret, or "".
+	param string
+	// spellings are the secret as it may appear: raw, URL-escaped, and
+	// inside HTTP Basic credentials.
+	spellings []string
+}
+
+// newRedactor returns the redactor of a key and secret.
+func newRedactor(param, key, secret string) redactor {
+	return redactor{param: param, spellings: []string{
+		secret,
+		url.QueryEscape(secret),
+		url.PathEscape(secret),
+		base64.StdEncoding.EncodeToString([]byte(key + ":" + secret)),
+	}}
 }
 
 // url redacts the secret's query parameter in a URL, whatever its value.
@@ -166,11 +180,10 @@ func (r redactor) url(raw string) string {
 
 // text replaces every spelling of the secret in s.
 func (r redactor) text(s string) string {
-	if r.secret == "" {
-		return s
-	}
-	for _, v := range [...]string{r.secret, url.QueryEscape(r.secret), url.PathEscape(r.secret)} {
-		s = strings.ReplaceAll(s, v, redacted)
+	for _, v := range r.spellings {
+		if v != "" {
+			s = strings.ReplaceAll(s, v, redacted)
+		}
 	}
 	return s
 }
@@ -210,11 +223,13 @@ type redactedError struct {
 	err error
 }
 
+// Error returns the redacted message.
 func (e *redactedError) Error() string { return e.msg }
 
 // GoString keeps %#v from printing the wrapped error's fields.
 func (e *redactedError) GoString() string { return fmt.Sprintf("%q", e.msg) }
 
+// Unwrap returns the original error.
 func (e *redactedError) Unwrap() error { return e.err }
 
 // Timeout reports whether the wrapped error is a timeout.

@@ -100,7 +100,10 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		q.Set("api_secret", c.apiSecret.Reveal())
 	}
 	if len(q) > 0 {
-		target += "?" + q.Encode()
+		// Commas stay literal, so that an array sent with explode: false
+		// reads as the spec writes it (features=SMS,VOICE). RFC 3986 allows
+		// a comma in a query, and decoding gives the same values.
+		target += "?" + strings.ReplaceAll(q.Encode(), "%2C", ",")
 	}
 	var body io.Reader
 	if r.body != nil {
@@ -180,21 +183,25 @@ func (c *Client) decode(r *request, resp *http.Response, body []byte, out any) (
 		return failGarbled, c.apiError(r, resp, body,
 			fmt.Errorf("%w: unexpected content type %q", ErrInvalidResponse, resp.Header.Get("Content-Type")))
 	}
-	if s, ok := out.(bodyStatuser); ok {
-		// The answer's own type carries the status: one decoding.
-		if err := unmarshal(m, body, out); err != nil {
-			return failGarbled, c.apiError(r, resp, body, fmt.Errorf("%w: %w", ErrInvalidResponse, err))
+	// A type that carries the status fields is decoded once, then asked;
+	// any other is decoded only when its body has no failing status, which
+	// a byte search rules out for most bodies without decoding anything.
+	s, direct := out.(bodyStatuser)
+	if !direct {
+		if code, label, ok := statusOf(m, body); ok && failedCode(code) {
+			return c.statusError(r, resp, body, code, label)
 		}
+	}
+	if err := unmarshal(m, body, out); err != nil {
+		if code, label, ok := statusOf(m, body); direct && ok && failedCode(code) {
+			return c.statusError(r, resp, body, code, label) // under another XML root
+		}
+		return failGarbled, c.apiError(r, resp, body, fmt.Errorf("%w: %w", ErrInvalidResponse, err))
+	}
+	if direct {
 		if code, label := s.bodyStatus(); failedCode(code) {
 			return c.statusError(r, resp, body, code, label)
 		}
-		return failFinal, nil
-	}
-	if code, label, ok := statusOf(m, body); ok && failedCode(code) {
-		return c.statusError(r, resp, body, code, label)
-	}
-	if err := unmarshal(m, body, out); err != nil {
-		return failGarbled, c.apiError(r, resp, body, fmt.Errorf("%w: %w", ErrInvalidResponse, err))
 	}
 	return failFinal, nil
 }
@@ -213,7 +220,7 @@ func (c *Client) apiError(r *request, resp *http.Response, body []byte, cause er
 	e := &APIError{
 		Operation:  r.op,
 		StatusCode: resp.StatusCode,
-		RequestID:  requestID(resp.Header),
+		RequestID:  c.red.text(requestID(resp.Header)),
 		RetryAfter: retryAfter(resp.Header),
 		Body:       c.red.bytes(body),
 		Err:        cause,
