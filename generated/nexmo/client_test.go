@@ -206,13 +206,17 @@ func TestInvalidInputNeverSent(t *testing.T) {
 
 func TestNewClientOptions(t *testing.T) {
 	bad := map[string]func() (*nexmo.Client, error){
-		"empty key":      func() (*nexmo.Client, error) { return nexmo.NewClient("", "s") },
-		"empty secret":   func() (*nexmo.Client, error) { return nexmo.NewClient("k", "") },
-		"relative URL":   func() (*nexmo.Client, error) { return nexmo.NewClient("k", "s", nexmo.WithBaseURL("/x")) },
-		"ftp URL":        func() (*nexmo.Client, error) { return nexmo.NewClient("k", "s", nexmo.WithBaseURL("ftp://h")) },
-		"nil HTTP":       func() (*nexmo.Client, error) { return nexmo.NewClient("k", "s", nexmo.WithHTTPClient(nil)) },
-		"retry 0":        func() (*nexmo.Client, error) { return nexmo.NewClient("k", "s", nexmo.WithRetryPolicy(nexmo.RetryPolicy{})) },
-		"negative delay": func() (*nexmo.Client, error) { return nexmo.NewClient("k", "s", nexmo.WithRetryPolicy(nexmo.RetryPolicy{MaxAttempts: 1, BaseDelay: -1})) },
+		"empty key":    func() (*nexmo.Client, error) { return nexmo.NewClient("", "s") },
+		"empty secret": func() (*nexmo.Client, error) { return nexmo.NewClient("k", "") },
+		"relative URL": func() (*nexmo.Client, error) { return nexmo.NewClient("k", "s", nexmo.WithBaseURL("/x")) },
+		"ftp URL":      func() (*nexmo.Client, error) { return nexmo.NewClient("k", "s", nexmo.WithBaseURL("ftp://h")) },
+		"nil HTTP":     func() (*nexmo.Client, error) { return nexmo.NewClient("k", "s", nexmo.WithHTTPClient(nil)) },
+		"retry 0": func() (*nexmo.Client, error) {
+			return nexmo.NewClient("k", "s", nexmo.WithRetryPolicy(nexmo.RetryPolicy{}))
+		},
+		"negative delay": func() (*nexmo.Client, error) {
+			return nexmo.NewClient("k", "s", nexmo.WithRetryPolicy(nexmo.RetryPolicy{MaxAttempts: 1, BaseDelay: -1}))
+		},
 	}
 	for name, f := range bad {
 		if c, err := f(); err == nil || c != nil {
