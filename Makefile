@@ -2,7 +2,7 @@
 # regenerate generated/ from the embedded spec) and `make test`.
 GO ?= go
 
-.PHONY: generate check test vet fmt bench fuzz
+.PHONY: generate check test vet fmt bench bench-smoke fuzz
 
 generate:
 	$(GO) run ./cmd/nexmogen
@@ -20,5 +20,16 @@ vet:
 test: fmt vet check
 	$(GO) test -race ./...
 
+# bench: generate the peers' code (oapi-codegen, ogen; bench/gen.sh), then
+# measure nexmogen against them in one run of the bench module and print the
+# table of ratios (bench/cmd/benchtable). See BENCHMARKS.md.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./generated/... ./generator/...
+	cd bench && GO=$(GO) ./gen.sh
+	cd bench && $(GO) build -o gen/benchtable ./cmd/benchtable
+	cd bench && $(GO) test -run '^$$' -bench . -benchmem -timeout 60m . 2>&1 | gen/benchtable
+
+# bench-smoke: build and vet the bench module and run its checks (that the
+# benchmarks' inputs are valid on every side), without measuring.
+bench-smoke:
+	cd bench && GO=$(GO) ./gen.sh
+	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
