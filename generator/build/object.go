@@ -93,7 +93,7 @@ func (b *builder) enumNames(s *openapi3.Schema, e *ir.Enum, at ir.Pos) []string 
 		return given
 	}
 	if e.Base != ir.KindString {
-		b.diags.Addf(at, "an %s enum needs %s to give its values meaningful Go names", s.Type.Slice()[0], extEnumNames)
+		b.diags.Addf(at, "unsupported: an %s enum without %s (its constants need meaningful Go names)", s.Type.Slice()[0], extEnumNames)
 		return names
 	}
 	for i, v := range s.Enum {

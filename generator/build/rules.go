@@ -46,6 +46,7 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 	if s.Max != nil {
 		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: b.fieldPos(s.Origin, "maximum"), Bound: bound(*s.Max, s), Exclusive: s.ExclusiveMax.IsTrue()})
 	}
+	out = append(out, b.formatRules(s)...)
 	out = append(out, lengthRules(s, b.fieldPos)...)
 	for _, part := range s.AllOf {
 		if part.Value != nil {

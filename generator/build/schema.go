@@ -93,9 +93,7 @@ func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, ro
 func (b *builder) scalar(s *openapi3.Schema, at ir.Pos) ir.TypeRef {
 	switch {
 	case s.Type.Is("string"):
-		if s.Format == "binary" || s.Format == "byte" {
-			b.diags.Addf(b.fieldPos(s.Origin, "format"), "unsupported: string format %q", s.Format)
-		}
+		b.stringFormat(s)
 		return ir.TypeRef{Kind: ir.KindString, Secret: s.Format == "password"}
 	case s.Type.Is("integer"):
 		return ir.TypeRef{Kind: ir.KindInt}

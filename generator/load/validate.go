@@ -3,6 +3,7 @@ package load
 import (
 	"cmp"
 	"context"
+	"errors"
 	"maps"
 	"regexp"
 	"slices"
@@ -13,10 +14,16 @@ import (
 )
 
 // options are the checks every document passes: examples are held against
-// their schemas and formats are checked.
+// their schemas. Formats are the builder's business: an unknown format is
+// an annotation (OpenAPI 3.0: tools "MAY default back to the type alone"),
+// and the builder refuses the ones whose checks it does not generate.
 var options = []openapi3.ValidationOption{
 	openapi3.EnableExamplesValidation(),
-	openapi3.EnableSchemaFormatValidation(),
+}
+
+// withoutExamples are the same checks, examples aside.
+var withoutExamples = []openapi3.ValidationOption{
+	openapi3.DisableExamplesValidation(),
 }
 
 // validate runs kin-openapi's validation of the whole document and, when it
@@ -28,11 +35,15 @@ func (d *Doc) validate(ctx context.Context) error {
 		return nil
 	}
 	var l diag.List
-	w := walker{ctx: ctx, doc: d, list: &l}
+	w := walker{ctx: ctx, doc: d, list: &l, excused: make(map[*openapi3.Origin]bool)}
 	w.document()
 	if l.Len() == 0 {
-		// Nothing smaller failed on its own: a document-level rule.
-		w.report(err, nil)
+		// Nothing smaller failed on its own: a document-level rule, or
+		// only examples written as serialized bodies (see serialized),
+		// which the walker has already excused.
+		if err := d.T.Validate(ctx, withoutExamples...); err != nil {
+			w.report(err, nil)
+		}
 	}
 	return l.Err()
 }
@@ -42,6 +53,9 @@ type walker struct {
 	ctx  context.Context
 	doc  *Doc
 	list *diag.List
+	// excused holds the media types whose examples are serialized bodies
+	// (see serialized): their example failures are not reported.
+	excused map[*openapi3.Origin]bool
 }
 
 // check validates one element; when it fails and none of its children fail
@@ -62,6 +76,10 @@ func (w *walker) check(err error, o *openapi3.Origin, children func()) {
 // report records err at the field it is about when kin-openapi says so,
 // else at the element with origin o, on one line.
 func (w *walker) report(err error, o *openapi3.Origin) {
+	var sve *openapi3.SchemaValueError
+	if errors.As(err, &sve) && w.excused[sve.Origin] {
+		return
+	}
 	if pos, msg, ok := w.doc.locate(err); ok {
 		w.list.Addf(pos, "%s", msg)
 		return
@@ -163,7 +181,12 @@ func (w *walker) response(r *openapi3.ResponseRef) {
 func (w *walker) content(c openapi3.Content) {
 	for _, k := range sortedKeys(c) {
 		mt := c[k]
-		w.check(mt.Validate(w.ctx, options...), mt.Origin, func() {
+		err := mt.Validate(w.ctx, options...)
+		if err != nil && serialized(k, mt) {
+			w.excused[mt.Origin] = true
+			err = mt.Validate(w.ctx, withoutExamples...)
+		}
+		w.check(err, mt.Origin, func() {
 			w.schema(mt.Schema)
 			for _, name := range sortedKeys(mt.Examples) {
 				if ex := mt.Examples[name]; ex.Value != nil && ex.Ref == "" {
