@@ -120,14 +120,15 @@ func srvQuality(params string) int {
 			continue
 		}
 		v = strings.TrimSpace(v)
-		if len(v) < 2 || v[0] != '0' || v[1] != '.' {
+		if v == "" || v[0] != '0' {
 			return 1000
 		}
+		frac := strings.TrimPrefix(v[1:], ".")
 		n := 0
-		for i := 2; i < 5; i++ {
+		for i := 0; i < 3; i++ {
 			n *= 10
-			if i < len(v) && v[i] >= '0' && v[i] <= '9' {
-				n += int(v[i] - '0')
+			if i < len(frac) && frac[i] >= '0' && frac[i] <= '9' {
+				n += int(frac[i] - '0')
 			}
 		}
 		return n

@@ -2,7 +2,11 @@
 
 package nexmo
 
-import "net/http"
+import (
+	"net/http"
+	"strconv"
+	"unicode/utf8"
+)
 
 // routes registers every operation on the server's router.
 func (s *server) routes() {
@@ -69,7 +73,7 @@ func (s *server) serveGetOutboundPricing(w http.ResponseWriter, r *http.Request)
 
 // bindGetOutboundPricing binds the request of getOutboundPricing into in.
 func bindGetOutboundPricing(x *srvExchange, in *GetOutboundPricingInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -104,13 +108,72 @@ func (s *server) serveUpdateSettings(w http.ResponseWriter, r *http.Request) {
 
 // bindUpdateSettings binds the request of updateSettings into in.
 func bindUpdateSettings(x *srvExchange, in *UpdateSettingsInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcForm, "newSecret", "newSecret", false, false}, &in.Body.NewSecret, srvParseString[Secret]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcForm, "newSecret", "newSecret", false, false}, &in.Body.NewSecret, srvParseString[Secret]); err != nil {
+		return err
+	} else if ok && in.Body.NewSecret == "" {
+		var errs []error
+		if utf8.RuneCountInString(string(in.Body.NewSecret)) < 8 {
+			errs = append(errs, &ValidationError{
+				Field: "newSecret",
+				In:    "form",
+				Limit: "8",
+				Rule:  "minLength",
+				Value: strconv.Itoa(utf8.RuneCountInString(string(in.Body.NewSecret))),
+			})
+		}
+		if utf8.RuneCountInString(string(in.Body.NewSecret)) > 25 {
+			errs = append(errs, &ValidationError{
+				Field: "newSecret",
+				In:    "form",
+				Limit: "25",
+				Rule:  "maxLength",
+				Value: strconv.Itoa(utf8.RuneCountInString(string(in.Body.NewSecret))),
+			})
+		}
+		if !patternNewSecret.MatchString(string(in.Body.NewSecret)) {
+			errs = append(errs, &ValidationError{
+				Field: "newSecret",
+				In:    "form",
+				Limit: patternNewSecret.String(),
+				Rule:  "pattern",
+				Value: redacted,
+			})
+		}
+		if !patternNewSecret2.MatchString(string(in.Body.NewSecret)) {
+			errs = append(errs, &ValidationError{
+				Field: "newSecret",
+				In:    "form",
+				Limit: patternNewSecret2.String(),
+				Rule:  "pattern",
+				Value: redacted,
+			})
+		}
+		if !patternNewSecret3.MatchString(string(in.Body.NewSecret)) {
+			errs = append(errs, &ValidationError{
+				Field: "newSecret",
+				In:    "form",
+				Limit: patternNewSecret3.String(),
+				Rule:  "pattern",
+				Value: redacted,
+			})
+		}
+		if !patternNewSecret4.MatchString(string(in.Body.NewSecret)) {
+			errs = append(errs, &ValidationError{
+				Field: "newSecret",
+				In:    "form",
+				Limit: patternNewSecret4.String(),
+				Rule:  "pattern",
+				Value: redacted,
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
+	}
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "moCallBackUrl", "moCallBackUrl", false, false}, &in.Body.MoCallBackURL, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindPointer(x, srvWire{srvSrcForm, "moCallBackUrl", "moCallBackUrl", false, false}, &in.Body.MoCallBackURL, srvParseString[string]); err != nil {
-		return err
-	}
-	if err := srvBindPointer(x, srvWire{srvSrcForm, "drCallBackUrl", "drCallBackUrl", false, false}, &in.Body.DrCallBackURL, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "drCallBackUrl", "drCallBackUrl", false, false}, &in.Body.DrCallBackURL, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -135,7 +198,6 @@ func (s *server) serveListOwnedNumbers(w http.ResponseWriter, r *http.Request) {
 		s.reject(w, &x, err)
 		return
 	}
-	in.Params.ApplyDefaults()
 	if err := in.Params.Validate(); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -146,25 +208,142 @@ func (s *server) serveListOwnedNumbers(w http.ResponseWriter, r *http.Request) {
 
 // bindListOwnedNumbers binds the request of listOwnedNumbers into in.
 func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", false, false}, &in.Params.Country, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", false, false}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
+	} else if ok && in.Params.Country == "" {
+		var errs []error
+		if !patternCountry.MatchString(in.Params.Country) {
+			errs = append(errs, &ValidationError{
+				Field: "country",
+				In:    "query",
+				Limit: patternCountry.String(),
+				Rule:  "pattern",
+				Value: in.Params.Country,
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
 	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false}, &in.Params.Index, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false}, &in.Params.Index, srvParseInt[int]); err != nil {
 		return err
+	} else if !ok {
+		in.Params.Index = 1
+	} else if in.Params.Index == 0 {
+		var errs []error
+		if in.Params.Index < 1 {
+			errs = append(errs, &ValidationError{
+				Field: "index",
+				In:    "query",
+				Limit: "1",
+				Rule:  "minimum",
+				Value: strconv.Itoa(in.Params.Index),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
 	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false}, &in.Params.Size, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false}, &in.Params.Size, srvParseInt[int]); err != nil {
 		return err
+	} else if !ok {
+		in.Params.Size = 10
+	} else if in.Params.Size == 0 {
+		var errs []error
+		if in.Params.Size < 1 {
+			errs = append(errs, &ValidationError{
+				Field: "size",
+				In:    "query",
+				Limit: "1",
+				Rule:  "minimum",
+				Value: strconv.Itoa(in.Params.Size),
+			})
+		}
+		if in.Params.Size > 100 {
+			errs = append(errs, &ValidationError{
+				Field: "size",
+				In:    "query",
+				Limit: "100",
+				Rule:  "maximum",
+				Value: strconv.Itoa(in.Params.Size),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
 	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false}, &in.Params.Pattern, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false}, &in.Params.Pattern, srvParseString[string]); err != nil {
 		return err
+	} else if ok && in.Params.Pattern == "" {
+		var errs []error
+		if utf8.RuneCountInString(in.Params.Pattern) < 1 {
+			errs = append(errs, &ValidationError{
+				Field: "pattern",
+				In:    "query",
+				Limit: "1",
+				Rule:  "minLength",
+				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern)),
+			})
+		}
+		if utf8.RuneCountInString(in.Params.Pattern) > 15 {
+			errs = append(errs, &ValidationError{
+				Field: "pattern",
+				In:    "query",
+				Limit: "15",
+				Rule:  "maxLength",
+				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern)),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
 	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
 		return err
+	} else if !ok {
+		in.Params.SearchPattern = 0
+	} else if in.Params.SearchPattern == 0 {
+		var errs []error
+		if !in.Params.SearchPattern.IsKnown() {
+			errs = append(errs, &ValidationError{
+				Field: "search_pattern",
+				In:    "query",
+				Limit: "0, 1, 2",
+				Rule:  "enum",
+				Value: enumText(in.Params.SearchPattern),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
 	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "application_id", "application_id", false, false}, &in.Params.ApplicationID, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "application_id", "application_id", false, false}, &in.Params.ApplicationID, srvParseString[string]); err != nil {
 		return err
+	} else if ok && in.Params.ApplicationID == "" {
+		var errs []error
+		if utf8.RuneCountInString(in.Params.ApplicationID) < 1 {
+			errs = append(errs, &ValidationError{
+				Field: "application_id",
+				In:    "query",
+				Limit: "1",
+				Rule:  "minLength",
+				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.ApplicationID)),
+			})
+		}
+		if utf8.RuneCountInString(in.Params.ApplicationID) > 64 {
+			errs = append(errs, &ValidationError{
+				Field: "application_id",
+				In:    "query",
+				Limit: "64",
+				Rule:  "maxLength",
+				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.ApplicationID)),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
 	}
-	if err := srvBindPointer(x, srvWire{srvSrcQuery, "has_application", "has_application", false, false}, &in.Params.HasApplication, srvParseBool[bool]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcQuery, "has_application", "has_application", false, false}, &in.Params.HasApplication, srvParseBool[bool]); err != nil {
 		return err
 	}
 	return nil
@@ -189,7 +368,6 @@ func (s *server) serveSearchAvailableNumbers(w http.ResponseWriter, r *http.Requ
 		s.reject(w, &x, err)
 		return
 	}
-	in.Params.ApplyDefaults()
 	if err := in.Params.Validate(); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -200,26 +378,120 @@ func (s *server) serveSearchAvailableNumbers(w http.ResponseWriter, r *http.Requ
 
 // bindSearchAvailableNumbers binds the request of searchAvailableNumbers into in.
 func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false}, &in.Params.Index, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false}, &in.Params.Index, srvParseInt[int]); err != nil {
+		return err
+	} else if !ok {
+		in.Params.Index = 1
+	} else if in.Params.Index == 0 {
+		var errs []error
+		if in.Params.Index < 1 {
+			errs = append(errs, &ValidationError{
+				Field: "index",
+				In:    "query",
+				Limit: "1",
+				Rule:  "minimum",
+				Value: strconv.Itoa(in.Params.Index),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
+	}
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false}, &in.Params.Size, srvParseInt[int]); err != nil {
+		return err
+	} else if !ok {
+		in.Params.Size = 10
+	} else if in.Params.Size == 0 {
+		var errs []error
+		if in.Params.Size < 1 {
+			errs = append(errs, &ValidationError{
+				Field: "size",
+				In:    "query",
+				Limit: "1",
+				Rule:  "minimum",
+				Value: strconv.Itoa(in.Params.Size),
+			})
+		}
+		if in.Params.Size > 100 {
+			errs = append(errs, &ValidationError{
+				Field: "size",
+				In:    "query",
+				Limit: "100",
+				Rule:  "maximum",
+				Value: strconv.Itoa(in.Params.Size),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
+	}
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false}, &in.Params.Pattern, srvParseString[string]); err != nil {
+		return err
+	} else if ok && in.Params.Pattern == "" {
+		var errs []error
+		if utf8.RuneCountInString(in.Params.Pattern) < 1 {
+			errs = append(errs, &ValidationError{
+				Field: "pattern",
+				In:    "query",
+				Limit: "1",
+				Rule:  "minLength",
+				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern)),
+			})
+		}
+		if utf8.RuneCountInString(in.Params.Pattern) > 15 {
+			errs = append(errs, &ValidationError{
+				Field: "pattern",
+				In:    "query",
+				Limit: "15",
+				Rule:  "maxLength",
+				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern)),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
+	}
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
+		return err
+	} else if !ok {
+		in.Params.SearchPattern = 0
+	} else if in.Params.SearchPattern == 0 {
+		var errs []error
+		if !in.Params.SearchPattern.IsKnown() {
+			errs = append(errs, &ValidationError{
+				Field: "search_pattern",
+				In:    "query",
+				Limit: "0, 1, 2",
+				Rule:  "enum",
+				Value: enumText(in.Params.SearchPattern),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
+	}
+	if _, err := srvBindSlice(x, srvWire{srvSrcQuery, "features", "features", false, false}, &in.Params.Features, srvParseString[Feature]); err != nil {
 		return err
 	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false}, &in.Params.Size, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "type", "type", false, false}, &in.Params.Type, srvParseString[NumberType]); err != nil {
 		return err
-	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false}, &in.Params.Pattern, srvParseString[string]); err != nil {
-		return err
-	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
-		return err
-	}
-	if err := srvBindSlice(x, srvWire{srvSrcQuery, "features", "features", false, false}, &in.Params.Features, srvParseString[Feature]); err != nil {
-		return err
-	}
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "type", "type", false, false}, &in.Params.Type, srvParseString[NumberType]); err != nil {
-		return err
+	} else if ok && in.Params.Type == "" {
+		var errs []error
+		if !in.Params.Type.IsKnown() {
+			errs = append(errs, &ValidationError{
+				Field: "type",
+				In:    "query",
+				Limit: "mobile-lvn, landline, landline-toll-free",
+				Rule:  "enum",
+				Value: enumText(in.Params.Type),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
 	}
 	return nil
 }
@@ -253,10 +525,10 @@ func (s *server) serveBuyNumber(w http.ResponseWriter, r *http.Request) {
 
 // bindBuyNumber binds the request of buyNumber into in.
 func bindBuyNumber(x *srvExchange, in *BuyNumberInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -291,10 +563,10 @@ func (s *server) serveCancelNumber(w http.ResponseWriter, r *http.Request) {
 
 // bindCancelNumber binds the request of cancelNumber into in.
 func bindCancelNumber(x *srvExchange, in *CancelNumberInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -329,7 +601,7 @@ func (s *server) serveTopUp(w http.ResponseWriter, r *http.Request) {
 
 // bindTopUp binds the request of topUp into in.
 func bindTopUp(x *srvExchange, in *TopUpInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcForm, "trx", "trx", true, false}, &in.Body.Trx, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "trx", "trx", true, false}, &in.Body.Trx, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -364,25 +636,39 @@ func (s *server) serveUpdateNumber(w http.ResponseWriter, r *http.Request) {
 
 // bindUpdateNumber binds the request of updateNumber into in.
 func bindUpdateNumber(x *srvExchange, in *UpdateNumberInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindPointer(x, srvWire{srvSrcForm, "app_id", "app_id", false, false}, &in.Body.AppID, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "app_id", "app_id", false, false}, &in.Body.AppID, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindPointer(x, srvWire{srvSrcForm, "moHttpUrl", "moHttpUrl", false, false}, &in.Body.MoHTTPURL, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "moHttpUrl", "moHttpUrl", false, false}, &in.Body.MoHTTPURL, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindValue(x, srvWire{srvSrcForm, "voiceCallbackType", "voiceCallbackType", false, false}, &in.Body.VoiceCallbackType, srvParseString[VoiceCallbackType]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcForm, "voiceCallbackType", "voiceCallbackType", false, false}, &in.Body.VoiceCallbackType, srvParseString[VoiceCallbackType]); err != nil {
+		return err
+	} else if ok && in.Body.VoiceCallbackType == "" {
+		var errs []error
+		if !in.Body.VoiceCallbackType.IsKnown() {
+			errs = append(errs, &ValidationError{
+				Field: "voiceCallbackType",
+				In:    "form",
+				Limit: "sip, tel, app",
+				Rule:  "enum",
+				Value: enumText(in.Body.VoiceCallbackType),
+			})
+		}
+		if len(errs) > 0 {
+			return errs[0]
+		}
+	}
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "voiceCallbackValue", "voiceCallbackValue", false, false}, &in.Body.VoiceCallbackValue, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindPointer(x, srvWire{srvSrcForm, "voiceCallbackValue", "voiceCallbackValue", false, false}, &in.Body.VoiceCallbackValue, srvParseString[string]); err != nil {
-		return err
-	}
-	if err := srvBindPointer(x, srvWire{srvSrcForm, "voiceStatusCallback", "voiceStatusCallback", false, false}, &in.Body.VoiceStatusCallback, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "voiceStatusCallback", "voiceStatusCallback", false, false}, &in.Body.VoiceStatusCallback, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -417,10 +703,10 @@ func (s *server) serveGetOutboundPricingByType(w http.ResponseWriter, r *http.Re
 
 // bindGetOutboundPricingByType binds the request of getOutboundPricingByType into in.
 func bindGetOutboundPricingByType(x *srvExchange, in *GetOutboundPricingByTypeInput) error {
-	if err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if err := srvBindValue(x, srvWire{srvSrcPath, "type", "type_", true, false}, &in.Params.Type, srvParseString[PricingType]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcPath, "type", "type_", true, false}, &in.Params.Type, srvParseString[PricingType]); err != nil {
 		return err
 	}
 	return nil

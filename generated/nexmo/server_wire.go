@@ -185,54 +185,56 @@ func srvAbsent(w srvWire) error {
 	return &ValidationError{In: srvSourceNames[w.src], Field: w.name, Rule: "required"}
 }
 
-// srvBindValue binds a scalar value into dst.
-func srvBindValue[T any](x *srvExchange, w srvWire, dst *T, parse func(srvWire, string) (T, error)) error {
+// srvBindValue binds a scalar value into dst, reporting whether it was
+// present: the binder applies defaults to absent values itself, and checks
+// an explicit zero that Validate would take for absent.
+func srvBindValue[T any](x *srvExchange, w srvWire, dst *T, parse func(srvWire, string) (T, error)) (bool, error) {
 	v, ok, err := x.value(w)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if !ok {
-		return srvAbsent(w)
+		return false, srvAbsent(w)
 	}
 	*dst, err = parse(w, v)
-	return err
+	return true, err
 }
 
 // srvBindPointer binds an optional scalar whose absence matters: dst stays
 // nil when the value is absent.
-func srvBindPointer[T any](x *srvExchange, w srvWire, dst **T, parse func(srvWire, string) (T, error)) error {
+func srvBindPointer[T any](x *srvExchange, w srvWire, dst **T, parse func(srvWire, string) (T, error)) (bool, error) {
 	v, ok, err := x.value(w)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if !ok {
-		return srvAbsent(w)
+		return false, srvAbsent(w)
 	}
 	t, err := parse(w, v)
 	if err != nil {
-		return err
+		return true, err
 	}
 	*dst = &t
-	return nil
+	return true, nil
 }
 
 // srvBindSlice binds an array into dst.
-func srvBindSlice[T any](x *srvExchange, w srvWire, dst *[]T, parse func(srvWire, string) (T, error)) error {
+func srvBindSlice[T any](x *srvExchange, w srvWire, dst *[]T, parse func(srvWire, string) (T, error)) (bool, error) {
 	items, err := x.values(w)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if len(items) == 0 {
-		return srvAbsent(w)
+		return false, srvAbsent(w)
 	}
 	out := make([]T, len(items))
 	for i, item := range items {
 		if out[i], err = parse(w, item); err != nil {
-			return err
+			return true, err
 		}
 	}
 	*dst = out
-	return nil
+	return true, nil
 }
 
 // srvParseString converts a string value; it cannot fail.

@@ -45,7 +45,11 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	}
 }
 
-// serverBindField prints the binding of one field into dst.
+// serverBindField prints the binding of one field into dst. The binder
+// knows whether a value is absent, which ApplyDefaults and Validate cannot
+// tell from an explicit zero: it applies the field's default to an absent
+// value, and checks the rules on an explicit zero that Validate would skip
+// as absent (size=0 breaks minimum 1).
 func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
 	binder, t := "srvBindValue", fd.Type
 	switch {
@@ -54,8 +58,48 @@ func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group
 	case fd.Pointer:
 		binder = "srvBindPointer"
 	}
-	call := jen.Id(binder).Call(jen.Id("x"), serverWire(fd), jen.Op("&").Add(dst), serverParser(api, t))
-	g.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	call := jen.Id(binder).Call(jen.Id("x"), serverWire(fd), jen.Op("&").Add(dst.Clone()), serverParser(api, t))
+	hasDefault := fd.Default != nil && fd.Type.Kind != ir.KindArray
+	checks := serverZeroChecks(api, fd, dst)
+	ok := jen.Id("ok")
+	if !hasDefault && checks == nil {
+		ok = jen.Id("_")
+	}
+	stmt := jen.If(jen.List(ok, jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	if hasDefault {
+		value := lit(fd.Default)
+		if fd.Pointer {
+			value = jen.Id("Ptr").Call(typedLit(fd.Type, fd.Default))
+		}
+		stmt.Else().If(jen.Op("!").Id("ok")).Block(dst.Clone().Op("=").Add(value))
+	}
+	if checks != nil {
+		zero := dst.Clone().Op("==").Add(zeroLit(api, fd.Type))
+		if !hasDefault {
+			zero = jen.Id("ok").Op("&&").Add(zero)
+		}
+		stmt.Else().If(zero).Block(checks...)
+	}
+	g.Add(stmt)
+}
+
+// serverZeroChecks prints the rule checks of an explicit zero in an
+// optional field that is not a pointer (where Validate reads zero as
+// absent), returning the first failure; nil when there is nothing to check.
+func serverZeroChecks(api *ir.API, fd *ir.Field, dst *jen.Statement) []jen.Code {
+	switch {
+	case fd.Required, fd.Pointer:
+		return nil
+	case fd.Type.Kind == ir.KindArray, fd.Type.Kind == ir.KindStruct, fd.Type.Kind == ir.KindBool:
+		return nil
+	}
+	checks := valueChecks(api, fd, fd.Type, fd.Rules, dst)
+	if len(checks) == 0 {
+		return nil
+	}
+	out := []jen.Code{jen.Var().Id("errs").Index().Error()}
+	out = append(out, checks...)
+	return append(out, jen.If(jen.Len(jen.Id("errs")).Op(">").Lit(0)).Block(jen.Return(jen.Id("errs").Index(jen.Lit(0)))))
 }
 
 // serverWire prints where a field's value travels.

@@ -60,7 +60,8 @@ func serverDescriptor(op *ir.Operation, f *jen.File) {
 }
 
 // serverServe prints the method that serves one operation: the shared
-// steps, binding, defaults, validation, the handler, the response.
+// steps, binding (with the defaults of parameters and form fields),
+// ApplyDefaults for a JSON body, validation, the handler, the response.
 func serverServe(api *ir.API, op *ir.Operation, f *jen.File) {
 	x := jen.Op("&").Id("x")
 	reject := jen.Block(jen.Id("s").Dot("reject").Call(jen.Id("w"), x.Clone(), jen.Err()), jen.Return())
@@ -76,7 +77,7 @@ func serverServe(api *ir.API, op *ir.Operation, f *jen.File) {
 				g.If(jen.Err().Op(":=").Id(op.Server.Bind).Call(x.Clone(), jen.Id("in")), jen.Err().Op("!=").Nil()).Add(reject.Clone())
 			}
 			for _, part := range serverParts(api, op) {
-				if part.st.Defaults {
+				if part.st.Defaults && part.st.Role == ir.RoleModel {
 					g.Id("in").Dot(part.field).Dot("ApplyDefaults").Call()
 				}
 				if part.st.Validate {
