@@ -37,6 +37,12 @@ var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // and decodes a successful answer into out (nil when the operation answers
 // no body).
 func (c *Client) do(ctx context.Context, r *request, out any) error {
+	switch {
+	case c == nil || c.http == nil:
+		return fmt.Errorf("nexmo: %s: the Client was not made by NewClient", r.op)
+	case ctx == nil:
+		return fmt.Errorf("nexmo: %s: nil Context", r.op)
+	}
 	for n := 1; ; n++ {
 		kind, err := c.attempt(ctx, r, out)
 		if err == nil {
@@ -72,7 +78,11 @@ func (c *Client) attempt(ctx context.Context, r *request, out any) (failure, err
 		return failFinal, err
 	}
 	var trace sendTrace
-	req, err := c.newRequest(trace.with(ctx), r)
+	if !r.idempotent {
+		// Only an unsafe call needs to know how far it got.
+		ctx = trace.with(ctx)
+	}
+	req, err := c.newRequest(ctx, r)
 	if err != nil {
 		return failFinal, err
 	}
