@@ -160,6 +160,9 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 		return http.StatusUnsupportedMediaType, "unsupported media type: send " + srvMediaTypes[x.op.body]
 	}
 	x.body = buf.String()
+	if x.op.body == srvMediaForm {
+		x.form.parse(x.body)
+	}
 	return 0, ""
 }
 
@@ -189,12 +192,43 @@ func srvDecodeJSONBody[T any](x *srvExchange, required bool, dst *T) error {
 	return nil
 }
 
-// srvEncoded is a response body encoded ahead of the status line, so that an
-// encoding failure can still answer 500.
+// srvEncoder is a reusable body encoder: a buffer, and JSON and XML
+// encoders writing into it.
+type srvEncoder struct {
+	buf  bytes.Buffer
+	json *json.Encoder
+	xml  *xml.Encoder
+}
+
+// srvEncoders pools the encoders, whose buffers and XML writers would
+// otherwise be allocated for every response.
+var srvEncoders = sync.Pool{New: func() any {
+	e := new(srvEncoder)
+	e.json = json.NewEncoder(&e.buf)
+	e.xml = xml.NewEncoder(&e.buf)
+	return e
+}}
+
+// srvEncoded is a response body encoded ahead of the status line, so that
+// an encoding failure can still answer 500.
 type srvEncoded struct {
-	buf   *bytes.Buffer
+	enc   *srvEncoder
 	media srvMedia
 }
+
+// srvContentTypes are the Content-Type header values of the media types,
+// and srvNoSniff that of X-Content-Type-Options, shared so that writing a
+// response allocates no header values.
+var (
+	srvContentTypes = [...][]string{
+		srvMediaJSON:        {"application/json"},
+		srvMediaXML:         {"application/xml"},
+		srvMediaProblemJSON: {"application/problem+json"},
+		srvMediaForm:        {"application/x-www-form-urlencoded"},
+		srvMediaNone:        nil,
+	}
+	srvNoSniff = []string{"nosniff"}
+)
 
 // srvEncode encodes body in m if the response offers it, else in the
 // response's first media type.
@@ -202,19 +236,19 @@ func srvEncode(m srvMedia, body any, offers ...srvMedia) (srvEncoded, error) {
 	if len(offers) > 0 && !srvContainsMedia(offers, m) {
 		m = offers[0]
 	}
-	e := srvEncoded{buf: srvBufferPool.Get().(*bytes.Buffer), media: m}
+	enc := srvEncoders.Get().(*srvEncoder)
 	var err error
 	if m == srvMediaXML {
-		e.buf.WriteString(xml.Header)
-		err = xml.NewEncoder(e.buf).Encode(body)
+		enc.buf.WriteString(xml.Header)
+		err = enc.xml.Encode(body)
 	} else {
-		err = json.NewEncoder(e.buf).Encode(body)
+		err = enc.json.Encode(body)
 	}
 	if err != nil {
-		srvReleaseBuffer(e.buf)
+		// An encoder that failed may hold half a document: drop it.
 		return srvEncoded{}, err
 	}
-	return e, nil
+	return srvEncoded{enc: enc, media: m}, nil
 }
 
 // srvContainsMedia reports whether m is one of offers.
@@ -227,15 +261,18 @@ func srvContainsMedia(offers []srvMedia, m srvMedia) bool {
 	return false
 }
 
-// send writes the encoded body with its status and releases it.
+// send writes the encoded body with its status and releases the encoder.
+// net/http adds Content-Length to small bodies and chunks large ones.
 func (e srvEncoded) send(w http.ResponseWriter, status int) {
 	h := w.Header()
-	h.Set("Content-Type", srvMediaTypes[e.media])
-	h.Set("Content-Length", strconv.Itoa(e.buf.Len()))
-	h.Set("X-Content-Type-Options", "nosniff")
+	h["Content-Type"] = srvContentTypes[e.media]
+	h["X-Content-Type-Options"] = srvNoSniff
 	w.WriteHeader(status)
-	_, _ = w.Write(e.buf.Bytes())
-	srvReleaseBuffer(e.buf)
+	_, _ = w.Write(e.enc.buf.Bytes())
+	if e.enc.buf.Cap() <= 64<<10 {
+		e.enc.buf.Reset()
+		srvEncoders.Put(e.enc)
+	}
 }
 
 // srvErrorEnvelope is the API's error body, written by the server itself.

@@ -165,7 +165,8 @@ func srvCleanPath(p string) bool {
 // authentication. It answers the request itself and reports false when
 // the request goes no further.
 func (s *server) begin(w http.ResponseWriter, r *http.Request, op *srvOperation, x *srvExchange) bool {
-	x.r, x.op, x.query = r, op, r.URL.RawQuery
+	x.r, x.op = r, op
+	x.query.parse(r.URL.RawQuery)
 	m, ok := srvNegotiate(r.Header.Get("Accept"), op.offers)
 	if !ok {
 		s.writeEnvelope(w, srvMediaJSON, op.errorRoot, http.StatusNotAcceptable, srvLabelNotAcceptable)

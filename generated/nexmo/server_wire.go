@@ -3,6 +3,7 @@
 package nexmo
 
 import (
+	"cmp"
 	"math"
 	"net/http"
 	"net/url"
@@ -15,11 +16,104 @@ type srvExchange struct {
 	r     *http.Request
 	op    *srvOperation
 	media srvMedia
-	// query and body are the raw query string and form (or JSON) body.
-	query string
-	body  string
+	// query and form are the pairs of the query string and of a form body;
+	// body is the raw body.
+	query, form srvPairs
+	body        string
 	// key is the API key the request authenticated with.
 	key string
+}
+
+// srvPair is one pair of a URL-encoded string: the key decoded, the value
+// as sent (decoded when looked up).
+type srvPair struct{ key, value string }
+
+// srvPairs is a URL-encoded string split once into its pairs. The first 16
+// pairs are kept in place, so a request's values are found without
+// allocating; more spill into a slice.
+type srvPairs struct {
+	inline [16]srvPair
+	n      int
+	more   []srvPair
+}
+
+// parse splits raw into its pairs. A key that cannot be decoded matches
+// nothing and is dropped.
+func (p *srvPairs) parse(raw string) {
+	for raw != "" {
+		var pair string
+		pair, raw, _ = strings.Cut(raw, "&")
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		if srvEscaped(k) {
+			u, err := url.QueryUnescape(k)
+			if err != nil {
+				continue
+			}
+			k = u
+		}
+		if p.n < len(p.inline) {
+			p.inline[p.n] = srvPair{k, v}
+			p.n++
+		} else {
+			p.more = append(p.more, srvPair{k, v})
+		}
+	}
+}
+
+// srvEscaped reports whether s may be percent- or plus-encoded.
+func srvEscaped(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' || s[i] == '+' {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup finds w's key. A key given twice must have the same value both
+// times. Nothing is allocated unless the value is percent-encoded.
+func (p *srvPairs) lookup(w srvWire) (val string, found bool, err error) {
+	for i := 0; i < p.n+len(p.more); i++ {
+		pr := p.at(i)
+		if pr.key != w.key {
+			continue
+		}
+		u, err := url.QueryUnescape(pr.value)
+		if err != nil {
+			return "", false, &srvBindError{w, "is not a valid URL-encoded value"}
+		}
+		if found && u != val {
+			return "", false, &srvBindError{w, "is given twice with different values"}
+		}
+		val, found = u, true
+	}
+	return val, found, nil
+}
+
+// all finds every value of w's key, in order.
+func (p *srvPairs) all(w srvWire) ([]string, error) {
+	var out []string
+	for i := 0; i < p.n+len(p.more); i++ {
+		if pr := p.at(i); pr.key == w.key {
+			u, err := url.QueryUnescape(pr.value)
+			if err != nil {
+				return nil, &srvBindError{w, "is not a valid URL-encoded value"}
+			}
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// at is the i-th pair.
+func (p *srvPairs) at(i int) *srvPair {
+	if i < p.n {
+		return &p.inline[i]
+	}
+	return &p.more[i-p.n]
 }
 
 // srvSource is where a value travels.
@@ -90,17 +184,17 @@ func (x *srvExchange) value(w srvWire) (string, bool, error) {
 	case srvSrcForm:
 		return x.formValue(w)
 	}
-	return srvLookup(x.query, w)
+	return x.query.lookup(w)
 }
 
 // formValue finds a form field in the body or, as the API also takes it,
 // in the query string; the two must agree.
 func (x *srvExchange) formValue(w srvWire) (string, bool, error) {
-	bv, inBody, err := srvLookup(x.body, w)
+	bv, inBody, err := x.form.lookup(w)
 	if err != nil {
 		return "", false, err
 	}
-	qv, inQuery, err := srvLookup(x.query, w)
+	qv, inQuery, err := x.query.lookup(w)
 	if err != nil {
 		return "", false, err
 	}
@@ -111,69 +205,6 @@ func (x *srvExchange) formValue(w srvWire) (string, bool, error) {
 		return bv, true, nil
 	}
 	return qv, inQuery, nil
-}
-
-// srvLookup finds w's key in a URL-encoded string. A key given twice must
-// have the same value both times. Nothing is allocated unless a value is
-// percent-encoded.
-func srvLookup(raw string, w srvWire) (val string, found bool, err error) {
-	for raw != "" {
-		var pair string
-		pair, raw, _ = strings.Cut(raw, "&")
-		k, v, _ := strings.Cut(pair, "=")
-		if k != w.key && !srvMatchEscaped(k, w.key) {
-			continue
-		}
-		u, err := url.QueryUnescape(v)
-		if err != nil {
-			return "", false, &srvBindError{w, "is not a valid URL-encoded value"}
-		}
-		if found && u != val {
-			return "", false, &srvBindError{w, "is given twice with different values"}
-		}
-		val, found = u, true
-	}
-	return val, found, nil
-}
-
-// srvMatchEscaped reports whether the percent-encoded key k decodes to key.
-func srvMatchEscaped(k, key string) bool {
-	if !strings.ContainsAny(k, "%+") {
-		return false
-	}
-	u, err := url.QueryUnescape(k)
-	return err == nil && u == key
-}
-
-// values finds every item of an array: each occurrence of an exploded
-// key, or the comma-separated items of one value.
-func (x *srvExchange) values(w srvWire) ([]string, error) {
-	if !w.explode || w.src == srvSrcPath || w.src == srvSrcHeader {
-		v, ok, err := x.value(w)
-		if err != nil || !ok || v == "" {
-			return nil, err
-		}
-		return strings.Split(v, ","), nil
-	}
-	raw := x.query
-	if w.src == srvSrcForm && x.body != "" {
-		raw = x.body
-	}
-	var out []string
-	for raw != "" {
-		var pair string
-		pair, raw, _ = strings.Cut(raw, "&")
-		k, v, _ := strings.Cut(pair, "=")
-		if k != w.key && !srvMatchEscaped(k, w.key) {
-			continue
-		}
-		u, err := url.QueryUnescape(v)
-		if err != nil {
-			return nil, &srvBindError{w, "is not a valid URL-encoded value"}
-		}
-		out = append(out, u)
-	}
-	return out, nil
 }
 
 // srvAbsent is what binding a missing value gives: a ValidationError when the
@@ -218,9 +249,26 @@ func srvBindPointer[T any](x *srvExchange, w srvWire, dst **T, parse func(srvWir
 	return true, nil
 }
 
-// srvBindSlice binds an array into dst.
+// srvBindSlice binds an array into dst: each occurrence of an exploded
+// key (from the form body when it has any, else the query), or the
+// comma-separated items of one value.
 func srvBindSlice[T any](x *srvExchange, w srvWire, dst *[]T, parse func(srvWire, string) (T, error)) (bool, error) {
-	items, err := x.values(w)
+	var items []string
+	var err error
+	switch {
+	case w.explode && w.src == srvSrcQuery:
+		items, err = x.query.all(w)
+	case w.explode && w.src == srvSrcForm:
+		if items, err = x.form.all(w); err == nil && len(items) == 0 {
+			items, err = x.query.all(w)
+		}
+	default:
+		v, ok, verr := x.value(w)
+		if verr != nil || !ok || v == "" {
+			return false, cmp.Or(verr, srvAbsent(w))
+		}
+		return true, srvSplit(w, v, dst, parse)
+	}
 	if err != nil {
 		return false, err
 	}
@@ -235,6 +283,22 @@ func srvBindSlice[T any](x *srvExchange, w srvWire, dst *[]T, parse func(srvWire
 	}
 	*dst = out
 	return true, nil
+}
+
+// srvSplit parses the comma-separated items of v into dst.
+func srvSplit[T any](w srvWire, v string, dst *[]T, parse func(srvWire, string) (T, error)) error {
+	out := make([]T, 0, strings.Count(v, ",")+1)
+	for more := true; more; {
+		var item string
+		item, v, more = strings.Cut(v, ",")
+		t, err := parse(w, item)
+		if err != nil {
+			return err
+		}
+		out = append(out, t)
+	}
+	*dst = out
+	return nil
 }
 
 // srvParseString converts a string value; it cannot fail.
