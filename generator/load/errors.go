@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
@@ -143,4 +145,14 @@ func (d *Doc) lineStart(line int) ir.Pos {
 	}
 	walk(d.Root)
 	return pos
+}
+
+// offsetPos is the line and column (in characters, from 1) of byte offset
+// i of data.
+func offsetPos(data []byte, i int, file string) ir.Pos {
+	i = max(0, min(i, len(data)))
+	before := data[:i]
+	line := 1 + bytes.Count(before, []byte("\n"))
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return ir.Pos{File: file, Line: line, Col: 1 + utf8.RuneCount(before[start:])}
 }

@@ -34,6 +34,9 @@ func Load(data []byte, file string) (*Doc, error) {
 		return nil, err
 	}
 	d := &Doc{File: file, Root: root}
+	if err := d.nulls(); err != nil {
+		return nil, err
+	}
 	loader := openapi3.NewLoader()
 	loader.IncludeOrigin = true
 	t, err := loader.LoadFromDataWithPath(data, &url.URL{Path: file})
@@ -61,7 +64,13 @@ func parseYAML(data []byte, file string) (*yaml.Node, error) {
 	}
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
-		return nil, &diag.Diagnostic{Pos: ir.Pos{File: file, Line: le.Mark.Line, Col: le.Mark.Column}, Msg: "invalid YAML: " + le.Message}
+		pos := ir.Pos{File: file, Line: le.Mark.Line, Col: le.Mark.Column}
+		if pos.Line == 0 {
+			// Reader errors (bad encoding, control characters) only
+			// know their byte offset.
+			pos = offsetPos(data, le.Mark.Index, file)
+		}
+		return nil, &diag.Diagnostic{Pos: pos, Msg: "invalid YAML: " + le.Message}
 	}
 	return nil, &diag.Diagnostic{Pos: ir.Pos{File: file, Line: 1, Col: 1}, Msg: "invalid YAML: " + err.Error()}
 }

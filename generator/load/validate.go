@@ -95,6 +95,9 @@ func (w *walker) document() {
 	if t.Paths != nil {
 		for _, p := range sortedKeys(t.Paths.Map()) {
 			item := t.Paths.Value(p)
+			if item == nil {
+				continue
+			}
 			w.check(item.Validate(w.ctx, options...), item.Origin, func() { w.pathItem(item) })
 		}
 	}
@@ -115,12 +118,12 @@ func (w *walker) document() {
 		w.response(c.Responses[k])
 	}
 	for _, k := range sortedKeys(c.Headers) {
-		if h := c.Headers[k]; h.Value != nil {
+		if h := c.Headers[k]; h != nil && h.Value != nil {
 			w.check(h.Validate(w.ctx, options...), h.Value.Origin, func() { w.schema(h.Value.Schema) })
 		}
 	}
 	for _, k := range sortedKeys(c.SecuritySchemes) {
-		if s := c.SecuritySchemes[k]; s.Value != nil {
+		if s := c.SecuritySchemes[k]; s != nil && s.Value != nil {
 			w.check(s.Validate(w.ctx, options...), s.Value.Origin, nil)
 		}
 	}
@@ -133,6 +136,9 @@ func (w *walker) pathItem(item *openapi3.PathItem) {
 	ops := item.Operations()
 	for _, m := range sortedKeys(ops) {
 		op := ops[m]
+		if op == nil {
+			continue
+		}
 		w.check(op.Validate(w.ctx, options...), op.Origin, func() {
 			for _, p := range op.Parameters {
 				w.parameter(p)
@@ -170,7 +176,7 @@ func (w *walker) response(r *openapi3.ResponseRef) {
 	}
 	w.check(r.Validate(w.ctx, options...), r.Value.Origin, func() {
 		for _, k := range sortedKeys(r.Value.Headers) {
-			if h := r.Value.Headers[k]; h.Value != nil && h.Ref == "" {
+			if h := r.Value.Headers[k]; h != nil && h.Value != nil && h.Ref == "" {
 				w.check(h.Validate(w.ctx, options...), h.Value.Origin, func() { w.schema(h.Value.Schema) })
 			}
 		}
@@ -181,6 +187,9 @@ func (w *walker) response(r *openapi3.ResponseRef) {
 func (w *walker) content(c openapi3.Content) {
 	for _, k := range sortedKeys(c) {
 		mt := c[k]
+		if mt == nil {
+			continue
+		}
 		err := mt.Validate(w.ctx, options...)
 		if err != nil && serialized(k, mt) {
 			w.excused[mt.Origin] = true
@@ -189,7 +198,7 @@ func (w *walker) content(c openapi3.Content) {
 		w.check(err, mt.Origin, func() {
 			w.schema(mt.Schema)
 			for _, name := range sortedKeys(mt.Examples) {
-				if ex := mt.Examples[name]; ex.Value != nil && ex.Ref == "" {
+				if ex := mt.Examples[name]; ex != nil && ex.Value != nil && ex.Ref == "" {
 					w.check(ex.Validate(w.ctx, options...), ex.Value.Origin, nil)
 				}
 			}

@@ -1,0 +1,133 @@
+package generator_test
+
+import (
+	"bytes"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/nexmogen/nexmogen/generator"
+	"github.com/nexmogen/nexmogen/spec"
+)
+
+// positioned is the shape of every diagnostic: "spec.yaml:LINE:COL: ...".
+var positioned = regexp.MustCompile(`^spec\.yaml:\d+:\d+: \S`)
+
+// fuzzSeeds are the specs the fuzzer starts from: the embedded Nexmo spec,
+// every golden and corpus case, and the real-world specs.
+func fuzzSeeds(tb testing.TB) [][]byte {
+	tb.Helper()
+	seeds := [][]byte{spec.YAML}
+	archives, _ := filepath.Glob(filepath.Join("testdata", "*.txtar"))
+	errs, _ := filepath.Glob(filepath.Join("testdata", "errors", "*.txtar"))
+	for _, path := range append(archives, errs...) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if s, ok := parseArchive(data).file("spec.yaml"); ok {
+			seeds = append(seeds, s)
+		}
+	}
+	real, _ := filepath.Glob(filepath.Join("testdata", "realworld", "*.y*ml"))
+	for _, path := range real {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		seeds = append(seeds, data)
+	}
+	return seeds
+}
+
+// checkGenerate is the fuzz property: Generate never panics; it fails with
+// positioned diagnostics, one per line, or returns files that parse as Go
+// and start with the generated-code header.
+func checkGenerate(t *testing.T, data []byte) []generator.File {
+	files, err := generator.Generate(data, "spec.yaml", generator.Options{Package: "fuzzed"})
+	if err != nil {
+		if files != nil {
+			t.Errorf("files returned with an error")
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !positioned.MatchString(line) {
+				t.Errorf("diagnostic without a position: %q", line)
+			}
+		}
+		return nil
+	}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if !bytes.HasPrefix(f.Bytes, []byte(generator.Header)) {
+			t.Errorf("%s: no generated-code header", f.Name)
+		}
+		if _, err := parser.ParseFile(fset, f.Name, f.Bytes, parser.SkipObjectResolution); err != nil {
+			t.Errorf("%s does not parse: %v", f.Name, err)
+		}
+	}
+	return files
+}
+
+func FuzzGenerate(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkGenerate(t, data)
+	})
+}
+
+// TestFuzzCorpusCompiles compiles (go vet) the output of every checked-in
+// FuzzGenerate corpus entry that generates: fuzzing only parses, this
+// builds. The seeds from fuzzSeeds are compiled by TestGoldenCompiles,
+// TestRealWorldSpecs and the committed generated/nexmo.
+func TestFuzzCorpusCompiles(t *testing.T) {
+	entries, err := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzGenerate", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module fuzzcorpus.test\n\ngo 1.26\n")
+	n := 0
+	for _, path := range entries {
+		data := readCorpusEntry(t, path)
+		files := checkGenerate(t, data)
+		if files == nil {
+			continue
+		}
+		n++
+		pkg := filepath.Join(dir, "p"+strconv.Itoa(n))
+		for _, f := range files {
+			write(t, filepath.Join(pkg, f.Name), string(f.Bytes))
+		}
+	}
+	t.Logf("%d of %d corpus entries generate", n, len(entries))
+	if n > 0 {
+		goCmd(t, dir, "vet", "./...")
+	}
+}
+
+// readCorpusEntry decodes a "go test fuzz v1" file holding one []byte.
+func readCorpusEntry(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(data), "\n", 2)
+	if len(lines) != 2 || lines[0] != "go test fuzz v1" {
+		t.Fatalf("%s: not a fuzz corpus file", path)
+	}
+	lit := strings.TrimSpace(lines[1])
+	lit = strings.TrimSuffix(strings.TrimPrefix(lit, "[]byte("), ")")
+	s, err := strconv.Unquote(lit)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return []byte(s)
+}
