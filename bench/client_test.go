@@ -23,44 +23,34 @@ import (
 // XML at all.
 func BenchmarkDecode(b *testing.B) {
 	b.Run("json/nexmogen", func(b *testing.B) {
-		for b.Loop() {
+		loop(b, func() error {
 			var v nexmo.AvailableNumbers
-			if err := json.Unmarshal(listJSON, &v); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return json.Unmarshal(listJSON, &v)
+		})
 	})
 	b.Run("json/oapi-codegen", func(b *testing.B) {
-		for b.Loop() {
+		loop(b, func() error {
 			var v oapi.AvailableNumbers
-			if err := json.Unmarshal(listJSON, &v); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return json.Unmarshal(listJSON, &v)
+		})
 	})
 	b.Run("json/ogen", func(b *testing.B) {
-		for b.Loop() {
+		loop(b, func() error {
 			var v ogenapi.AvailableNumbers
-			if err := v.UnmarshalJSON(listJSON); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return v.UnmarshalJSON(listJSON)
+		})
 	})
 	b.Run("xml/nexmogen", func(b *testing.B) {
-		for b.Loop() {
+		loop(b, func() error {
 			var v nexmo.AvailableNumbers
-			if err := xml.Unmarshal(listXML, &v); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return xml.Unmarshal(listXML, &v)
+		})
 	})
 	b.Run("xml/oapi-codegen", func(b *testing.B) {
-		for b.Loop() {
+		loop(b, func() error {
 			var v oapi.AvailableNumbers
-			if err := xml.Unmarshal(listXML, &v); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return xml.Unmarshal(listXML, &v)
+		})
 	})
 }
 
@@ -213,12 +203,7 @@ func BenchmarkClientCall(b *testing.B) {
 	}
 	for _, c := range calls {
 		b.Run(c.name, func(b *testing.B) {
-			call := c.call(b)
-			for b.Loop() {
-				if err := call(); err != nil {
-					b.Fatal(err)
-				}
-			}
+			loop(b, c.call(b))
 		})
 	}
 }

@@ -22,38 +22,34 @@ import (
 // how its cost grows.
 func BenchmarkGenerate(b *testing.B) {
 	b.Run("spec/nexmogen", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := generator.Generate(spec.YAML, spec.Path, generator.Options{}); err != nil {
-				b.Fatal(err)
-			}
-		}
+		loop(b, func() error {
+			_, err := generator.Generate(spec.YAML, spec.Path, generator.Options{})
+			return err
+		})
 	})
 	b.Run("spec/oapi-codegen", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := oapiGenerate(spec.YAML); err != nil {
-				b.Fatal(err)
-			}
-		}
+		loop(b, func() error {
+			_, err := oapiGenerate(spec.YAML)
+			return err
+		})
 	})
 	b.Run("spec/ogen", func(b *testing.B) {
 		data, err := os.ReadFile("gen/ogen.yaml")
 		if err != nil {
 			b.Fatal(err)
 		}
-		for b.Loop() {
-			if _, err := ogenGenerate(data); err != nil {
-				b.Fatal(err)
-			}
-		}
+		loop(b, func() error {
+			_, err := ogenGenerate(data)
+			return err
+		})
 	})
 	for _, ops := range []int{10, 100, 1000} {
 		doc := SyntheticSpec(ops)
 		b.Run(fmt.Sprintf("ops=%d/nexmogen", ops), func(b *testing.B) {
-			for b.Loop() {
-				if _, err := generator.Generate(doc, "synthetic.yaml", generator.Options{}); err != nil {
-					b.Fatal(err)
-				}
-			}
+			loop(b, func() error {
+				_, err := generator.Generate(doc, "synthetic.yaml", generator.Options{})
+				return err
+			})
 		})
 	}
 }

@@ -10,7 +10,7 @@
 // growth table (time per operation). A run that printed FAIL, or no
 // benchmark, exits 1 after the table.
 //
-// Usage: go test -run '^$' -bench . -benchmem | benchtable [-ours nexmogen]
+// Usage: go test -run '^$' -bench . -benchmem | benchtable [-ours nexmogen] [-order Generate,Validate]
 package main
 
 import (
@@ -19,16 +19,18 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 func main() {
 	ours := flag.String("ours", "nexmogen", "the implementation the ratios divide by the others")
+	order := flag.String("order", "", "comma-separated benchmark names (without Benchmark) to list first, in this order")
 	flag.Parse()
-	os.Exit(run(os.Stdin, os.Stdout, *ours))
+	os.Exit(run(os.Stdin, os.Stdout, *ours, strings.Split(*order, ",")))
 }
 
 // run copies in to out, then prints the tables; it returns the exit code.
-func run(in io.Reader, out io.Writer, ours string) int {
+func run(in io.Reader, out io.Writer, ours string, order []string) int {
 	var results []Result
 	failed := false
 	sc := bufio.NewScanner(in)
@@ -52,8 +54,9 @@ func run(in io.Reader, out io.Writer, ours string) int {
 		return 1
 	}
 	fmt.Fprintln(out)
-	WriteTable(out, Summarize(results), ours)
-	WriteGrowth(out, Summarize(results), ours)
+	summary := Order(Summarize(results), order)
+	WriteTable(out, summary, ours)
+	WriteGrowth(out, summary, ours)
 	if failed {
 		fmt.Fprintln(out, "benchtable: the run failed (see FAIL above)")
 		return 1

@@ -14,9 +14,10 @@ type Result struct {
 	Case string
 	// Impl is the last name element ("nexmogen").
 	Impl string
-	// NsPerOp, BytesPerOp and AllocsPerOp are the measurements; the last
-	// two are -1 without -benchmem.
-	NsPerOp, BytesPerOp, AllocsPerOp float64
+	// NsPerOp, CPUNsPerOp, BytesPerOp and AllocsPerOp are the
+	// measurements; -1 when absent (cpu-ns/op is the bench module's own
+	// metric; B/op and allocs/op need -benchmem).
+	NsPerOp, CPUNsPerOp, BytesPerOp, AllocsPerOp float64
 }
 
 // benchLine matches "BenchmarkX/y/z-2   	 123	  45.6 ns/op	..." lines.
@@ -28,7 +29,7 @@ func Parse(line string) (Result, bool) {
 	if m == nil {
 		return Result{}, false
 	}
-	r := Result{NsPerOp: -1, BytesPerOp: -1, AllocsPerOp: -1}
+	r := Result{NsPerOp: -1, CPUNsPerOp: -1, BytesPerOp: -1, AllocsPerOp: -1}
 	name := m[1]
 	if i := strings.LastIndexByte(name, '/'); i >= 0 {
 		r.Case, r.Impl = name[:i], name[i+1:]
@@ -44,6 +45,8 @@ func Parse(line string) (Result, bool) {
 		switch fields[i+1] {
 		case "ns/op":
 			r.NsPerOp = v
+		case "cpu-ns/op":
+			r.CPUNsPerOp = v
 		case "B/op":
 			r.BytesPerOp = v
 		case "allocs/op":
@@ -78,6 +81,7 @@ func Summarize(results []Result) []Result {
 			Case:        k.c,
 			Impl:        k.i,
 			NsPerOp:     median(g, func(r Result) float64 { return r.NsPerOp }),
+			CPUNsPerOp:  median(g, func(r Result) float64 { return r.CPUNsPerOp }),
 			BytesPerOp:  median(g, func(r Result) float64 { return r.BytesPerOp }),
 			AllocsPerOp: median(g, func(r Result) float64 { return r.AllocsPerOp }),
 		})
@@ -92,4 +96,20 @@ func median(g []Result, f func(Result) float64) float64 {
 	}
 	slices.Sort(vs)
 	return vs[len(vs)/2]
+}
+
+// Order sorts results (stably) by the position of their benchmark's name,
+// the case's first element, in order; names not in order keep their place
+// after those that are.
+func Order(results []Result, order []string) []Result {
+	rank := func(r Result) int {
+		name, _, _ := strings.Cut(r.Case, "/")
+		if i := slices.Index(order, name); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	out := slices.Clone(results)
+	slices.SortStableFunc(out, func(a, b Result) int { return rank(a) - rank(b) })
+	return out
 }

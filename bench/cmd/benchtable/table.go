@@ -8,11 +8,11 @@ import (
 )
 
 // WriteTable prints one row per result, grouped by case, with the ratio of
-// ours' time (and bytes) to each peer's in the same case: below 1 means ours
-// is faster (smaller).
+// ours' wall-clock time, CPU time and bytes to each peer's in the same case:
+// below 1 means ours is faster (smaller).
 func WriteTable(w io.Writer, results []Result, ours string) {
-	fmt.Fprintln(w, "| case | implementation | ns/op | B/op | allocs/op | time ours/peer | B ours/peer |")
-	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| case | implementation | ns/op | cpu-ns/op | B/op | allocs/op | ns ours/peer | cpu ours/peer | B ours/peer |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|")
 	byCase := map[string]Result{}
 	for _, r := range results {
 		if r.Impl == ours {
@@ -20,13 +20,14 @@ func WriteTable(w io.Writer, results []Result, ours string) {
 		}
 	}
 	for _, r := range results {
-		tr, br := "", ""
+		tr, cr, br := "", "", ""
 		if o, ok := byCase[r.Case]; ok && r.Impl != ours {
 			tr = ratio(o.NsPerOp, r.NsPerOp)
+			cr = ratio(o.CPUNsPerOp, r.CPUNsPerOp)
 			br = ratio(o.BytesPerOp, r.BytesPerOp)
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n",
-			r.Case, r.Impl, num(r.NsPerOp), num(r.BytesPerOp), num(r.AllocsPerOp), tr, br)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			r.Case, r.Impl, num(r.NsPerOp), num(r.CPUNsPerOp), num(r.BytesPerOp), num(r.AllocsPerOp), tr, cr, br)
 	}
 }
 
@@ -43,14 +44,14 @@ func WriteGrowth(w io.Writer, results []Result, ours string) {
 		if err != nil || n <= 0 {
 			continue
 		}
-		rows = append(rows, fmt.Sprintf("| %d | %s | %s |", n, num(r.NsPerOp), num(r.NsPerOp/float64(n))))
+		rows = append(rows, fmt.Sprintf("| %d | %s | %s | %s |", n, num(r.NsPerOp), num(r.NsPerOp/float64(n)), num(r.CPUNsPerOp/float64(n))))
 	}
 	if len(rows) == 0 {
 		return
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| operations | ns/op | ns per operation |")
-	fmt.Fprintln(w, "|---:|---:|---:|")
+	fmt.Fprintln(w, "| operations | ns/op | ns per operation | cpu-ns per operation |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|")
 	for _, row := range rows {
 		fmt.Fprintln(w, row)
 	}
