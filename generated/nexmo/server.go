@@ -8,7 +8,8 @@ import "context"
 Handler serves the API: one method per operation. NewServer routes each
 request to its method with the input bound, defaulted and validated, and
 writes the typed response the method returns. A returned error answers
-500 without details (400 when it wraps a *ValidationError).
+500 without details (400 when it wraps a *ValidationError, 501 for
+ErrNotImplemented).
 */
 type Handler interface {
 	/*
@@ -105,6 +106,63 @@ type Handler interface {
 	   Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
 	*/
 	GetOutboundPricingByType(ctx context.Context, in *GetOutboundPricingByTypeInput) (GetOutboundPricingByTypeResponse, error)
+}
+
+/*
+UnimplementedHandler answers every operation with 501 Not Implemented
+(its methods return ErrNotImplemented). Embed it in a Handler that
+implements some operations only; the others then answer 501.
+*/
+type UnimplementedHandler struct{}
+
+// GetBalance returns ErrNotImplemented.
+func (UnimplementedHandler) GetBalance(context.Context, *GetBalanceInput) (GetBalanceResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetOutboundPricing returns ErrNotImplemented.
+func (UnimplementedHandler) GetOutboundPricing(context.Context, *GetOutboundPricingInput) (GetOutboundPricingResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// UpdateSettings returns ErrNotImplemented.
+func (UnimplementedHandler) UpdateSettings(context.Context, *UpdateSettingsInput) (UpdateSettingsResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListOwnedNumbers returns ErrNotImplemented.
+func (UnimplementedHandler) ListOwnedNumbers(context.Context, *ListOwnedNumbersInput) (ListOwnedNumbersResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// SearchAvailableNumbers returns ErrNotImplemented.
+func (UnimplementedHandler) SearchAvailableNumbers(context.Context, *SearchAvailableNumbersInput) (SearchAvailableNumbersResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// BuyNumber returns ErrNotImplemented.
+func (UnimplementedHandler) BuyNumber(context.Context, *BuyNumberInput) (BuyNumberResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// CancelNumber returns ErrNotImplemented.
+func (UnimplementedHandler) CancelNumber(context.Context, *CancelNumberInput) (CancelNumberResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// TopUp returns ErrNotImplemented.
+func (UnimplementedHandler) TopUp(context.Context, *TopUpInput) (TopUpResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// UpdateNumber returns ErrNotImplemented.
+func (UnimplementedHandler) UpdateNumber(context.Context, *UpdateNumberInput) (UpdateNumberResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetOutboundPricingByType returns ErrNotImplemented.
+func (UnimplementedHandler) GetOutboundPricingByType(context.Context, *GetOutboundPricingByTypeInput) (GetOutboundPricingByTypeResponse, error) {
+	return nil, ErrNotImplemented
 }
 
 /*

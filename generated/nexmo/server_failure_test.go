@@ -1,6 +1,7 @@
 package nexmo_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -118,5 +119,22 @@ func TestServerDefaultLoggerOptionNil(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusInternalServerError {
 		t.Errorf("status %d", resp.StatusCode)
+	}
+}
+
+// srvPartial implements buy only; the rest is UnimplementedHandler's.
+type srvPartial struct{ nexmo.UnimplementedHandler }
+
+func (srvPartial) BuyNumber(context.Context, *nexmo.BuyNumberInput) (nexmo.BuyNumberResponse, error) {
+	return nexmo.BuyNumber200Response{Body: srvEnvelopeOK}, nil
+}
+
+func TestServerUnimplementedOperations(t *testing.T) {
+	srv := httptest.NewServer(nexmo.NewServer(srvPartial{}, nexmo.WithAuthenticator(nexmo.StaticAuthenticator(srvKey, srvSecret))))
+	defer srv.Close()
+	rig := &srvRig{srv: srv}
+	rig.do(t, "GET", "/account/get-balance?"+srvCreds, "", nil).wantError(t, 501, "not implemented")
+	if r := rig.do(t, "POST", "/number/buy?"+srvCreds, "country=GB&msisdn=447700900000", nil); r.status != 200 {
+		t.Errorf("the implemented operation: %d %s", r.status, r.body)
 	}
 }

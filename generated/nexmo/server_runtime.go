@@ -16,18 +16,23 @@ const srvDefaultMaxBodyBytes = 1 << 20
 
 // The labels of the error envelopes the server writes itself.
 const (
-	srvLabelUnauthorized  = "authentication failed"
-	srvLabelNotFound      = "not found"
-	srvLabelNotAllowed    = "method not allowed"
-	srvLabelNotAcceptable = "not acceptable: the operation answers only in other media types"
-	srvLabelTooLarge      = "request body too large"
-	srvLabelUnreadable    = "the request body could not be read"
-	srvLabelInternal      = "internal error"
+	srvLabelUnauthorized   = "authentication failed"
+	srvLabelNotFound       = "not found"
+	srvLabelNotAllowed     = "method not allowed"
+	srvLabelNotAcceptable  = "not acceptable: the operation answers only in other media types"
+	srvLabelTooLarge       = "request body too large"
+	srvLabelUnreadable     = "the request body could not be read"
+	srvLabelInternal       = "internal error"
+	srvLabelNotImplemented = "not implemented"
 )
 
 // srvErrResponseStatus is what a default response with a status out of range
 // fails with: the server answers 500 instead.
 var srvErrResponseStatus = errors.New("response status out of range")
+
+// ErrNotImplemented is what UnimplementedHandler's methods return; a
+// handler returning it (or an error wrapping it) answers 501.
+var ErrNotImplemented = errors.New("operation not implemented")
 
 // NewServer returns an http.Handler that serves the API with h. For each
 // request it routes by method and path (404 for an unknown path, 405 for a
@@ -203,12 +208,17 @@ func (s *server) reject(w http.ResponseWriter, x *srvExchange, err error) {
 }
 
 // finish writes what the handler returned: its response, 400 for an error
-// wrapping a *ValidationError, else 500 without details.
+// wrapping a *ValidationError, 501 for ErrNotImplemented, else 500 without
+// details.
 func (s *server) finish(w http.ResponseWriter, x *srvExchange, resp serverResponse, err error) {
 	if err != nil {
 		var ve *ValidationError
 		if errors.As(err, &ve) {
 			s.fail(w, x, http.StatusBadRequest, ve.Error())
+			return
+		}
+		if errors.Is(err, ErrNotImplemented) {
+			s.fail(w, x, http.StatusNotImplemented, srvLabelNotImplemented)
 			return
 		}
 		s.logFailure(x, "server: handler failed", err)

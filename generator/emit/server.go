@@ -22,7 +22,8 @@ func serverTypes(api *ir.API, f *jen.File) {
 	f.Comment("Handler serves the API: one method per operation. NewServer routes each\n" +
 		"request to its method with the input bound, defaulted and validated, and\n" +
 		"writes the typed response the method returns. A returned error answers\n" +
-		"500 without details (400 when it wraps a *ValidationError).")
+		"500 without details (400 when it wraps a *ValidationError, 501 for\n" +
+		"ErrNotImplemented).")
 	f.Type().Id("Handler").InterfaceFunc(func(g *jen.Group) {
 		for _, op := range api.Operations {
 			g.Add(serverMethodDoc(op))
@@ -33,9 +34,27 @@ func serverTypes(api *ir.API, f *jen.File) {
 		}
 	})
 	f.Line()
+	serverUnimplemented(api, f)
 	for _, op := range api.Operations {
 		serverInput(op, f)
 		serverResponseInterface(op, f)
+	}
+}
+
+// serverUnimplemented prints UnimplementedHandler, whose methods all
+// answer 501: embed it to implement some operations only.
+func serverUnimplemented(api *ir.API, f *jen.File) {
+	f.Comment("UnimplementedHandler answers every operation with 501 Not Implemented\n" +
+		"(its methods return ErrNotImplemented). Embed it in a Handler that\n" +
+		"implements some operations only; the others then answer 501.")
+	f.Type().Id("UnimplementedHandler").Struct()
+	f.Line()
+	for _, op := range api.Operations {
+		f.Comment(op.GoName + " returns ErrNotImplemented.")
+		f.Func().Params(jen.Id("UnimplementedHandler")).Id(op.GoName).Params(
+			jen.Qual("context", "Context"), jen.Op("*").Id(op.Server.Input),
+		).Params(jen.Id(op.Server.Response), jen.Error()).Block(jen.Return(jen.Nil(), jen.Id("ErrNotImplemented")))
+		f.Line()
 	}
 }
 

@@ -6,7 +6,7 @@ package naming
 func ServerReserved() []string {
 	return []string{
 		// Exported: the handler interface and the runtime's API.
-		"Handler", "NewServer", "ServerOption", "WithAuthenticator", "WithMaxBodyBytes",
+		"Handler", "UnimplementedHandler", "ErrNotImplemented", "NewServer", "ServerOption", "WithAuthenticator", "WithMaxBodyBytes",
 		"WithServerLogger", "Authenticator", "AuthenticatorFunc", "StaticAuthenticator",
 		"EqualCredentials",
 		// Unexported runtime helpers.
