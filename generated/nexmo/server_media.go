@@ -145,9 +145,10 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	if r.ContentLength > s.config.maxBody {
 		return http.StatusRequestEntityTooLarge, srvLabelTooLarge
 	}
-	buf := srvBufferPool.Get().(*bytes.Buffer)
-	defer srvReleaseBuffer(buf)
-	n, err := buf.ReadFrom(io.LimitReader(r.Body, s.config.maxBody+1))
+	br := srvBodyReaders.Get().(*srvBodyReader)
+	defer br.release()
+	br.limit = io.LimitedReader{R: r.Body, N: s.config.maxBody + 1}
+	n, err := br.buf.ReadFrom(&br.limit)
 	switch {
 	case n > s.config.maxBody:
 		return http.StatusRequestEntityTooLarge, srvLabelTooLarge
@@ -159,23 +160,31 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); !strings.EqualFold(strings.TrimSpace(ct), srvMediaTypes[x.op.body]) {
 		return http.StatusUnsupportedMediaType, "unsupported media type: send " + srvMediaTypes[x.op.body]
 	}
-	x.body = buf.String()
+	x.body = br.buf.String()
 	if x.op.body == srvMediaForm {
 		x.form.parse(x.body)
 	}
 	return 0, ""
 }
 
-// srvBufferPool holds the buffers of bodies read and written.
-var srvBufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// srvBodyReader reads request bodies: a buffer and the reader that caps
+// them, pooled so that reading a body allocates only its string.
+type srvBodyReader struct {
+	buf   bytes.Buffer
+	limit io.LimitedReader
+}
 
-// srvReleaseBuffer returns a buffer to the pool unless it grew large.
-func srvReleaseBuffer(b *bytes.Buffer) {
-	if b.Cap() > 64<<10 {
+// srvBodyReaders pools the body readers.
+var srvBodyReaders = sync.Pool{New: func() any { return new(srvBodyReader) }}
+
+// release returns the reader to the pool unless its buffer grew large.
+func (br *srvBodyReader) release() {
+	br.limit = io.LimitedReader{}
+	if br.buf.Cap() > 64<<10 {
 		return
 	}
-	b.Reset()
-	srvBufferPool.Put(b)
+	br.buf.Reset()
+	srvBodyReaders.Put(br)
 }
 
 // srvDecodeJSONBody decodes a JSON request body into dst.
