@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -43,7 +44,7 @@ func (b *builder) server() {
 
 // route is the ServeMux pattern of an operation. Path parameters become
 // wildcards named by Go identifiers (ServeMux's rule); a wildcard must be a
-// whole path segment.
+// whole path segment, else the path is reported and the route is empty.
 func (b *builder) route(op *ir.Operation) string {
 	wild := make(map[string]string)
 	scope := naming.NewScope()
@@ -65,7 +66,7 @@ func (b *builder) route(op *ir.Operation) string {
 		w, ok := wild[name]
 		if lo != 0 || hi != len(seg)-1 || !ok {
 			b.diags.Addf(op.Pos, "unsupported: path %q: segment %q must be exactly one declared path parameter", op.Path, seg)
-			continue
+			return ""
 		}
 		segs[i] = "{" + w + "}"
 	}
@@ -77,19 +78,41 @@ func (b *builder) route(op *ir.Operation) string {
 }
 
 // checkRoutes registers every route on a scratch ServeMux, which panics on
-// a malformed or conflicting pattern: report it instead.
+// a malformed or conflicting pattern: report it instead, naming the
+// operation it conflicts with.
 func (b *builder) checkRoutes() {
 	mux := http.NewServeMux()
+	var served []*ir.Operation
 	for _, op := range b.api.Operations {
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					b.diags.Addf(op.Pos, "unsupported: path %q cannot be served: %v", op.Path, r)
+		if op.Server.Route == "" {
+			continue
+		}
+		if msg := register(mux, op.Server.Route); msg != "" {
+			for _, prev := range served {
+				if register(http.NewServeMux(), prev.Server.Route, op.Server.Route) != "" {
+					msg = fmt.Sprintf("conflicts with path %q of %q: both match some paths and neither is more specific", prev.Path, prev.ID)
+					break
 				}
-			}()
-			mux.HandleFunc(op.Server.Route, func(http.ResponseWriter, *http.Request) {})
-		}()
+			}
+			b.diags.Addf(op.Pos, "unsupported: path %q cannot be served: %s", op.Path, msg)
+			continue
+		}
+		served = append(served, op)
 	}
+}
+
+// register registers the patterns on mux, returning the first line of the
+// panic of a pattern it refuses; empty when it takes them all.
+func register(mux *http.ServeMux, patterns ...string) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg, _, _ = strings.Cut(fmt.Sprint(r), "\n")
+		}
+	}()
+	for _, p := range patterns {
+		mux.HandleFunc(p, func(http.ResponseWriter, *http.Request) {})
+	}
+	return ""
 }
 
 // serverMedia is the union of the media of an operation's responses, in

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nexmogen/nexmogen/generator"
 	"github.com/nexmogen/nexmogen/spec"
 )
 
@@ -84,5 +85,53 @@ func TestServerOfAnotherSpec(t *testing.T) {
 				t.Fatalf("go %s of the generated server: %v\n%s", args[0], err, out)
 			}
 		}
+	}
+}
+
+// routesSpec has paths net/http's router cannot serve: a parameter inside
+// a segment, and two patterns that conflict.
+const routesSpec = `openapi: 3.0.3
+info:
+  title: Routes
+  version: "1"
+paths:
+  /files/{name}.json:
+    get:
+      operationId: getFile
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: ok}
+  /a/{x}/b:
+    get:
+      operationId: getAXB
+      parameters:
+        - {name: x, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: ok}
+  /a/b/{y}:
+    get:
+      operationId: getABY
+      parameters:
+        - {name: y, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: ok}
+`
+
+func TestServerRoutesItCannotServe(t *testing.T) {
+	_, err := generator.Generate([]byte(routesSpec), "routes.yaml", generator.Options{Package: "routes"})
+	if err == nil {
+		t.Fatal("no error for unservable paths")
+	}
+	for _, want := range []string{
+		`routes.yaml:7:5: unsupported: path "/files/{name}.json": segment "{name}.json" must be exactly one declared path parameter`,
+		`routes.yaml:21:5: unsupported: path "/a/b/{y}" cannot be served: conflicts with path "/a/{x}/b" of "getAXB": both match some paths and neither is more specific`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if n := strings.Count(err.Error(), "\n") + 1; n != 2 {
+		t.Errorf("%d lines, want 2 (one per problem):\n%v", n, err)
 	}
 }
