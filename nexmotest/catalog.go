@@ -71,11 +71,11 @@ var countries = []country{
 
 // Number is a number of the pool: what search shows of it.
 type Number struct {
-	Country  string
-	MSISDN   string
-	Type     string
-	Features []string
-	Cost     Micros
+	Country  string   `json:"country"`
+	MSISDN   string   `json:"msisdn"`
+	Type     string   `json:"type"`
+	Features []string `json:"features"`
+	Cost     Micros   `json:"costMicros"`
 }
 
 // features gives the i-th number of a range of type typ its features, so

@@ -4,16 +4,18 @@ package nexmotest
 type OwnedNumber struct {
 	Number
 	// MOHTTPURL is the webhook for inbound messages.
-	MOHTTPURL string
+	MOHTTPURL string `json:"moHttpUrl,omitempty"`
 	// VoiceCallbackType (sip, tel, app) and VoiceCallbackValue route calls.
-	VoiceCallbackType, VoiceCallbackValue string
+	VoiceCallbackType  string `json:"voiceCallbackType,omitempty"`
+	VoiceCallbackValue string `json:"voiceCallbackValue,omitempty"`
 	// VoiceStatusCallback is the webhook for call events.
-	VoiceStatusCallback string
+	VoiceStatusCallback string `json:"voiceStatusCallback,omitempty"`
 	// MessagesCallbackType and MessagesCallbackValue route messages to an
 	// application: "app" and AppID while AppID is set.
-	MessagesCallbackType, MessagesCallbackValue string
+	MessagesCallbackType  string `json:"messagesCallbackType,omitempty"`
+	MessagesCallbackValue string `json:"messagesCallbackValue,omitempty"`
 	// AppID is the application the number is linked to.
-	AppID string
+	AppID string `json:"appId,omitempty"`
 }
 
 // Buy buys an available number: it charges the number's cost and moves it
