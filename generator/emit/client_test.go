@@ -57,16 +57,6 @@ func TestClientOfTheNexmoSpec(t *testing.T) {
 	}
 }
 
-func TestClientIsDeterministic(t *testing.T) {
-	a := generated(t, spec.YAML, "nexmo")
-	b := generated(t, spec.YAML, "nexmo")
-	for name := range a {
-		if a[name] != b[name] {
-			t.Errorf("%s differs between two runs", name)
-		}
-	}
-}
-
 // TestClientOfAnotherSpec generates the client of a spec unlike Nexmo's
 // (path and header parameters, an exploded array, a JSON body, 201 and
 // 204 answers, problem+json errors, HTTP Basic only, no body status) and
