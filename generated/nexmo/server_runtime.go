@@ -143,7 +143,8 @@ func (s *server) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	s.writeEnvelope(w, srvEnvelopeMedia(r), serverErrorRoot, http.StatusMethodNotAllowed, srvLabelNotAllowed)
 }
 
-// allowed lists the methods the request's path takes, asking the router.
+// allowed lists the methods the request's path takes, asking the router;
+// a path that takes GET takes HEAD too.
 func (s *server) allowed(r *http.Request) string {
 	var allow []string
 	probe := r.Clone(r.Context())
@@ -151,6 +152,9 @@ func (s *server) allowed(r *http.Request) string {
 		probe.Method = m
 		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/" {
 			allow = append(allow, m)
+			if m == http.MethodGet {
+				allow = append(allow, http.MethodHead)
+			}
 		}
 	}
 	return strings.Join(allow, ", ")

@@ -198,7 +198,7 @@ func TestServerRouting(t *testing.T) {
 	}
 	r = rig.do(t, "POST", "/number/search?"+srvCreds, "", nil)
 	r.wantError(t, 405, "method not allowed")
-	if r.header.Get("Allow") != "GET" {
+	if r.header.Get("Allow") != "GET, HEAD" {
 		t.Errorf("Allow %q", r.header.Get("Allow"))
 	}
 	r = rig.do(t, "DELETE", "/number/buy", "", nil)

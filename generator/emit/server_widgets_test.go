@@ -242,7 +242,7 @@ func TestJSONBodyDefaultsAndResponses(t *testing.T) {
 	if r = send(t, srv, "DELETE", "/widgets/w-1", "", nil); r.status != 204 || r.body != "" {
 		t.Errorf("delete: %d %q", r.status, r.body)
 	}
-	if r = send(t, srv, "PUT", "/widgets/w-1", "", nil); r.status != 405 || r.header.Get("Allow") != "DELETE, GET" {
+	if r = send(t, srv, "PUT", "/widgets/w-1", "", nil); r.status != 405 || r.header.Get("Allow") != "DELETE, GET, HEAD" {
 		t.Errorf("PUT: %d Allow %q", r.status, r.header.Get("Allow"))
 	}
 	r = send(t, srv, "GET", "/widgets/broken", "", map[string]string{"X-Tenant": "acme"})
