@@ -33,7 +33,7 @@ func (x *BuyNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "form",
@@ -52,7 +52,7 @@ func (x *BuyNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternMSISDN.MatchString(x.MSISDN) {
+		if !matchRun(x.MSISDN, "09", 6, 15) {
 			errs = append(errs, &ValidationError{
 				Field: "msisdn",
 				In:    "form",
@@ -79,7 +79,7 @@ func (x *CancelNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "form",
@@ -98,7 +98,7 @@ func (x *CancelNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternMSISDN.MatchString(x.MSISDN) {
+		if !matchRun(x.MSISDN, "09", 6, 15) {
 			errs = append(errs, &ValidationError{
 				Field: "msisdn",
 				In:    "form",
@@ -125,7 +125,7 @@ func (x *GetOutboundPricingByTypeParams) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",
@@ -161,7 +161,7 @@ func (x *GetOutboundPricingParams) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",
@@ -180,7 +180,7 @@ func (x *GetOutboundPricingParams) Validate() error {
 func (x *ListOwnedNumbersParams) Validate() error {
 	var errs []error
 	if x.Country != "" {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",
@@ -289,7 +289,7 @@ func (x *SearchAvailableNumbersParams) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",
@@ -361,33 +361,35 @@ func (x *SearchAvailableNumbersParams) Validate() error {
 			})
 		}
 	}
-	if len(x.Features) < 1 {
-		errs = append(errs, &ValidationError{
-			Field: "features",
-			In:    "query",
-			Limit: "1",
-			Rule:  "minItems",
-			Value: strconv.Itoa(len(x.Features)),
-		})
-	}
-	if i := duplicateAt(x.Features); i >= 0 {
-		errs = append(errs, &ValidationError{
-			Field: "features",
-			In:    "query",
-			Limit: "",
-			Rule:  "uniqueItems",
-			Value: enumText(x.Features[i]),
-		})
-	}
-	for _, item := range x.Features {
-		if !item.IsKnown() {
+	if len(x.Features) > 0 {
+		if len(x.Features) < 1 {
 			errs = append(errs, &ValidationError{
 				Field: "features",
 				In:    "query",
-				Limit: "SMS, VOICE",
-				Rule:  "enum",
-				Value: enumText(item),
+				Limit: "1",
+				Rule:  "minItems",
+				Value: strconv.Itoa(len(x.Features)),
 			})
+		}
+		if i := duplicateAt(x.Features); i >= 0 {
+			errs = append(errs, &ValidationError{
+				Field: "features",
+				In:    "query",
+				Limit: "",
+				Rule:  "uniqueItems",
+				Value: enumText(x.Features[i]),
+			})
+		}
+		for _, item := range x.Features {
+			if !item.IsKnown() {
+				errs = append(errs, &ValidationError{
+					Field: "features",
+					In:    "query",
+					Limit: "SMS, VOICE",
+					Rule:  "enum",
+					Value: enumText(item),
+				})
+			}
 		}
 	}
 	if x.Type != "" {
@@ -428,7 +430,7 @@ func (x *SettingsRequest) Validate() error {
 				Value: strconv.Itoa(utf8.RuneCountInString(string(x.NewSecret))),
 			})
 		}
-		if !patternNewSecret.MatchString(string(x.NewSecret)) {
+		if !matchRun(string(x.NewSecret), "09AZaz", 8, 25) {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -437,7 +439,7 @@ func (x *SettingsRequest) Validate() error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret2.MatchString(string(x.NewSecret)) {
+		if !containsRun(string(x.NewSecret), "09") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -446,7 +448,7 @@ func (x *SettingsRequest) Validate() error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret3.MatchString(string(x.NewSecret)) {
+		if !containsRun(string(x.NewSecret), "az") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -455,7 +457,7 @@ func (x *SettingsRequest) Validate() error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret4.MatchString(string(x.NewSecret)) {
+		if !containsRun(string(x.NewSecret), "AZ") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -542,7 +544,7 @@ func (x *UpdateNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "form",
@@ -561,7 +563,7 @@ func (x *UpdateNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternMSISDN.MatchString(x.MSISDN) {
+		if !matchRun(x.MSISDN, "09", 6, 15) {
 			errs = append(errs, &ValidationError{
 				Field: "msisdn",
 				In:    "form",

@@ -56,7 +56,7 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	case required:
 		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", jen.Lit(""), jen.Lit("")))).
 			Else().Block(checks...)
-	case !fd.Required && fd.Type.Kind != ir.KindArray && fd.Type.Kind != ir.KindStruct && fd.Type.Kind != ir.KindBool:
+	case !fd.Required && fd.Type.Kind != ir.KindStruct && fd.Type.Kind != ir.KindBool:
 		g.If(present(api, fd, v)).Block(checks...)
 	default:
 		for _, c := range checks {
@@ -73,8 +73,13 @@ func missing(fd *ir.Field, v *jen.Statement) *jen.Statement {
 	return v.Clone().Op("==").Lit("")
 }
 
-// present is the test for a non-zero optional value.
+// present is the test for a non-zero optional value. An empty optional
+// array is absent: the client leaves it off the wire and JSON omits it, so
+// minItems applies only to an array that is sent.
 func present(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
+	if fd.Type.Kind == ir.KindArray {
+		return jen.Len(v.Clone()).Op(">").Lit(0)
+	}
 	return v.Clone().Op("!=").Add(zeroLit(api, fd.Type))
 }
 
