@@ -169,3 +169,23 @@ func TestOversizedBody(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestRetryAfterIsHonoured(t *testing.T) {
+	for _, after := range []string{"1", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)} {
+		hits := 0
+		h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			hits++
+			if hits == 1 {
+				w.Header().Set("Retry-After", after)
+				reply(w, r, 429, `{"error-code":"429","error-code-label":"throttled"}`, "")
+				return
+			}
+			reply(w, r, 200, balanceJSON, "")
+		})
+		policy := nexmo.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Microsecond, MaxDelay: 2 * time.Second}
+		_, err := newClient(t, h, nexmo.WithRetryPolicy(policy)).GetBalance(t.Context())
+		if err != nil || hits != 2 {
+			t.Errorf("Retry-After %q: %v after %d attempts", after, err, hits)
+		}
+	}
+}
