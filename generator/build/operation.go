@@ -34,7 +34,7 @@ func (b *builder) operations() {
 	slices.SortFunc(entries, func(x, y opEntry) int {
 		return cmp.Or(cmp.Compare(x.pos.Line, y.pos.Line), cmp.Compare(x.path, y.path), cmp.Compare(x.method, y.method))
 	})
-	methods := naming.NewScope()
+	methods := naming.NewScope(naming.ClientMethods...)
 	ids := make(map[string]ir.Pos)
 	byGoName := make(map[string]string)
 	for _, e := range entries {
