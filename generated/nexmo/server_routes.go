@@ -130,7 +130,7 @@ func bindUpdateSettings(x *srvExchange, in *UpdateSettingsInput) error {
 				Value: strconv.Itoa(utf8.RuneCountInString(string(in.Body.NewSecret))),
 			})
 		}
-		if !patternNewSecret.MatchString(string(in.Body.NewSecret)) {
+		if !matchRun(string(in.Body.NewSecret), "09AZaz", 8, 25) {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -139,7 +139,7 @@ func bindUpdateSettings(x *srvExchange, in *UpdateSettingsInput) error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret2.MatchString(string(in.Body.NewSecret)) {
+		if !containsRun(string(in.Body.NewSecret), "09") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -148,7 +148,7 @@ func bindUpdateSettings(x *srvExchange, in *UpdateSettingsInput) error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret3.MatchString(string(in.Body.NewSecret)) {
+		if !containsRun(string(in.Body.NewSecret), "az") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -157,7 +157,7 @@ func bindUpdateSettings(x *srvExchange, in *UpdateSettingsInput) error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret4.MatchString(string(in.Body.NewSecret)) {
+		if !containsRun(string(in.Body.NewSecret), "AZ") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -212,7 +212,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 		return err
 	} else if ok && in.Params.Country == "" {
 		var errs []error
-		if !patternCountry.MatchString(in.Params.Country) {
+		if !matchRun(in.Params.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",

@@ -33,7 +33,7 @@ func (x *BuyNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "form",
@@ -52,7 +52,7 @@ func (x *BuyNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternMSISDN.MatchString(x.MSISDN) {
+		if !matchRun(x.MSISDN, "09", 6, 15) {
 			errs = append(errs, &ValidationError{
 				Field: "msisdn",
 				In:    "form",
@@ -79,7 +79,7 @@ func (x *CancelNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "form",
@@ -98,7 +98,7 @@ func (x *CancelNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternMSISDN.MatchString(x.MSISDN) {
+		if !matchRun(x.MSISDN, "09", 6, 15) {
 			errs = append(errs, &ValidationError{
 				Field: "msisdn",
 				In:    "form",
@@ -125,7 +125,7 @@ func (x *GetOutboundPricingByTypeParams) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",
@@ -161,7 +161,7 @@ func (x *GetOutboundPricingParams) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",
@@ -180,7 +180,7 @@ func (x *GetOutboundPricingParams) Validate() error {
 func (x *ListOwnedNumbersParams) Validate() error {
 	var errs []error
 	if x.Country != "" {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",
@@ -289,7 +289,7 @@ func (x *SearchAvailableNumbersParams) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "query",
@@ -430,7 +430,7 @@ func (x *SettingsRequest) Validate() error {
 				Value: strconv.Itoa(utf8.RuneCountInString(string(x.NewSecret))),
 			})
 		}
-		if !patternNewSecret.MatchString(string(x.NewSecret)) {
+		if !matchRun(string(x.NewSecret), "09AZaz", 8, 25) {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -439,7 +439,7 @@ func (x *SettingsRequest) Validate() error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret2.MatchString(string(x.NewSecret)) {
+		if !containsRun(string(x.NewSecret), "09") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -448,7 +448,7 @@ func (x *SettingsRequest) Validate() error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret3.MatchString(string(x.NewSecret)) {
+		if !containsRun(string(x.NewSecret), "az") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -457,7 +457,7 @@ func (x *SettingsRequest) Validate() error {
 				Value: redacted,
 			})
 		}
-		if !patternNewSecret4.MatchString(string(x.NewSecret)) {
+		if !containsRun(string(x.NewSecret), "AZ") {
 			errs = append(errs, &ValidationError{
 				Field: "newSecret",
 				In:    "form",
@@ -544,7 +544,7 @@ func (x *UpdateNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternCountry.MatchString(x.Country) {
+		if !matchRun(x.Country, "AZ", 2, 2) {
 			errs = append(errs, &ValidationError{
 				Field: "country",
 				In:    "form",
@@ -563,7 +563,7 @@ func (x *UpdateNumberRequest) Validate() error {
 			Value: "",
 		})
 	} else {
-		if !patternMSISDN.MatchString(x.MSISDN) {
+		if !matchRun(x.MSISDN, "09", 6, 15) {
 			errs = append(errs, &ValidationError{
 				Field: "msisdn",
 				In:    "form",

@@ -63,6 +63,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.server()
 	b.markValidated()
 	b.usedPatterns()
+	b.patternRuns()
 	if err := b.diags.Err(); err != nil {
 		return nil, err
 	}

@@ -56,6 +56,7 @@ type templateUnit struct {
 var templateUnits = []templateUnit{
 	{"doc.go", "doc.go.tmpl", templates.NewPackage},
 	{"validation_runtime.go", "validation_runtime.go.tmpl", templates.NewPackage},
+	{"pattern_runtime.go", "pattern_runtime.go.tmpl", templates.NewPackage},
 	{"secret.go", "secret.go.tmpl", templates.NewPackage},
 	{"client.go", "client.go.tmpl", templates.NewClient},
 	{"client_errors.go", "client_errors.go.tmpl", templates.NewClient},

@@ -37,7 +37,7 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 	case ir.RuleRequired:
 		return nil
 	case ir.RulePattern:
-		cond = jen.Op("!").Id(r.Pattern.GoName).Dot("MatchString").Call(asString(t, v))
+		cond = jen.Op("!").Add(patternMatch(r.Pattern, asString(t, v)))
 		limit = jen.Id(r.Pattern.GoName).Dot("String").Call()
 		value = valueText(t, v)
 	case ir.RuleEnum:
@@ -139,4 +139,17 @@ func boundText(b any) string {
 		return strconv.FormatFloat(n, 'g', -1, 64)
 	}
 	return ""
+}
+
+// patternMatch is the test that s matches p: a byte loop of the runtime
+// (pattern_runtime.go) when the builder found p simple enough, else the
+// compiled regexp. The error's Limit still names the regexp's source.
+func patternMatch(p *ir.Pattern, s *jen.Statement) *jen.Statement {
+	switch {
+	case p.Run != nil && p.Run.Whole:
+		return jen.Id("matchRun").Call(s, jen.Lit(p.Run.Ranges), jen.Lit(p.Run.Min), jen.Lit(p.Run.Max))
+	case p.Run != nil:
+		return jen.Id("containsRun").Call(s, jen.Lit(p.Run.Ranges))
+	}
+	return jen.Id(p.GoName).Dot("MatchString").Call(s)
 }

@@ -101,6 +101,22 @@ type Pattern struct {
 	Expr string
 	// Pos is where the pattern was first written.
 	Pos Pos
+	// Run, when set, says the expression is simple enough to check with a
+	// byte loop instead of the regexp engine (same answers, 10-30 times
+	// faster); nil means: call the compiled regexp.
+	Run *PatternRun
+}
+
+// PatternRun is a pattern made of one ASCII character class: either the
+// whole value is Min to Max bytes of the class ("^[A-Z]{2}$"), or the value
+// contains one byte of it ("[0-9]", unanchored).
+type PatternRun struct {
+	// Ranges are the class's inclusive byte ranges, two bytes each: "AZaz09".
+	Ranges string
+	// Whole is true for a run over the whole value, false for "contains".
+	Whole bool
+	// Min and Max bound the run's length when Whole; Max is -1 for no bound.
+	Min, Max int
 }
 
 // Enum is a named type with one constant per value.
