@@ -149,8 +149,8 @@ func WithBasicAuth() Option {
 	}
 }
 
-// WithQueryAuth sends the credentials as the query parameters api_key
-// and api_secret, as the API's original documentation does. The
+// WithQueryAuth sends the credentials as query parameters (api_key
+// and api_secret), as the API's original documentation does. The
 // secret is then part of every URL; the client still redacts it from the
 // errors it returns, but proxies and servers may log it.
 func WithQueryAuth() Option {

@@ -134,6 +134,15 @@ func client(t *testing.T, h http.HandlerFunc) *items.Client {
 	return c
 }
 
+func TestOnlyDeclaredAuth(t *testing.T) {
+	if _, err := items.NewClient("k", "s", items.WithQueryAuth()); err == nil {
+		t.Error("WithQueryAuth accepted by an API with HTTP Basic only")
+	}
+	if _, err := items.NewClient("k", "s", items.WithBasicAuth()); err != nil {
+		t.Error(err)
+	}
+}
+
 func TestPathEscapedAndNoContent(t *testing.T) {
 	var path string
 	c := client(t, func(w http.ResponseWriter, r *http.Request) {
