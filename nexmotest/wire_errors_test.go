@@ -3,11 +3,13 @@ package nexmotest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -141,5 +143,28 @@ func TestBodiesNeverShowTheSecret(t *testing.T) {
 		if bytes.Contains(b, []byte(testSecret)) {
 			t.Errorf("a body shows the secret:\n%s", b)
 		}
+	}
+}
+
+func TestPersistFailureIsA500ThatLeaksNothing(t *testing.T) {
+	cfg := DefaultConfig(testKey, testSecret)
+	var broken atomic.Bool
+	cfg.Persist = func(*State) error {
+		if broken.Load() {
+			return errors.New("/secret/path/state.json: no space left on device")
+		}
+		return nil
+	}
+	w := newWire(t, &cfg)
+	broken.Store(true)
+	for _, accept := range []string{"", "application/xml"} {
+		resp, body := w.do(request{method: "POST", path: "/number/buy", accept: accept,
+			form: url.Values{"country": {"GB"}, "msisdn": {"447700900000"}}})
+		if resp.StatusCode != 500 || bytes.Contains(body, []byte("no space")) || bytes.Contains(body, []byte("/secret/path")) {
+			t.Errorf("a failed write (Accept %q): %d %s, want a bare 500", accept, resp.StatusCode, body)
+		}
+	}
+	if w.f.Owned(Query{}).Count != 0 {
+		t.Errorf("a buy that could not be saved took effect")
 	}
 }
