@@ -36,3 +36,22 @@ bench:
 bench-smoke:
 	cd bench && GO=$(GO) ./gen.sh
 	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
+
+# fuzz runs every fuzz target for FUZZTIME (go test fuzzes one target per
+# run). Their checked-in corpora (testdata/fuzz/) also run in `make test`.
+FUZZTIME ?= 30s
+FUZZ_TARGETS = \
+	./generator:FuzzGenerate \
+	./generated/nexmo:FuzzDecodeJSON \
+	./generated/nexmo:FuzzDecodeXML \
+	./generated/nexmo:FuzzValidatorsAgainstKin \
+	./generated/nexmo:FuzzClientAnswers \
+	./generated/nexmo:FuzzServer \
+	./nexmotest:FuzzHandler
+
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
