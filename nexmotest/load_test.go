@@ -69,7 +69,9 @@ func TestThousandConcurrentBuysOverHTTP(t *testing.T) {
 	mustCheck(t, f)
 }
 
-// httpStep is one operation of the HTTP mixed load; it answers the status.
+// httpStep is one operation of the HTTP mixed load (every operation but a
+// newSecret, which would lock the other goroutines out); it answers the
+// status, and what a successful buy cost or whether a top-up succeeded.
 func httpStep(c *http.Client, base string, g, i int) (status int, bought Micros, toppedUp bool, err error) {
 	cs := Countries()
 	country := cs[(g+i)%len(cs)]
@@ -77,7 +79,7 @@ func httpStep(c *http.Client, base string, g, i int) (status int, bought Micros,
 	num := url.Values{"country": {country}, "msisdn": {n.MSISDN}}
 	creds := url.Values{"api_key": {testKey}, "api_secret": {testSecret}}
 	var code string
-	switch i % 8 {
+	switch i % 11 {
 	case 0, 1:
 		status, code, err = post(c, base, "/number/buy", num)
 		if status == 200 && code == "200" {
@@ -94,6 +96,12 @@ func httpStep(c *http.Client, base string, g, i int) (status int, bought Micros,
 		status, err = get(c, base+"/number/search?country="+country+"&features=SMS&"+creds.Encode())
 	case 6:
 		status, err = get(c, base+"/account/numbers?has_application=true&size=100&"+creds.Encode())
+	case 7:
+		status, _, err = post(c, base, "/account/settings", url.Values{"drCallBackUrl": {""}})
+	case 8:
+		status, err = get(c, base+"/account/get-pricing/outbound?country="+country+"&"+creds.Encode())
+	case 9:
+		status, err = get(c, base+"/account/get-pricing/outbound/sms-transit?country="+country+"&"+creds.Encode())
 	default:
 		status, err = get(c, base+"/account/get-balance?"+creds.Encode())
 	}
@@ -119,7 +127,7 @@ func TestMixedLoadOverHTTPKeepsTheInvariants(t *testing.T) {
 	var wg sync.WaitGroup
 	for g := range 24 {
 		wg.Go(func() {
-			for i := range 80 {
+			for i := range 88 {
 				status, bought, toppedUp, err := httpStep(client, srv.URL, g, i)
 				if err != nil || (status != 200 && status != 420) {
 					t.Errorf("goroutine %d step %d: status %d, %v", g, i, status, err)
