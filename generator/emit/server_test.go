@@ -135,3 +135,47 @@ func TestServerRoutesItCannotServe(t *testing.T) {
 		t.Errorf("%d lines, want 2 (one per problem):\n%v", n, err)
 	}
 }
+
+// handlerSpec names a schema Handler, as the server's interface is named.
+const handlerSpec = `openapi: 3.0.3
+info:
+  title: Handlers
+  version: "1"
+paths:
+  /handler:
+    get:
+      operationId: getHandler
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Handler"
+components:
+  schemas:
+    Handler:
+      type: object
+      properties:
+        name:
+          type: string
+`
+
+// TestServerNamesNeverCollide generates a spec with a schema named like
+// the server's Handler: either the schema's type is renamed (the build
+// reserves the server's names) or the build says why it cannot; never code
+// that does not compile.
+func TestServerNamesNeverCollide(t *testing.T) {
+	files, err := generator.Generate([]byte(handlerSpec), "handlers.yaml", generator.Options{Package: "handlers"})
+	if err != nil {
+		if !strings.Contains(err.Error(), `handlers.yaml:18:5: unsupported: schema "Handler" becomes the Go name Handler, which the server stubs declare`) {
+			t.Fatalf("unexpected error: %v", err)
+		}
+		return
+	}
+	for _, f := range files {
+		if f.Name == "models.go" && strings.Contains(string(f.Bytes), "type Handler struct") {
+			t.Errorf("the schema Handler took the server's name")
+		}
+	}
+}
