@@ -198,3 +198,17 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 		}
 	}
 }
+
+func TestLatin1XML(t *testing.T) {
+	body := []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><response><error-code>420</error-code>" +
+		"<error-code-label>m\xe9thode \xe9chou\xe9e</error-code-label></response>")
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml; charset=ISO-8859-1")
+		_, _ = w.Write(body)
+	})
+	_, err := newClient(t, h, nexmo.WithXML()).BuyNumber(t.Context(), nexmo.BuyNumberRequest{Country: "GB", MSISDN: "447700900000"})
+	var ae *nexmo.APIError
+	if !errors.As(err, &ae) || !errors.Is(err, nexmo.ErrActionFailed) || ae.Label != "méthode échouée" {
+		t.Fatalf("err = %v", err)
+	}
+}

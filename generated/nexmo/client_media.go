@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -57,9 +59,29 @@ func unmarshal(m media, body []byte, v any) error {
 	case mediaJSON, mediaProblem:
 		return json.Unmarshal(body, v)
 	case mediaXML:
-		return xml.Unmarshal(body, v)
+		d := xml.NewDecoder(bytes.NewReader(body))
+		d.CharsetReader = charsetReader
+		return d.Decode(v)
 	}
 	return errUnknownMedia
+}
+
+// charsetReader reads the single-byte encodings an XML answer may declare
+// besides UTF-8: ISO-8859-1 (Latin-1) and US-ASCII.
+func charsetReader(charset string, in io.Reader) (io.Reader, error) {
+	switch strings.ToLower(charset) {
+	case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii":
+		b, err := io.ReadAll(in)
+		if err != nil {
+			return nil, err
+		}
+		runes := make([]rune, len(b))
+		for i, c := range b {
+			runes[i] = rune(c)
+		}
+		return strings.NewReader(string(runes)), nil
+	}
+	return nil, fmt.Errorf("unsupported XML encoding %q", charset)
 }
 
 // bodyStatuser is implemented by answer types that carry the body's status
@@ -120,7 +142,7 @@ func statusOf(m media, body []byte) (code, label string, ok bool) {
 		return string(s.Code), string(s.Label), true
 	case mediaXML:
 		var s statusBody
-		if !bytes.Contains(body, xmlStatusKey) || xml.Unmarshal(body, &s) != nil || s.XMLCode == "" {
+		if !bytes.Contains(body, xmlStatusKey) || unmarshal(mediaXML, body, &s) != nil || s.XMLCode == "" {
 			return "", "", false
 		}
 		return strings.TrimSpace(s.XMLCode), strings.TrimSpace(s.XMLLabel), true
