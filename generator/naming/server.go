@@ -1,18 +1,16 @@
 package naming
 
 // ServerReserved are the package-level names the server stubs declare
-// whatever the spec: the runtime's exported API and its unexported helpers.
-// The builder claims them first, so no spec-derived type can take them.
+// whatever the spec: the names the jennifer-built server files fix
+// (Handler, UnimplementedHandler, serverMethods) and the runtime's exported
+// API. (The runtime's unexported helpers all start with "srv" or "server".)
+// The build reserves them, so no spec-derived type can take them.
 func ServerReserved() []string {
 	return []string{
-		// Exported: the handler interface and the runtime's API.
-		"Handler", "UnimplementedHandler", "ErrNotImplemented", "NewServer", "ServerOption", "WithAuthenticator", "WithMaxBodyBytes",
+		"Handler", "UnimplementedHandler", "serverMethods",
+		"ErrNotImplemented", "NewServer", "ServerOption", "WithAuthenticator", "WithMaxBodyBytes",
 		"WithServerLogger", "Authenticator", "AuthenticatorFunc", "StaticAuthenticator",
 		"EqualCredentials",
-		// Unexported runtime helpers.
-		"server", "serverConfig", "serverResponse", "operation", "exchange", "media",
-		"wire", "source", "bindError", "errorEnvelope", "encoded", "encodedPool",
-		"serverMethods",
 	}
 }
 
