@@ -99,7 +99,10 @@ func paginate[T any](all []T, q Query) Page[T] {
 		index = 1
 	}
 	p := Page[T]{Count: len(all)}
-	if start := (index - 1) * size; index <= len(all)/size+1 && start < len(all) {
+	if index > len(all)/size+1 { // past the end (and (index-1)*size could overflow)
+		return p
+	}
+	if start := (index - 1) * size; start < len(all) {
 		p.Items = all[start:min(start+size, len(all))]
 	}
 	return p

@@ -107,8 +107,8 @@ func TestNewSecretOverTheWire(t *testing.T) {
 	w := newWire(t, nil)
 	form := url.Values{"newSecret": {"Brand9New"}}
 	resp, body := w.do(request{method: "POST", path: "/account/settings", form: form, basic: true})
-	if resp.StatusCode != 200 {
-		t.Fatalf("settings: %d %s", resp.StatusCode, body)
+	if resp.StatusCode != 200 || bytes.Contains(body, []byte("Brand9New")) {
+		t.Fatalf("settings: %d %s, want 200 without the new secret", resp.StatusCode, body)
 	}
 	if resp, _ := w.do(request{method: "GET", path: "/account/get-balance"}); resp.StatusCode != 401 {
 		t.Errorf("the old secret: %d, want 401", resp.StatusCode)
