@@ -193,6 +193,19 @@ func TestEndToEndPagination(t *testing.T) {
 	})
 }
 
+func TestEndToEndRequestIDs(t *testing.T) {
+	srv := NewServer(t)
+	ctx := t.Context()
+	if _, err := srv.Client.GetBalance(ctx); err != nil {
+		t.Fatal(err)
+	}
+	_, err := srv.Client.CancelNumber(ctx, nexmo.CancelNumberRequest{Country: "GB", MSISDN: "447700900000"})
+	var apiErr *nexmo.APIError
+	if !errors.As(err, &apiErr) || apiErr.RequestID != "nexmotest-00000002" {
+		t.Errorf("the second answer's error = %#v, want RequestID nexmotest-00000002", err)
+	}
+}
+
 func TestEndToEndFailuresAsHTTP200(t *testing.T) {
 	srv := NewServer(t, WithConfig(func(c *Config) { c.FailuresAsHTTP200 = true }))
 	ctx := context.Background()

@@ -3,6 +3,7 @@ package nexmotest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/nexmogen/nexmogen/generated/nexmo"
@@ -39,6 +40,12 @@ func (f *Fake) Handler(opts ...nexmo.ServerOption) http.Handler {
 // handler implements nexmo.Handler on a Fake.
 type handler struct{ f *Fake }
 
+// requestID numbers the answers of the fake for the X-Request-Id header
+// (nexmotest-00000001, ...), which clients keep with errors.
+func (h handler) requestID() string {
+	return fmt.Sprintf("nexmotest-%08d", h.f.answers.Add(1))
+}
+
 // outcome sorts the result of a buy, cancel, top-up or update: nil is the
 // success envelope; ErrMethodFailed is the 420 envelope, sent as HTTP 420
 // (as420) unless the fake answers refusals as HTTP 200; anything else (the
@@ -56,7 +63,7 @@ func (h handler) outcome(err error) (env nexmo.ErrorEnvelope, as420 bool, server
 // GetBalance answers the balance in euros.
 func (h handler) GetBalance(context.Context, *nexmo.GetBalanceInput) (nexmo.GetBalanceResponse, error) {
 	bal, auto := h.f.Balance()
-	return nexmo.GetBalance200Response{Body: nexmo.Balance{Value: bal.Euros(), AutoReload: auto}}, nil
+	return nexmo.GetBalance200Response{XRequestID: h.requestID(), Body: nexmo.Balance{Value: bal.Euros(), AutoReload: auto}}, nil
 }
 
 // TopUp adds the configured amount.
@@ -66,9 +73,9 @@ func (h handler) TopUp(_ context.Context, in *nexmo.TopUpInput) (nexmo.TopUpResp
 	case err != nil:
 		return nil, err
 	case as420:
-		return nexmo.TopUp420Response{Body: env}, nil
+		return nexmo.TopUp420Response{XRequestID: h.requestID(), Body: env}, nil
 	}
-	return nexmo.TopUp200Response{Body: env}, nil
+	return nexmo.TopUp200Response{XRequestID: h.requestID(), Body: env}, nil
 }
 
 // UpdateSettings applies the form's changes and answers the settings; the
@@ -81,11 +88,11 @@ func (h handler) UpdateSettings(ctx context.Context, in *nexmo.UpdateSettingsInp
 	s, err := h.f.UpdateSettings(ctx, u)
 	switch {
 	case errors.Is(err, ErrMethodFailed):
-		return nexmo.UpdateSettings420Response{Body: nexmo.SettingsError{ErrorCode: codeFailed, ErrorCodeLabel: labelFailed}}, nil
+		return nexmo.UpdateSettings420Response{XRequestID: h.requestID(), Body: nexmo.SettingsError{ErrorCode: codeFailed, ErrorCodeLabel: labelFailed}}, nil
 	case err != nil:
 		return nil, err
 	}
-	return nexmo.UpdateSettings200Response{Body: nexmo.AccountSettings{
+	return nexmo.UpdateSettings200Response{XRequestID: h.requestID(), Body: nexmo.AccountSettings{
 		APISecret: nexmo.Secret(s.APISecret.Reveal()), MoCallbackURL: s.MOCallbackURL, DrCallbackURL: s.DRCallbackURL,
 		MaxOutboundRequest: s.MaxOutbound, MaxInboundRequest: s.MaxInbound,
 	}}, nil
@@ -96,14 +103,14 @@ func (h handler) UpdateSettings(ctx context.Context, in *nexmo.UpdateSettingsInp
 func (h handler) GetOutboundPricing(_ context.Context, in *nexmo.GetOutboundPricingInput) (nexmo.GetOutboundPricingResponse, error) {
 	p, ok := PricingFor(in.Params.Country, ServiceSMS)
 	if !ok {
-		return nexmo.GetOutboundPricing200Response{Body: nexmo.OutboundPricing{Country: in.Params.Country}}, nil
+		return nexmo.GetOutboundPricing200Response{XRequestID: h.requestID(), Body: nexmo.OutboundPricing{Country: in.Params.Country}}, nil
 	}
 	body := nexmo.OutboundPricing{Country: p.Country, Name: p.Name, CountryDisplayName: p.Name,
 		Prefix: p.Prefix, Mt: p.Default.Decimal(priceDecimals)}
 	for _, n := range p.Networks {
 		body.Networks = append(body.Networks, nexmo.PricingNetwork{Code: n.Code(), Network: n.Name, MtPrice: n.Price.Decimal(priceDecimals)})
 	}
-	return nexmo.GetOutboundPricing200Response{Body: body}, nil
+	return nexmo.GetOutboundPricing200Response{XRequestID: h.requestID(), Body: body}, nil
 }
 
 // GetOutboundPricingByType answers the pricing of a country for a service;
@@ -111,7 +118,7 @@ func (h handler) GetOutboundPricing(_ context.Context, in *nexmo.GetOutboundPric
 func (h handler) GetOutboundPricingByType(_ context.Context, in *nexmo.GetOutboundPricingByTypeInput) (nexmo.GetOutboundPricingByTypeResponse, error) {
 	p, ok := PricingFor(in.Params.Country, string(in.Params.Type))
 	if !ok {
-		return nexmo.GetOutboundPricingByType200Response{Body: nexmo.PricingByType{CountryCode: in.Params.Country}}, nil
+		return nexmo.GetOutboundPricingByType200Response{XRequestID: h.requestID(), Body: nexmo.PricingByType{CountryCode: in.Params.Country}}, nil
 	}
 	body := nexmo.PricingByType{CountryCode: p.Country, CountryName: p.Name, CountryDisplayName: p.Name,
 		Currency: currencyEUR, DefaultPrice: p.Default.Decimal(priceDecimals), DialingPrefix: p.Prefix}
@@ -119,5 +126,5 @@ func (h handler) GetOutboundPricingByType(_ context.Context, in *nexmo.GetOutbou
 		body.Networks = append(body.Networks, nexmo.PricingByTypeNetwork{Type: "mobile", Price: n.Price.Decimal(priceDecimals),
 			Currency: currencyEUR, MCC: n.MCC, MNC: n.MNC, NetworkCode: n.Code(), NetworkName: n.Name})
 	}
-	return nexmo.GetOutboundPricingByType200Response{Body: body}, nil
+	return nexmo.GetOutboundPricingByType200Response{XRequestID: h.requestID(), Body: body}, nil
 }

@@ -23,7 +23,7 @@ func (h handler) ListOwnedNumbers(_ context.Context, in *nexmo.ListOwnedNumbersI
 			MessagesCallbackValue: o.MessagesCallbackValue, AppID: o.AppID,
 		})
 	}
-	return nexmo.ListOwnedNumbers200Response{Body: body}, nil
+	return nexmo.ListOwnedNumbers200Response{XRequestID: h.requestID(), Body: body}, nil
 }
 
 // SearchAvailableNumbers answers a page of the numbers a country has to
@@ -44,7 +44,7 @@ func (h handler) SearchAvailableNumbers(_ context.Context, in *nexmo.SearchAvail
 		body.Numbers = append(body.Numbers, nexmo.AvailableNumber{Country: n.Country, MSISDN: n.MSISDN,
 			Cost: n.Cost.String(), Type: nexmo.NumberType(n.Type), Features: wireFeatures(n.Features)})
 	}
-	return nexmo.SearchAvailableNumbers200Response{Body: body}, nil
+	return nexmo.SearchAvailableNumbers200Response{XRequestID: h.requestID(), Body: body}, nil
 }
 
 // wireFeatures converts features to the generated enum.
@@ -63,9 +63,9 @@ func (h handler) BuyNumber(_ context.Context, in *nexmo.BuyNumberInput) (nexmo.B
 	case err != nil:
 		return nil, err
 	case as420:
-		return nexmo.BuyNumber420Response{Body: env}, nil
+		return nexmo.BuyNumber420Response{XRequestID: h.requestID(), Body: env}, nil
 	}
-	return nexmo.BuyNumber200Response{Body: env}, nil
+	return nexmo.BuyNumber200Response{XRequestID: h.requestID(), Body: env}, nil
 }
 
 // CancelNumber gives an owned number back.
@@ -75,9 +75,9 @@ func (h handler) CancelNumber(_ context.Context, in *nexmo.CancelNumberInput) (n
 	case err != nil:
 		return nil, err
 	case as420:
-		return nexmo.CancelNumber420Response{Body: env}, nil
+		return nexmo.CancelNumber420Response{XRequestID: h.requestID(), Body: env}, nil
 	}
-	return nexmo.CancelNumber200Response{Body: env}, nil
+	return nexmo.CancelNumber200Response{XRequestID: h.requestID(), Body: env}, nil
 }
 
 // UpdateNumber changes an owned number's webhooks and application.
@@ -94,7 +94,7 @@ func (h handler) UpdateNumber(_ context.Context, in *nexmo.UpdateNumberInput) (n
 	case err != nil:
 		return nil, err
 	case as420:
-		return nexmo.UpdateNumber420Response{Body: env}, nil
+		return nexmo.UpdateNumber420Response{XRequestID: h.requestID(), Body: env}, nil
 	}
-	return nexmo.UpdateNumber200Response{Body: env}, nil
+	return nexmo.UpdateNumber200Response{XRequestID: h.requestID(), Body: env}, nil
 }

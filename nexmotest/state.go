@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 )
 
 // ErrMethodFailed is the error of an operation Nexmo refuses with 420
@@ -76,6 +77,8 @@ type Fake struct {
 	callback *http.Client
 	// failuresAs200 is Config.FailuresAsHTTP200.
 	failuresAs200 bool
+	// answers counts the handler's answers, for their X-Request-Id.
+	answers atomic.Uint64
 }
 
 // data is the fake's state; the owned map is copied on every change, so a
