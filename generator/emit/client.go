@@ -115,7 +115,7 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		g.Id("r").Dot("header").Op("=").Id("params").Dot("encodeHeader").Call()
 	}
 	if op.Body != nil {
-		clientBody(op, g)
+		clientBody(api, op, g)
 	}
 	clientCall(op, g)
 }
@@ -133,13 +133,17 @@ func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
 }
 
 // clientBody encodes the request body: a form, or JSON.
-func clientBody(op *ir.Operation, g *jen.Group) {
+func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	switch op.Body.Media {
 	case ir.MediaForm:
 		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
 	default:
-		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body"))
+		value := jen.Id("body")
+		if op.Body.Type.Kind == ir.KindStruct && clientWireNames(api)[op.Body.Type.Name] {
+			value = jen.Id("body").Dot("wire").Call() // its secrets revealed
+		}
+		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(value)
 		g.If(jen.Err().Op("!=").Nil()).Block(
 			clientFail(op, jen.Id("invalidInput").Call(jen.Lit(op.GoName), jen.Err())),
 		)

@@ -100,6 +100,19 @@ components:
           minLength: 1
         count:
           type: integer
+        password:
+          type: string
+          format: password
+        owner:
+          $ref: "#/components/schemas/Owner"
+    Owner:
+      type: object
+      properties:
+        name:
+          type: string
+        token:
+          type: string
+          format: password
     Problem:
       type: object
       properties:
@@ -196,11 +209,15 @@ func TestJSONBodyCreated(t *testing.T) {
 		if r.Header.Get("Content-Type") != "application/json" || json.NewDecoder(r.Body).Decode(&in) != nil || in.Name != "new" {
 			t.Errorf("body %+v", in)
 		}
+		// Secrets in a JSON body are sent, not redacted.
+		if in.Password.Reveal() != "pw" || in.Owner == nil || in.Owner.Token.Reveal() != "tok" || in.Owner.Name != "me" {
+			t.Errorf("secrets sent as %+v", in)
+		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusCreated)
 		json.NewEncoder(w).Encode(items.Item{Name: "new", Count: 7})
 	})
-	got, err := c.CreateItem(t.Context(), items.Item{Name: "new"})
+	got, err := c.CreateItem(t.Context(), items.Item{Name: "new", Password: "pw", Owner: &items.Owner{Name: "me", Token: "tok"}})
 	if err != nil || got.Count != 7 {
 		t.Fatalf("CreateItem = %+v, %v", got, err)
 	}

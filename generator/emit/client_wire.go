@@ -1,0 +1,146 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// A Secret prints "[REDACTED]" even through encoding/json, so a JSON
+// request body that holds one cannot be sent with json.Marshal as it is.
+// For every struct reachable from a JSON request body that holds a secret,
+// client_encode.go has a twin whose secrets are plain strings (same JSON
+// tags), and a wire method that copies the struct into its twin, revealing
+// the secrets; the method marshals the twin.
+
+// clientWireNames lists the structs that need a wire twin, by Go name.
+func clientWireNames(api *ir.API) map[string]bool {
+	need := map[string]bool{}
+	for _, op := range api.Operations {
+		if op.Body != nil && op.Body.Media != ir.MediaForm {
+			clientHoldsSecret(api, op.Body.Type, need, map[string]bool{})
+		}
+	}
+	return need
+}
+
+// clientHoldsSecret reports whether a value of type t holds a secret, and
+// marks in need every struct on the way that does.
+func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bool {
+	switch t.Kind {
+	case ir.KindString:
+		return t.Secret
+	case ir.KindArray:
+		return clientHoldsSecret(api, *t.Elem, need, seen)
+	case ir.KindStruct:
+		if seen[t.Name] {
+			return need[t.Name]
+		}
+		seen[t.Name] = true
+		st := structByName(api, t.Name)
+		if st == nil {
+			return false
+		}
+		holds := false
+		for _, f := range st.Fields {
+			if clientHoldsSecret(api, f.Type, need, seen) {
+				holds = true
+			}
+		}
+		need[t.Name] = need[t.Name] || holds
+		return holds
+	}
+	return false
+}
+
+// clientWireName is the twin of a struct.
+func clientWireName(goName string) string { return "wire" + goName }
+
+// clientWires prints the twins and their wire methods.
+func clientWires(api *ir.API, f *jen.File) {
+	need := clientWireNames(api)
+	for _, st := range api.Structs {
+		if !need[st.GoName] {
+			continue
+		}
+		twin := clientWireName(st.GoName)
+		f.Comment(twin + " is " + st.GoName + " as sent in JSON: its secrets are plain strings.")
+		f.Type().Id(twin).StructFunc(func(g *jen.Group) {
+			for _, fd := range st.Fields {
+				t := clientWireType(fd.Type, need)
+				if fd.Pointer {
+					t = jen.Op("*").Add(t)
+				}
+				g.Id(fd.GoName).Add(t).Tag(map[string]string{"json": fd.JSONTag})
+			}
+		})
+		f.Line()
+		f.Comment("wire copies x into its twin, revealing its secrets.")
+		f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("wire").Params().Id(twin).BlockFunc(func(g *jen.Group) {
+			g.Var().Id("w").Id(twin)
+			for _, fd := range st.Fields {
+				clientWireCopy(g, fd, need)
+			}
+			g.Return(jen.Id("w"))
+		})
+		f.Line()
+	}
+}
+
+// clientWireType is the twin's type of a value of type t.
+func clientWireType(t ir.TypeRef, need map[string]bool) *jen.Statement {
+	switch {
+	case t.Kind == ir.KindString && t.Secret:
+		return jen.String()
+	case t.Kind == ir.KindStruct && need[t.Name]:
+		return jen.Id(clientWireName(t.Name))
+	case t.Kind == ir.KindArray:
+		return jen.Index().Add(clientWireType(*t.Elem, need))
+	}
+	return goType(t)
+}
+
+// clientWireValue converts v, of type t, to the twin's type.
+func clientWireValue(t ir.TypeRef, v *jen.Statement, need map[string]bool) *jen.Statement {
+	switch {
+	case t.Kind == ir.KindString && t.Secret:
+		return v.Dot("Reveal").Call()
+	case t.Kind == ir.KindStruct && need[t.Name]:
+		return v.Dot("wire").Call()
+	}
+	return v
+}
+
+// clientWireCopy prints the copy of one field into the twin w.
+func clientWireCopy(g *jen.Group, fd *ir.Field, need map[string]bool) {
+	x, w := jen.Id("x").Dot(fd.GoName), jen.Id("w").Dot(fd.GoName)
+	switch {
+	case fd.Type.Kind == ir.KindArray && !clientSame(*fd.Type.Elem, need):
+		g.If(x.Clone().Op("!=").Nil()).Block(
+			w.Clone().Op("=").Make(clientWireType(fd.Type, need), jen.Len(x.Clone())),
+			jen.For(jen.Id("i").Op(":=").Range().Add(x.Clone())).Block(
+				w.Clone().Index(jen.Id("i")).Op("=").Add(clientWireValue(*fd.Type.Elem, x.Clone().Index(jen.Id("i")), need)),
+			),
+		)
+	case fd.Pointer && !clientSame(fd.Type, need):
+		g.If(x.Clone().Op("!=").Nil()).Block(
+			jen.Id("v").Op(":=").Add(clientWireValue(fd.Type, x.Clone(), need)),
+			w.Clone().Op("=").Op("&").Id("v"),
+		)
+	default:
+		g.Add(w.Clone().Op("=").Add(clientWireValue(fd.Type, x.Clone(), need)))
+	}
+}
+
+// clientSame reports whether values of type t are copied as they are.
+func clientSame(t ir.TypeRef, need map[string]bool) bool {
+	switch t.Kind {
+	case ir.KindString:
+		return !t.Secret
+	case ir.KindStruct:
+		return !need[t.Name]
+	case ir.KindArray:
+		return clientSame(*t.Elem, need)
+	}
+	return true
+}
