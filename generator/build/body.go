@@ -76,7 +76,9 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		Role:   ir.RoleForm,
 	}
 	fields := naming.NewScope()
-	for _, p := range b.properties(s.Value) {
+	props := b.properties(s.Value)
+	b.requiredKnown(s.Value, props)
+	for _, p := range props {
 		f := b.field(p, st.GoName, fields, ir.RoleForm)
 		f.In = ir.InForm
 		f.Pointer = b.pointer(f, p.schema.Value)

@@ -21,7 +21,9 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 	}
 	b.api.Structs = append(b.api.Structs, st)
 	fields := naming.NewScope("XMLName")
-	for _, p := range b.properties(s) {
+	props := b.properties(s)
+	b.requiredKnown(s, props)
+	for _, p := range props {
 		f := b.field(p, st.GoName, fields, ir.RoleModel)
 		f.In = ir.InBody
 		f.JSONTag = jsonTag(p.name, !p.required)

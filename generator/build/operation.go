@@ -78,6 +78,7 @@ func (b *builder) operation(e opEntry) *ir.Operation {
 		op.Tag = o.Tags[0]
 	}
 	b.operationSecurity(o)
+	b.unsupportedOperation(e)
 	if len(o.Callbacks) > 0 {
 		b.diags.Addf(b.fieldPos(o.Origin, "callbacks"), "unsupported: callbacks")
 	}

@@ -10,6 +10,7 @@ import (
 // subset (see the README's table). Each is an error at its position.
 func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	report := func(key, what string) { b.diags.Addf(b.fieldPos(s.Origin, key), "unsupported: %s", what) }
+	b.unsupportedAccess(s)
 	if len(s.OneOf) > 0 {
 		report("oneOf", "oneOf")
 	}
