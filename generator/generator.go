@@ -12,6 +12,7 @@ import (
 	"github.com/nexmogen/nexmogen/generator/emit"
 	"github.com/nexmogen/nexmogen/generator/ir"
 	"github.com/nexmogen/nexmogen/generator/load"
+	"github.com/nexmogen/nexmogen/generator/naming"
 )
 
 // File is one generated file, named relative to the output directory.
@@ -41,6 +42,7 @@ func Generate(spec []byte, file string, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	reserved = append(reserved, naming.ServerReserved()...)
 	api, err := build.Build(doc, build.Options{Package: opts.Package, Reserved: reserved})
 	if err != nil {
 		return nil, err

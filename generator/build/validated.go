@@ -17,7 +17,7 @@ func (b *builder) markValidated() {
 		}
 	}
 	for _, st := range b.api.Structs {
-		if !st.Validate || st.Role == ir.RoleModel {
+		if !st.Validate {
 			continue
 		}
 		for _, f := range st.Fields {
