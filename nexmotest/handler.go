@@ -9,7 +9,7 @@ import (
 	"github.com/nexmogen/nexmogen/generated/nexmo"
 )
 
-// The labels of the error-code envelope.
+// Wire values of the fake's answers: the error-code envelope, prices.
 const (
 	codeSuccess   = "200"
 	labelSuccess  = "success"
