@@ -25,6 +25,9 @@ type request struct {
 	header      http.Header
 	body        []byte
 	contentType string
+	// accept, when set, is the only format the operation answers in; it
+	// overrides the client's preference.
+	accept string
 	// idempotent calls may be resent after they may have reached the
 	// server; the others only after a failure to connect.
 	idempotent bool
@@ -139,7 +142,11 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	for k, v := range r.header {
 		req.Header[k] = v
 	}
-	req.Header.Set("Accept", c.accept)
+	if r.accept != "" {
+		req.Header.Set("Accept", r.accept)
+	} else {
+		req.Header.Set("Accept", c.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}

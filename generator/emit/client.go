@@ -107,6 +107,9 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		d[jen.Id("method")] = clientMethodConst(op.Method)
 		d[jen.Id("path")] = clientPath(api, op)
 		d[jen.Id("idempotent")] = jen.Lit(op.Idempotent)
+		if accept := clientAccept(op); accept != "" {
+			d[jen.Id("accept")] = jen.Lit(accept)
+		}
 	}))
 	if op.Params != nil && clientHas(op.Params, ir.InQuery) {
 		g.Id("r").Dot("query").Op("=").Id("params").Dot("encodeQuery").Call()
@@ -234,4 +237,25 @@ func clientMethodConst(method string) *jen.Statement {
 		return jen.Qual("net/http", "Method"+method[:1]+strings.ToLower(method[1:]))
 	}
 	return jen.Lit(method)
+}
+
+// clientAccept is the Accept header an operation needs whatever the
+// client prefers: the media type of its success body when that body comes
+// in one format only; "" when the client's preference (JSON or XML) works.
+func clientAccept(op *ir.Operation) string {
+	if op.Success == nil || op.Success.Type == nil || len(op.Success.Media) == 0 {
+		return ""
+	}
+	var json, xml bool
+	for _, m := range op.Success.Media {
+		json = json || m == ir.MediaJSON || m == ir.MediaProblemJSON
+		xml = xml || m == ir.MediaXML
+	}
+	switch {
+	case json && !xml:
+		return "application/json"
+	case xml && !json:
+		return "application/xml"
+	}
+	return ""
 }

@@ -137,10 +137,10 @@ import (
 	"items.test/items"
 )
 
-func client(t *testing.T, h http.HandlerFunc) *items.Client {
+func client(t *testing.T, h http.HandlerFunc, opts ...items.Option) *items.Client {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	c, err := items.NewClient("k", "s", items.WithBaseURL(srv.URL))
+	c, err := items.NewClient("k", "s", append([]items.Option{items.WithBaseURL(srv.URL)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,9 +194,12 @@ func TestExplodedArrayHeaderAndArrayAnswer(t *testing.T) {
 		if user, pass, _ := r.BasicAuth(); user != "k" || pass != "s" {
 			t.Errorf("credentials %q %q", user, pass)
 		}
+		if r.Header.Get("Accept") != "application/json" {
+			t.Errorf("Accept %q for an operation that answers JSON only", r.Header.Get("Accept"))
+		}
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, ` + "`" + `[{"name":"one","count":1},{"name":"two"}]` + "`" + `)
-	})
+	}, items.WithXML()) // the operation answers JSON only: asked for JSON anyway
 	got, err := c.ListItems(t.Context(), items.ListItemsParams{Tags: []string{"a", "b,c"}, XTrace: "t-1"})
 	if err != nil || len(got) != 2 || got[0].Name != "one" || got[0].Count != 1 {
 		t.Fatalf("ListItems = %+v, %v", got, err)
