@@ -75,6 +75,7 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 		b.diags.Addf(at, "unsupported: parameter %q of object type", p.Name)
 	}
 	f.Pointer = b.pointer(f, p.Schema.Value)
+	b.unsupportedPathArray(f, at)
 	return f
 }
 
