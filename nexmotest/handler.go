@@ -62,12 +62,18 @@ func (h handler) outcome(err error) (env nexmo.ErrorEnvelope, as420 bool, server
 
 // GetBalance answers the balance in euros.
 func (h handler) GetBalance(context.Context, *nexmo.GetBalanceInput) (nexmo.GetBalanceResponse, error) {
+	if r, ok, err := throttle(h, balance429); ok {
+		return r, err
+	}
 	bal, auto := h.f.Balance()
 	return nexmo.GetBalance200Response{XRequestID: h.requestID(), Body: nexmo.Balance{Value: bal.Euros(), AutoReload: auto}}, nil
 }
 
 // TopUp adds the configured amount.
 func (h handler) TopUp(_ context.Context, in *nexmo.TopUpInput) (nexmo.TopUpResponse, error) {
+	if r, ok, err := throttle(h, topUp429); ok {
+		return r, err
+	}
 	env, as420, err := h.outcome(h.f.TopUp(in.Body.Trx))
 	switch {
 	case err != nil:
@@ -81,6 +87,9 @@ func (h handler) TopUp(_ context.Context, in *nexmo.TopUpInput) (nexmo.TopUpResp
 // UpdateSettings applies the form's changes and answers the settings; the
 // secret in the answer is a nexmo.Secret, which encodes as "[REDACTED]".
 func (h handler) UpdateSettings(ctx context.Context, in *nexmo.UpdateSettingsInput) (nexmo.UpdateSettingsResponse, error) {
+	if r, ok, err := throttle(h, settings429); ok {
+		return r, err
+	}
 	u := SettingsUpdate{MOCallbackURL: in.Body.MoCallBackURL, DRCallbackURL: in.Body.DrCallBackURL}
 	if s := in.Body.NewSecret.Reveal(); s != "" {
 		u.NewSecret = &s
@@ -101,6 +110,9 @@ func (h handler) UpdateSettings(ctx context.Context, in *nexmo.UpdateSettingsInp
 // GetOutboundPricing answers the SMS pricing of a country; a country outside
 // the table answers just its code.
 func (h handler) GetOutboundPricing(_ context.Context, in *nexmo.GetOutboundPricingInput) (nexmo.GetOutboundPricingResponse, error) {
+	if r, ok, err := throttle(h, pricing429); ok {
+		return r, err
+	}
 	p, ok := PricingFor(in.Params.Country, ServiceSMS)
 	if !ok {
 		return nexmo.GetOutboundPricing200Response{XRequestID: h.requestID(), Body: nexmo.OutboundPricing{Country: in.Params.Country}}, nil
@@ -116,6 +128,9 @@ func (h handler) GetOutboundPricing(_ context.Context, in *nexmo.GetOutboundPric
 // GetOutboundPricingByType answers the pricing of a country for a service;
 // a country outside the table answers just its code.
 func (h handler) GetOutboundPricingByType(_ context.Context, in *nexmo.GetOutboundPricingByTypeInput) (nexmo.GetOutboundPricingByTypeResponse, error) {
+	if r, ok, err := throttle(h, pricingByType429); ok {
+		return r, err
+	}
 	p, ok := PricingFor(in.Params.Country, string(in.Params.Type))
 	if !ok {
 		return nexmo.GetOutboundPricingByType200Response{XRequestID: h.requestID(), Body: nexmo.PricingByType{CountryCode: in.Params.Country}}, nil

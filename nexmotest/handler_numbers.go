@@ -8,6 +8,9 @@ import (
 
 // ListOwnedNumbers answers a page of the account's numbers; no match is {}.
 func (h handler) ListOwnedNumbers(_ context.Context, in *nexmo.ListOwnedNumbersInput) (nexmo.ListOwnedNumbersResponse, error) {
+	if r, ok, err := throttle(h, list429); ok {
+		return r, err
+	}
 	p := in.Params
 	page := h.f.Owned(Query{Pattern: p.Pattern, SearchPattern: int(p.SearchPattern), Country: p.Country,
 		AppID: p.ApplicationID, HasApplication: p.HasApplication, Size: p.Size, Index: p.Index})
@@ -29,6 +32,9 @@ func (h handler) ListOwnedNumbers(_ context.Context, in *nexmo.ListOwnedNumbersI
 // SearchAvailableNumbers answers a page of the numbers a country has to
 // sell; no match is {}.
 func (h handler) SearchAvailableNumbers(_ context.Context, in *nexmo.SearchAvailableNumbersInput) (nexmo.SearchAvailableNumbersResponse, error) {
+	if r, ok, err := throttle(h, search429); ok {
+		return r, err
+	}
 	p := in.Params
 	q := Query{Country: p.Country, Pattern: p.Pattern, SearchPattern: int(p.SearchPattern), Type: string(p.Type),
 		Size: p.Size, Index: p.Index}
@@ -58,6 +64,9 @@ func wireFeatures(fs []string) []nexmo.Feature {
 
 // BuyNumber buys an available number.
 func (h handler) BuyNumber(_ context.Context, in *nexmo.BuyNumberInput) (nexmo.BuyNumberResponse, error) {
+	if r, ok, err := throttle(h, buy429); ok {
+		return r, err
+	}
 	env, as420, err := h.outcome(h.f.Buy(in.Body.Country, in.Body.MSISDN))
 	switch {
 	case err != nil:
@@ -70,6 +79,9 @@ func (h handler) BuyNumber(_ context.Context, in *nexmo.BuyNumberInput) (nexmo.B
 
 // CancelNumber gives an owned number back.
 func (h handler) CancelNumber(_ context.Context, in *nexmo.CancelNumberInput) (nexmo.CancelNumberResponse, error) {
+	if r, ok, err := throttle(h, cancel429); ok {
+		return r, err
+	}
 	env, as420, err := h.outcome(h.f.Cancel(in.Body.Country, in.Body.MSISDN))
 	switch {
 	case err != nil:
@@ -82,6 +94,9 @@ func (h handler) CancelNumber(_ context.Context, in *nexmo.CancelNumberInput) (n
 
 // UpdateNumber changes an owned number's webhooks and application.
 func (h handler) UpdateNumber(_ context.Context, in *nexmo.UpdateNumberInput) (nexmo.UpdateNumberResponse, error) {
+	if r, ok, err := throttle(h, update429); ok {
+		return r, err
+	}
 	b := in.Body
 	u := NumberUpdate{Country: b.Country, MSISDN: b.MSISDN, AppID: b.AppID, MOHTTPURL: b.MoHTTPURL,
 		VoiceCallbackValue: b.VoiceCallbackValue, VoiceStatusCallback: b.VoiceStatusCallback}

@@ -1,6 +1,7 @@
 package nexmotest
 
 import (
+	"log/slog"
 	"net/http/httptest"
 	"testing"
 
@@ -48,7 +49,8 @@ func WithConfig(fn func(*Config)) Option {
 	return func(s *serverSetup) { fn(&s.cfg) }
 }
 
-// WithServerOptions passes options to the generated nexmo.NewServer.
+// WithServerOptions passes options to the generated nexmo.NewServer (by
+// default, the server logs into the test's output).
 func WithServerOptions(opts ...nexmo.ServerOption) Option {
 	return func(s *serverSetup) { s.serverOpts = append(s.serverOpts, opts...) }
 }
@@ -71,7 +73,8 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 	if err != nil {
 		t.Fatalf("nexmotest: %v", err)
 	}
-	hs := httptest.NewServer(f.Handler(setup.serverOpts...))
+	logger := nexmo.WithServerLogger(slog.New(slog.NewTextHandler(t.Output(), nil))) // the server's log joins the test's
+	hs := httptest.NewServer(f.Handler(append([]nexmo.ServerOption{logger}, setup.serverOpts...)...))
 	t.Cleanup(hs.Close)
 	s := &Server{URL: hs.URL, Fake: f, APIKey: setup.cfg.APIKey, APISecret: setup.cfg.APISecret,
 		srv: hs, clientOpts: setup.clientOpts}

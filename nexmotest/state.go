@@ -79,6 +79,8 @@ type Fake struct {
 	failuresAs200 bool
 	// answers counts the handler's answers, for their X-Request-Id.
 	answers atomic.Uint64
+	// faults are the failures FailNext asked for.
+	faults faults
 }
 
 // data is the fake's state; the owned map is copied on every change, so a
