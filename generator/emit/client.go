@@ -31,7 +31,7 @@ func clientOperations(api *ir.API, f *jen.File) {
 func clientMethodDoc(f *jen.File, op *ir.Operation) {
 	lead := fmt.Sprintf("calls %s %s (%s)", op.Method, op.Path, op.ID)
 	if s := strings.TrimSpace(op.Summary); s != "" {
-		lead += ": " + strings.ToLower(s[:1]) + strings.TrimSuffix(s[1:], ".")
+		lead += ": " + clientLowerFirst(strings.TrimSuffix(s, "."))
 	}
 	text := strings.TrimSpace(op.Description)
 	if op.Idempotent {
@@ -258,4 +258,14 @@ func clientAccept(op *ir.Operation) string {
 		return "application/xml"
 	}
 	return ""
+}
+
+// clientLowerFirst lowers the first letter of a sentence, unless its first
+// word is an acronym ("SMS pricing" stays).
+func clientLowerFirst(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	if len(word) > 1 && strings.ToUpper(word) == word {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
