@@ -27,6 +27,10 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal during the graceful shutdown kills at once
+	}()
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stderr, nil)
 	var usage *usageError
 	switch {
