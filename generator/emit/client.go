@@ -3,6 +3,8 @@ package emit
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -267,5 +269,6 @@ func clientLowerFirst(s string) string {
 	if len(word) > 1 && strings.ToUpper(word) == word {
 		return s
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
