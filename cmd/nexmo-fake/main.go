@@ -11,7 +11,7 @@
 // newSecret may have changed them). Each request is logged on standard error
 // with its method, path (never the query string, which may carry the
 // secret), status and duration. SIGINT or SIGTERM stop it gracefully:
-// requests in flight finish first.
+// requests in flight finish first; a second signal stops it at once.
 package main
 
 import (
