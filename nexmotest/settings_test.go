@@ -95,3 +95,28 @@ func TestNewSecret(t *testing.T) {
 		t.Errorf("after newSecret the old secret must fail and the new one work")
 	}
 }
+
+// roundTripFunc is an http.RoundTripper made of a function.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestCallbackClientIsInjectable(t *testing.T) {
+	var asked []string
+	cfg := DefaultConfig("key", "Secret123")
+	cfg.CallbackClient = &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		asked = append(asked, r.Method+" "+r.URL.String())
+		return &http.Response{StatusCode: http.StatusOK, Body: http.NoBody, Request: r}, nil
+	})}
+	f, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := "https://hooks.example.com/mo" // never dialled: the injected transport answers
+	if _, err := f.UpdateSettings(t.Context(), SettingsUpdate{MOCallbackURL: &hook}); err != nil {
+		t.Fatal(err)
+	}
+	if len(asked) != 1 || asked[0] != "GET "+hook {
+		t.Errorf("the callback client was asked %v, want one GET of %s", asked, hook)
+	}
+}
