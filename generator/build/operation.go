@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -48,7 +49,11 @@ func (b *builder) operations() {
 		}
 		ids[op.ID] = op.Pos
 		if !methods.Claim(op.GoName) {
-			b.diags.Addf(b.fieldPos(e.op.Origin, "operationId"), "operationId %q becomes the Go name %s, which operationId %q already has", op.ID, op.GoName, byGoName[op.GoName])
+			owner := "the generated client already declares"
+			if other, ok := byGoName[op.GoName]; ok {
+				owner = fmt.Sprintf("operationId %q already has", other)
+			}
+			b.diags.Addf(b.fieldPos(e.op.Origin, "operationId"), "operationId %q becomes the Go name %s, which %s", op.ID, op.GoName, owner)
 			continue
 		}
 		byGoName[op.GoName] = op.ID
