@@ -361,7 +361,7 @@ func (x *SearchAvailableNumbersParams) Validate() error {
 			})
 		}
 	}
-	if len(x.Features) > 0 {
+	if x.Features != nil {
 		if len(x.Features) < 1 {
 			errs = append(errs, &ValidationError{
 				Field: "features",

@@ -73,12 +73,13 @@ func missing(fd *ir.Field, v *jen.Statement) *jen.Statement {
 	return v.Clone().Op("==").Lit("")
 }
 
-// present is the test for a non-zero optional value. An empty optional
-// array is absent: the client leaves it off the wire and JSON omits it, so
-// minItems applies only to an array that is sent.
+// present is the test for a non-zero optional value. An optional array is
+// absent when nil: the client leaves it off the wire, so minItems applies
+// only to an array that is there, and an empty one that is there (a JSON
+// [], a query "features=") still breaks minItems 1.
 func present(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
 	if fd.Type.Kind == ir.KindArray {
-		return jen.Len(v.Clone()).Op(">").Lit(0)
+		return v.Clone().Op("!=").Nil()
 	}
 	return v.Clone().Op("!=").Add(zeroLit(api, fd.Type))
 }
