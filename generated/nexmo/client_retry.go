@@ -46,10 +46,12 @@ func DefaultRetryPolicy() RetryPolicy {
 // backoff is the wait before attempt n+1 (n ≥ 1), when the server named
 // none: full jitter over a capped exponential.
 func (p RetryPolicy) backoff(n int) time.Duration {
-	ceiling := p.MaxDelay
-	if shift := n - 1; shift < 32 {
-		if d := p.BaseDelay << shift; d > 0 && d < ceiling {
-			ceiling = d
+	ceiling := min(p.BaseDelay, p.MaxDelay)
+	for i := 1; i < n && ceiling < p.MaxDelay; i++ {
+		if ceiling > p.MaxDelay/2 {
+			ceiling = p.MaxDelay
+		} else {
+			ceiling *= 2
 		}
 	}
 	if ceiling <= 0 {
