@@ -57,7 +57,7 @@ func (p RetryPolicy) backoff(n int) time.Duration {
 	if ceiling <= 0 {
 		return 0
 	}
-	return rand.N(ceiling + 1)
+	return rand.N(ceiling)
 }
 
 // failure says how an attempt failed, for the retry decision.
