@@ -45,6 +45,7 @@ FUZZ_TARGETS = \
 	./generated/nexmo:FuzzDecodeJSON \
 	./generated/nexmo:FuzzDecodeXML \
 	./generated/nexmo:FuzzValidatorsAgainstKin \
+	./generated/nexmo:FuzzServerAgainstKin \
 	./generated/nexmo:FuzzClientAnswers \
 	./generated/nexmo:FuzzServer \
 	./nexmotest:FuzzHandler
