@@ -4,24 +4,35 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 )
 
 // The three generators' commands, built once per go test process into a
-// temporary directory, from the versions bench/go.mod pins.
+// temporary directory, as their users get them: nexmogen from the main
+// module (its own go.mod), the peers with `go install pkg@version` at the
+// versions bench/go.mod pins (each with its own go.mod's dependencies, not
+// this module's).
 var (
 	binOnce sync.Once
 	binDir  string
 	binErr  error
 )
 
-// commands maps a generator to the package of its command.
-var commands = map[string]string{
-	"nexmogen":     "github.com/nexmogen/nexmogen/cmd/nexmogen",
-	"oapi-codegen": "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen",
-	"ogen":         "github.com/ogen-go/ogen/cmd/ogen",
+// command is how to build one generator's command.
+type command struct {
+	name, pkg string
+	// module is the peer's module, whose pinned version is installed;
+	// empty for nexmogen, built from the parent directory.
+	module string
+}
+
+var commands = []command{
+	{"nexmogen", "./cmd/nexmogen", ""},
+	{"oapi-codegen", "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen", "github.com/oapi-codegen/oapi-codegen/v2"},
+	{"ogen", "github.com/ogen-go/ogen/cmd/ogen", "github.com/ogen-go/ogen"},
 }
 
 // binaries builds the commands (once) and returns their directory.
@@ -29,14 +40,9 @@ func binaries(b *testing.B) string {
 	b.Helper()
 	binOnce.Do(func() {
 		binDir, binErr = os.MkdirTemp("", "nexmogen-bench-bin-")
-		if binErr != nil {
-			return
-		}
-		for name, pkg := range commands {
-			out, err := exec.Command("go", "build", "-o", filepath.Join(binDir, name), pkg).CombinedOutput()
-			if err != nil {
-				binErr = &buildError{name, err, out}
-				return
+		for _, c := range commands {
+			if binErr == nil {
+				binErr = c.build(binDir)
 			}
 		}
 	})
@@ -44,6 +50,25 @@ func binaries(b *testing.B) string {
 		b.Fatal(binErr)
 	}
 	return binDir
+}
+
+// build puts c's binary into dir.
+func (c command) build(dir string) error {
+	var cmd *exec.Cmd
+	if c.module == "" {
+		cmd = exec.Command("go", "build", "-C", "..", "-o", filepath.Join(dir, c.name), c.pkg)
+	} else {
+		version, err := exec.Command("go", "list", "-m", "-f", "{{.Version}}", c.module).Output()
+		if err != nil {
+			return &buildError{c.name, err, version}
+		}
+		cmd = exec.Command("go", "install", c.pkg+"@"+strings.TrimSpace(string(version)))
+		cmd.Env = append(os.Environ(), "GOBIN="+dir, "GOFLAGS=-buildvcs=false")
+	}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return &buildError{c.name, err, out}
+	}
+	return nil
 }
 
 type buildError struct {
