@@ -42,6 +42,7 @@ bench-smoke:
 FUZZTIME ?= 30s
 FUZZ_TARGETS = \
 	./generator:FuzzGenerate \
+	./generator:FuzzGenerateMutated \
 	./generated/nexmo:FuzzDecodeJSON \
 	./generated/nexmo:FuzzDecodeXML \
 	./generated/nexmo:FuzzValidatorsAgainstKin \
