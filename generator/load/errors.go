@@ -115,6 +115,9 @@ var unresolved = regexp.MustCompile(`^failed to resolve "[^"]*" in fragment in U
 // shape ("line 9: cannot construct !!str `nope` into ...").
 var construct = regexp.MustCompile(`line (\d+): (.*)`)
 
+// mark matches the decoder's position inside a construct error.
+var mark = regexp.MustCompile(`\bat L(\d+)\.C(\d+)\b`)
+
 // loadError positions a loader error and rewrites it as one line: a
 // dangling $ref reads "unresolved $ref", a value of the wrong shape is
 // placed on its line.
@@ -125,7 +128,13 @@ func (d *Doc) loadError(err error) (ir.Pos, string) {
 	}
 	if m := construct.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return d.lineStart(line), "invalid document: " + strings.TrimSpace(m[2])
+		pos := d.lineStart(line)
+		if at := mark.FindStringSubmatch(m[2]); at != nil {
+			// The decoder's own mark ("at L3.C40") is more precise.
+			pos.Line, _ = strconv.Atoi(at[1])
+			pos.Col, _ = strconv.Atoi(at[2])
+		}
+		return pos, "invalid document: " + strings.TrimSpace(m[2])
 	}
 	return d.find(msg), firstLine(msg)
 }
