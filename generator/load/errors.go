@@ -37,6 +37,20 @@ func (d *Doc) locate(err error) (pos ir.Pos, msg string, ok bool) {
 		return d.pathParams(pp), fmt.Sprintf("%s %s: its path parameters and its path template do not match (%s)",
 			pp.Method, pp.Path, strings.Join(pp.Missing, ", ")), true
 	}
+	var te *openapi3.SchemaTypeError
+	if errors.As(err, &te) {
+		return d.FieldPos(te.Origin, "type"), fmt.Sprintf("invalid type %q (string, number, integer, boolean, array or object)", te.Type), true
+	}
+	var extra *openapi3.ExtraSiblingFieldsError
+	if errors.As(err, &extra) && len(extra.Fields) > 0 {
+		return d.keyAfter(d.KeyPos(extra.Origin), extra.Fields[0]),
+			fmt.Sprintf("unknown field %q (extensions start with x-)", extra.Fields[0]), true
+	}
+	var slash *openapi3.PathMustStartWithSlashError
+	if errors.As(err, &slash) {
+		return d.keyAfter(d.KeyPos(slash.Origin), slash.Path),
+			fmt.Sprintf("path %q does not start with /", slash.Path), true
+	}
 	var sve *openapi3.SchemaValueError
 	if errors.As(err, &sve) && sve.Origin != nil {
 		return d.FieldPos(sve.Origin, sve.ValueKind), valueMessage(sve), true
@@ -164,4 +178,27 @@ func offsetPos(data []byte, i int, file string) ir.Pos {
 	line := 1 + bytes.Count(before, []byte("\n"))
 	start := bytes.LastIndexByte(before, '\n') + 1
 	return ir.Pos{File: file, Line: line, Col: 1 + utf8.RuneCount(before[start:])}
+}
+
+// keyAfter is the position of the first mapping key named name at or after
+// from, in document order: kin-openapi places some errors at the element
+// that holds the offending key, not at the key.
+func (d *Doc) keyAfter(from ir.Pos, name string) ir.Pos {
+	found := from
+	var walk func(n *yaml.Node) bool
+	walk = func(n *yaml.Node) bool {
+		for i, c := range n.Content {
+			isKey := n.Kind == yaml.MappingNode && i%2 == 0
+			if isKey && c.Value == name && (c.Line > from.Line || c.Line == from.Line && c.Column >= from.Col) {
+				found = ir.Pos{File: d.File, Line: c.Line, Col: c.Column}
+				return true
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(d.Root)
+	return found
 }

@@ -34,6 +34,9 @@ func Load(data []byte, file string) (*Doc, error) {
 		return nil, err
 	}
 	d := &Doc{File: file, Root: root}
+	if err := d.version(); err != nil {
+		return nil, err
+	}
 	if err := d.nulls(); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,39 @@
+package load
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/nexmogen/nexmogen/generator/diag"
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// version refuses a document that is not OpenAPI 3.0.x: Swagger 2.0 and
+// OpenAPI 3.1 differ in meaning (exclusiveMinimum, nullable, type lists),
+// so reading them as 3.0 would generate wrong code. A document with
+// neither key is left to kin-openapi's message.
+func (d *Doc) version() error {
+	root := d.Root
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "openapi":
+			if v.Value != "3.0" && !strings.HasPrefix(v.Value, "3.0.") {
+				return &diag.Diagnostic{Pos: ir.Pos{File: d.File, Line: v.Line, Col: v.Column},
+					Msg: "unsupported: OpenAPI " + v.Value + " (3.0.x is supported)"}
+			}
+			return nil
+		case "swagger":
+			return &diag.Diagnostic{Pos: ir.Pos{File: d.File, Line: k.Line, Col: k.Column},
+				Msg: "unsupported: Swagger " + v.Value + " (OpenAPI 3.0.x is supported: convert the document first)"}
+		}
+	}
+	return nil
+}
