@@ -3,12 +3,12 @@
 package nexmo
 
 // matchRun reports whether every byte of s lies in ranges (inclusive byte
-// pairs, "AZaz09") and s has min to max bytes (max < 0: no bound). The
+// pairs, "AZaz09") and s has minLen to maxLen bytes (maxLen < 0: no bound). The
 // validators call it instead of a regexp for patterns such as
 // "^[A-Z]{2}$": same answers, since a byte outside ASCII is in no range,
 // and no regexp engine on the way.
-func matchRun(s, ranges string, min, max int) bool {
-	if len(s) < min || max >= 0 && len(s) > max {
+func matchRun(s, ranges string, minLen, maxLen int) bool {
+	if len(s) < minLen || maxLen >= 0 && len(s) > maxLen {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
