@@ -63,10 +63,11 @@ func change(n *yaml.Node, kind byte, text string, nodes []*yaml.Node) {
 			n.Content = append(n.Content[:at:at], n.Content[at+1:]...)
 		}
 	case 4:
-		// Graft: n takes the content of another node of the same kind.
+		// Graft: n takes a copy of the content of another node of the
+		// same kind (a copy: n may be inside it, and a cycle never ends).
 		other := nodes[int(kind)*31%len(nodes)]
 		if other.Kind == n.Kind && other != n {
-			n.Content = append([]*yaml.Node(nil), other.Content...)
+			n.Content = clone(other).Content
 		}
 	case 5:
 		if n.Kind == yaml.MappingNode {
@@ -96,4 +97,14 @@ func FuzzGenerateMutated(f *testing.F) {
 		}
 		checkGenerate(t, data)
 	})
+}
+
+// clone copies a YAML tree deeply.
+func clone(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, child := range n.Content {
+		c.Content[i] = clone(child)
+	}
+	return &c
 }

@@ -2,13 +2,17 @@ package generator_test
 
 import (
 	"bytes"
+	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/nexmogen/nexmogen/generator"
@@ -46,8 +50,8 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 }
 
 // checkGenerate is the fuzz property: Generate never panics; it fails with
-// positioned diagnostics, one per line, or returns files that parse as Go
-// and start with the generated-code header.
+// positioned diagnostics, one per line, or returns files that start with
+// the generated-code header and type-check as one package.
 func checkGenerate(t *testing.T, data []byte) []generator.File {
 	files, err := generator.Generate(data, "spec.yaml", generator.Options{Package: "fuzzed"})
 	if err != nil {
@@ -62,12 +66,21 @@ func checkGenerate(t *testing.T, data []byte) []generator.File {
 		return nil
 	}
 	fset := token.NewFileSet()
+	var parsed []*ast.File
 	for _, f := range files {
 		if !bytes.HasPrefix(f.Bytes, []byte(generator.Header)) {
 			t.Errorf("%s: no generated-code header", f.Name)
 		}
-		if _, err := parser.ParseFile(fset, f.Name, f.Bytes, parser.SkipObjectResolution); err != nil {
+		file, err := parser.ParseFile(fset, f.Name, f.Bytes, parser.SkipObjectResolution)
+		if err != nil {
 			t.Errorf("%s does not parse: %v", f.Name, err)
+			continue
+		}
+		parsed = append(parsed, file)
+	}
+	if len(parsed) == len(files) {
+		for _, err := range typeErrors(fset, parsed) {
+			t.Errorf("does not compile: %v", err)
 		}
 	}
 	return files
@@ -82,10 +95,42 @@ func FuzzGenerate(f *testing.F) {
 	})
 }
 
-// TestFuzzCorpusCompiles compiles (go vet) the output of every checked-in
-// FuzzGenerate corpus entry that generates: fuzzing only parses, this
-// builds. The seeds from fuzzSeeds are compiled by TestGoldenCompiles,
-// TestRealWorldSpecs and the committed generated/nexmo.
+// stdlib type-checks the standard library from source, once per process:
+// generated code imports nothing else.
+var stdlib = struct {
+	sync.Mutex
+	importer types.Importer
+}{importer: importer.ForCompiler(token.NewFileSet(), "source", nil)}
+
+// typeErrors type-checks the generated package as the compiler would:
+// code that parses but does not compile (a name declared twice, a wrong
+// type) fails here, without running the go command.
+func typeErrors(fset *token.FileSet, files []*ast.File) []error {
+	stdlib.Lock()
+	defer stdlib.Unlock()
+	var errs []error
+	conf := types.Config{Importer: stdlib.importer, Error: func(err error) { errs = append(errs, err) }}
+	conf.Check(files[0].Name.Name, fset, files, nil)
+	return errs
+}
+
+// TestTypeErrorsCatches proves the fuzz property can fail: a package that
+// parses but declares a name twice and misuses a type does not pass.
+func TestTypeErrorsCatches(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "bad.go", "package p\n\nimport \"strconv\"\n\nvar X = strconv.Itoa(\"1\")\n\nvar X int\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := typeErrors(fset, []*ast.File{f}); len(errs) < 2 {
+		t.Errorf("want two type errors, got %v", errs)
+	}
+}
+
+// TestFuzzCorpusCompiles builds and vets, with the go command, the output
+// of every checked-in FuzzGenerate corpus entry that generates (fuzzing
+// type-checks only). The seeds from fuzzSeeds are built by
+// TestGoldenCompiles, TestRealWorldSpecs and the committed generated/nexmo.
 func TestFuzzCorpusCompiles(t *testing.T) {
 	entries, err := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzGenerate", "*"))
 	if err != nil {
