@@ -42,6 +42,9 @@ type builder struct {
 	// patterns dedupes compiled patterns by expression.
 	patterns map[string]*ir.Pattern
 	values   *naming.Scope
+	// inline maps an inline object or enum schema to its type, so a
+	// schema reached twice (through allOf) is one Go type.
+	inline map[*openapi3.Schema]ir.TypeRef
 }
 
 // Build makes the IR of doc, or returns every problem found, positioned.
@@ -55,6 +58,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		building:   make(map[string]bool),
 		forms:      make(map[string]bool),
 		patterns:   make(map[string]*ir.Pattern),
+		inline:     make(map[*openapi3.Schema]ir.TypeRef),
 	}
 	b.unsupportedDocument()
 	b.document()

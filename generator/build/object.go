@@ -20,6 +20,7 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		XMLName: xmlName(s),
 	}
 	b.api.Structs = append(b.api.Structs, st)
+	b.allOfParts(s)
 	fields := naming.NewScope("XMLName")
 	props := b.properties(s)
 	b.requiredKnown(s, props)

@@ -66,16 +66,23 @@ func (b *builder) typeOf(s *openapi3.SchemaRef, owner string, path []string, rol
 func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
 	at := b.pos(s.Origin)
 	b.unsupportedSchema(s, at)
+	if t, ok := b.inline[s]; ok {
+		return t
+	}
 	switch {
 	case composite(s):
 		return ir.TypeRef{Kind: ir.KindString}
 	case len(s.Enum) > 0:
-		return b.enum(s, naming.Inline(owner, path...), at)
+		t := b.enum(s, naming.Inline(owner, path...), at)
+		b.inline[s] = t
+		return t
 	case isObject(s):
 		if role == ir.RoleForm && len(path) > 0 {
 			b.diags.Addf(at, "unsupported: a nested object in a form body")
 		}
-		return ir.TypeRef{Kind: ir.KindStruct, Name: b.object(s, naming.Inline(owner, path...), at).GoName}
+		t := ir.TypeRef{Kind: ir.KindStruct, Name: b.object(s, naming.Inline(owner, path...), at).GoName}
+		b.inline[s] = t
+		return t
 	case len(s.AllOf) > 0:
 		return b.scalarAllOf(s, owner, path, role)
 	case s.Type.Is("array"):

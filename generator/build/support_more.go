@@ -57,3 +57,15 @@ func (b *builder) unsupportedPathArray(f *ir.Field, at ir.Pos) {
 		b.diags.Addf(at, "unsupported: path parameter %q of array type", f.Name)
 	}
 }
+
+// allOfParts builds the components an object's allOf refers to before the
+// object itself, so the inline types they declare are named after them
+// (NewPet's owner is NewPetOwner) and shared, not rebuilt under the
+// object's name.
+func (b *builder) allOfParts(s *openapi3.Schema) {
+	for _, part := range s.AllOf {
+		if name := refName(part.Ref); name != "" && part.Value != nil && isObject(part.Value) {
+			b.component(name)
+		}
+	}
+}

@@ -33,7 +33,9 @@ func (p *pets) CreatePet(_ context.Context, in *subset.CreatePetInput) (subset.C
 	if in.Body.Owner == nil || in.Body.Owner.Email == "" || len(in.Body.Toys) != 1 || in.Body.Toys[0].Kind != "ball" {
 		return subset.CreatePetDefaultResponse{Status: 422, Body: subset.Problem{Title: "nested values lost"}}, nil
 	}
-	pet := subset.Pet{ID: len(p.byID) + 1, Name: in.Body.Name}
+	// allOf shares the inline types of the part it refers to: a NewPet's
+	// owner and toys are a Pet's.
+	pet := subset.Pet{ID: len(p.byID) + 1, Name: in.Body.Name, Owner: in.Body.Owner, Toys: in.Body.Toys}
 	p.byID[pet.ID] = pet
 	return subset.CreatePet201Response{Body: pet}, nil
 }
@@ -85,7 +87,7 @@ func TestSupportedSubsetEndToEnd(t *testing.T) {
 
 	// Path, header and exploded query parameters; a response header.
 	got, err := c.GetPet(ctx, subset.GetPetParams{PetID: 1, XRequestID: subset.Ptr("req-7"), Tags: []string{"a", "b"}})
-	if err != nil || got.ID != 1 || got.Name != "Rex" {
+	if err != nil || got.ID != 1 || got.Name != "Rex" || got.Owner.Address.City != "Oslo" || !got.Toys[0].Squeaks {
 		t.Fatalf("GetPet: %+v, %v", got, err)
 	}
 	if h.header != "req-7" || !slices.Equal(h.tags, []string{"a", "b"}) {
