@@ -66,6 +66,9 @@ func (b *builder) typeOf(s *openapi3.SchemaRef, owner string, path []string, rol
 func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
 	at := b.pos(s.Origin)
 	b.unsupportedSchema(s, at)
+	if role == ir.RoleForm && len(path) > 0 && isObject(s) {
+		b.diags.Addf(at, "unsupported: a nested object in a form body")
+	}
 	if t, ok := b.inline[s]; ok {
 		return t
 	}
@@ -77,9 +80,6 @@ func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, ro
 		b.inline[s] = t
 		return t
 	case isObject(s):
-		if role == ir.RoleForm && len(path) > 0 {
-			b.diags.Addf(at, "unsupported: a nested object in a form body")
-		}
 		t := ir.TypeRef{Kind: ir.KindStruct, Name: b.object(s, naming.Inline(owner, path...), at).GoName}
 		b.inline[s] = t
 		return t
