@@ -23,11 +23,13 @@ func Diff(dir string, changes []Change) string {
 	return b.String()
 }
 
+// lines splits s after each newline; a last line without one keeps none.
 func lines(s string) []string {
-	if s == "" {
-		return nil
+	out := strings.SplitAfter(s, "\n")
+	if out[len(out)-1] == "" {
+		out = out[:len(out)-1]
 	}
-	return strings.SplitAfter(strings.TrimSuffix(s, "\n"), "\n")
+	return out
 }
 
 // op is one line of an edit script: ' ' kept, '-' removed, '+' added.
@@ -60,7 +62,7 @@ func script(a, b []string) []op {
 		case i < n && j < m && a[i] == b[j]:
 			out = append(out, op{' ', a[i]})
 			i, j = i+1, j+1
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+		case j < m && (i == n || lcs[i][j+1] > lcs[i+1][j]):
 			out = append(out, op{'+', b[j]})
 			j++
 		default:
