@@ -4,6 +4,9 @@
 package generator
 
 import (
+	"fmt"
+	"go/token"
+
 	"github.com/nexmogen/nexmogen/generator/build"
 	"github.com/nexmogen/nexmogen/generator/emit"
 	"github.com/nexmogen/nexmogen/generator/load"
@@ -29,6 +32,9 @@ type Options struct {
 func Generate(spec []byte, file string, opts Options) ([]File, error) {
 	if opts.Package == "" {
 		opts.Package = "nexmo"
+	}
+	if !token.IsIdentifier(opts.Package) {
+		return nil, fmt.Errorf("invalid package name %q: not a Go identifier", opts.Package)
 	}
 	doc, err := load.Load(spec, file)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -56,6 +57,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "nexmogen: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *pkg != "" && !token.IsIdentifier(*pkg) {
+		fmt.Fprintf(stderr, "nexmogen: -package %q is not a Go package name\n", *pkg)
 		fs.Usage()
 		return 2
 	}

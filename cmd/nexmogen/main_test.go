@@ -150,6 +150,9 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"stray-argument"},
 		{"-check=maybe"},
 		{"-spec"},
+		{"-package", "9lives"},
+		{"-package", "func"},
+		{"-package", "my-pkg"},
 	} {
 		code, _, stderr := runCmd(args...)
 		if code != 2 {
