@@ -94,7 +94,7 @@ func isIdent(s string) bool {
 			return false
 		}
 	}
-	return s != ""
+	return s != "" && token.IsIdentifier(s)
 }
 
 // generate reads the spec, generates, and writes or checks the output.

@@ -251,3 +251,15 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestPackageFromOut: the package is named after -out when that is a
+// lower-case identifier, and "nexmo" otherwise (a keyword included).
+func TestPackageFromOut(t *testing.T) {
+	for out, want := range map[string]string{
+		"gen/nexmo": "nexmo", "gen/vonage": "vonage", "gen/func": "nexmo", "gen/My-API": "nexmo", "gen/v2": "v2",
+	} {
+		if got := packageName("", out); got != want {
+			t.Errorf("packageName(%q) = %q, want %q", out, got, want)
+		}
+	}
+}

@@ -8,15 +8,13 @@ import (
 	"net/url"
 )
 
-/*
-GetBalance calls GET /account/get-balance (getBalance): get the account balance.
-
-Retrieves the current balance of the account, in euros, and whether auto-reload is enabled.
-Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-
-The call is safe to repeat: it is retried on 429, 5xx and connection
-failures, as the client's RetryPolicy allows.
-*/
+// GetBalance calls GET /account/get-balance (getBalance): get the account balance.
+//
+// Retrieves the current balance of the account, in euros, and whether auto-reload is enabled.
+// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
+//
+// The call is safe to repeat: it is retried on 429, 5xx and connection
+// failures, as the client's RetryPolicy allows.
 func (c *Client) GetBalance(ctx context.Context) (*Balance, error) {
 	r := &request{
 		idempotent: true,
@@ -31,16 +29,14 @@ func (c *Client) GetBalance(ctx context.Context) (*Balance, error) {
 	return out, nil
 }
 
-/*
-GetOutboundPricing calls GET /account/get-pricing/outbound (getOutboundPricing): get the outbound pricing of a country.
-
-Retrieves the outbound (SMS) pricing for a country, in euros: the country's default price and
-the price on each of its networks. Limited to one request per second (429 beyond).
-Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-
-The call is safe to repeat: it is retried on 429, 5xx and connection
-failures, as the client's RetryPolicy allows.
-*/
+// GetOutboundPricing calls GET /account/get-pricing/outbound (getOutboundPricing): get the outbound pricing of a country.
+//
+// Retrieves the outbound (SMS) pricing for a country, in euros: the country's default price and
+// the price on each of its networks. Limited to one request per second (429 beyond).
+// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
+//
+// The call is safe to repeat: it is retried on 429, 5xx and connection
+// failures, as the client's RetryPolicy allows.
 func (c *Client) GetOutboundPricing(ctx context.Context, params GetOutboundPricingParams) (*OutboundPricing, error) {
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("GetOutboundPricing", err)
@@ -59,21 +55,19 @@ func (c *Client) GetOutboundPricing(ctx context.Context, params GetOutboundPrici
 	return out, nil
 }
 
-/*
-UpdateSettings calls POST /account/settings (updateSettings): update the account settings.
-
-Updates the account's default callback URLs for inbound messages and delivery receipts (and,
-formerly, its API secret), and returns the current settings. A call with no fields just reads
-them. (The seed's description of this call, "Retrieve our outbound pricing for a given
-country", is copied from the pricing section and wrong.) Nexmo makes a GET request to a new
-callback URL and accepts it only if it answers `200 OK`, so the endpoint must be live first.
-Not idempotent (`x-nexmogen-idempotent: false`): a retried call that changed the secret would
-fail with the old one, so it is never retried automatically.
-
-The call is not safe to repeat: it is resent only when the connection
-could not be opened. When it may have reached the server but its answer
-was lost, the error matches ErrOutcomeUnknown.
-*/
+// UpdateSettings calls POST /account/settings (updateSettings): update the account settings.
+//
+// Updates the account's default callback URLs for inbound messages and delivery receipts (and,
+// formerly, its API secret), and returns the current settings. A call with no fields just reads
+// them. (The seed's description of this call, "Retrieve our outbound pricing for a given
+// country", is copied from the pricing section and wrong.) Nexmo makes a GET request to a new
+// callback URL and accepts it only if it answers `200 OK`, so the endpoint must be live first.
+// Not idempotent (`x-nexmogen-idempotent: false`): a retried call that changed the secret would
+// fail with the old one, so it is never retried automatically.
+//
+// The call is not safe to repeat: it is resent only when the connection
+// could not be opened. When it may have reached the server but its answer
+// was lost, the error matches ErrOutcomeUnknown.
 func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest) (*AccountSettings, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("UpdateSettings", err)
@@ -93,17 +87,15 @@ func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest) (*Acc
 	return out, nil
 }
 
-/*
-ListOwnedNumbers calls GET /account/numbers (listOwnedNumbers): list the account's numbers.
-
-Retrieves the inbound numbers owned by the account, one page at a time, optionally filtered by a
-number pattern, a country or the application they are linked to. `count` is the total over all
-pages. An account with no (matching) numbers answers `{}`: neither `count` nor `numbers`.
-Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-
-The call is safe to repeat: it is retried on 429, 5xx and connection
-failures, as the client's RetryPolicy allows.
-*/
+// ListOwnedNumbers calls GET /account/numbers (listOwnedNumbers): list the account's numbers.
+//
+// Retrieves the inbound numbers owned by the account, one page at a time, optionally filtered by a
+// number pattern, a country or the application they are linked to. `count` is the total over all
+// pages. An account with no (matching) numbers answers `{}`: neither `count` nor `numbers`.
+// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
+//
+// The call is safe to repeat: it is retried on 429, 5xx and connection
+// failures, as the client's RetryPolicy allows.
 func (c *Client) ListOwnedNumbers(ctx context.Context, params ListOwnedNumbersParams) (*OwnedNumbers, error) {
 	params.ApplyDefaults()
 	if err := params.Validate(); err != nil {
@@ -123,18 +115,16 @@ func (c *Client) ListOwnedNumbers(ctx context.Context, params ListOwnedNumbersPa
 	return out, nil
 }
 
-/*
-SearchAvailableNumbers calls GET /number/search (searchAvailableNumbers): search the numbers available in a country.
-
-Retrieves the inbound numbers available to buy in a country, one page at a time, optionally
-filtered by a number pattern, features and number type. `count` is the total over all pages. No
-match answers `{}`: neither `count` nor `numbers`. (The seed's path `/numbers/search` is a typo,
-fixed by the publisher in July 2017.)
-Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-
-The call is safe to repeat: it is retried on 429, 5xx and connection
-failures, as the client's RetryPolicy allows.
-*/
+// SearchAvailableNumbers calls GET /number/search (searchAvailableNumbers): search the numbers available in a country.
+//
+// Retrieves the inbound numbers available to buy in a country, one page at a time, optionally
+// filtered by a number pattern, features and number type. `count` is the total over all pages. No
+// match answers `{}`: neither `count` nor `numbers`. (The seed's path `/numbers/search` is a typo,
+// fixed by the publisher in July 2017.)
+// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
+//
+// The call is safe to repeat: it is retried on 429, 5xx and connection
+// failures, as the client's RetryPolicy allows.
 func (c *Client) SearchAvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams) (*AvailableNumbers, error) {
 	params.ApplyDefaults()
 	if err := params.Validate(); err != nil {
@@ -154,19 +144,17 @@ func (c *Client) SearchAvailableNumbers(ctx context.Context, params SearchAvaila
 	return out, nil
 }
 
-/*
-BuyNumber calls POST /number/buy (buyNumber): buy a number.
-
-Buys an available inbound number for the account. Success is `error-code` "200"; a failure
-("420 method failed": the account may already own the number, the country may need a local
-address, or credit may be short) can come as HTTP 420 or as HTTP 200 with `error-code` "420".
-Not idempotent (`x-nexmogen-idempotent: false`): it spends money and Nexmo has no idempotency
-keys, so it is never retried automatically.
-
-The call is not safe to repeat: it is resent only when the connection
-could not be opened. When it may have reached the server but its answer
-was lost, the error matches ErrOutcomeUnknown.
-*/
+// BuyNumber calls POST /number/buy (buyNumber): buy a number.
+//
+// Buys an available inbound number for the account. Success is `error-code` "200"; a failure
+// ("420 method failed": the account may already own the number, the country may need a local
+// address, or credit may be short) can come as HTTP 420 or as HTTP 200 with `error-code` "420".
+// Not idempotent (`x-nexmogen-idempotent: false`): it spends money and Nexmo has no idempotency
+// keys, so it is never retried automatically.
+//
+// The call is not safe to repeat: it is resent only when the connection
+// could not be opened. When it may have reached the server but its answer
+// was lost, the error matches ErrOutcomeUnknown.
 func (c *Client) BuyNumber(ctx context.Context, body BuyNumberRequest) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("BuyNumber", err)
@@ -186,19 +174,17 @@ func (c *Client) BuyNumber(ctx context.Context, body BuyNumberRequest) (*ErrorEn
 	return out, nil
 }
 
-/*
-CancelNumber calls POST /number/cancel (cancelNumber): cancel a number.
-
-Cancels the account's subscription to one of its inbound numbers. Success is `error-code` "200";
-a failure ("420 method failed": the account does not own the number) can come as HTTP 420 or as
-HTTP 200 with `error-code` "420".
-Not idempotent (`x-nexmogen-idempotent: false`): the number is lost and Nexmo has no idempotency
-keys, so it is never retried automatically.
-
-The call is not safe to repeat: it is resent only when the connection
-could not be opened. When it may have reached the server but its answer
-was lost, the error matches ErrOutcomeUnknown.
-*/
+// CancelNumber calls POST /number/cancel (cancelNumber): cancel a number.
+//
+// Cancels the account's subscription to one of its inbound numbers. Success is `error-code` "200";
+// a failure ("420 method failed": the account does not own the number) can come as HTTP 420 or as
+// HTTP 200 with `error-code` "420".
+// Not idempotent (`x-nexmogen-idempotent: false`): the number is lost and Nexmo has no idempotency
+// keys, so it is never retried automatically.
+//
+// The call is not safe to repeat: it is resent only when the connection
+// could not be opened. When it may have reached the server but its answer
+// was lost, the error matches ErrOutcomeUnknown.
 func (c *Client) CancelNumber(ctx context.Context, body CancelNumberRequest) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("CancelNumber", err)
@@ -218,18 +204,16 @@ func (c *Client) CancelNumber(ctx context.Context, body CancelNumberRequest) (*E
 	return out, nil
 }
 
-/*
-TopUp calls POST /account/top-up (topUp): top up the account.
-
-Tops up an account with auto-reload enabled, by the amount of the given earlier top-up
-transaction. Not in the seed (the official SDKs offer it). Success is `error-code` "200".
-Not idempotent (`x-nexmogen-idempotent: false`): it spends money and Nexmo has no idempotency
-keys, so it is never retried automatically.
-
-The call is not safe to repeat: it is resent only when the connection
-could not be opened. When it may have reached the server but its answer
-was lost, the error matches ErrOutcomeUnknown.
-*/
+// TopUp calls POST /account/top-up (topUp): top up the account.
+//
+// Tops up an account with auto-reload enabled, by the amount of the given earlier top-up
+// transaction. Not in the seed (the official SDKs offer it). Success is `error-code` "200".
+// Not idempotent (`x-nexmogen-idempotent: false`): it spends money and Nexmo has no idempotency
+// keys, so it is never retried automatically.
+//
+// The call is not safe to repeat: it is resent only when the connection
+// could not be opened. When it may have reached the server but its answer
+// was lost, the error matches ErrOutcomeUnknown.
 func (c *Client) TopUp(ctx context.Context, body TopUpRequest) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("TopUp", err)
@@ -249,18 +233,16 @@ func (c *Client) TopUp(ctx context.Context, body TopUpRequest) (*ErrorEnvelope, 
 	return out, nil
 }
 
-/*
-UpdateNumber calls POST /number/update (updateNumber): update a number.
-
-Changes the webhooks and the application of one of the account's numbers. Not in the seed (the
-official SDKs offer it). Success is `error-code` "200".
-Not idempotent (`x-nexmogen-idempotent: false`): every POST of this API is treated as unsafe to
-repeat, and Nexmo has no idempotency keys, so it is never retried automatically.
-
-The call is not safe to repeat: it is resent only when the connection
-could not be opened. When it may have reached the server but its answer
-was lost, the error matches ErrOutcomeUnknown.
-*/
+// UpdateNumber calls POST /number/update (updateNumber): update a number.
+//
+// Changes the webhooks and the application of one of the account's numbers. Not in the seed (the
+// official SDKs offer it). Success is `error-code` "200".
+// Not idempotent (`x-nexmogen-idempotent: false`): every POST of this API is treated as unsafe to
+// repeat, and Nexmo has no idempotency keys, so it is never retried automatically.
+//
+// The call is not safe to repeat: it is resent only when the connection
+// could not be opened. When it may have reached the server but its answer
+// was lost, the error matches ErrOutcomeUnknown.
 func (c *Client) UpdateNumber(ctx context.Context, body UpdateNumberRequest) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("UpdateNumber", err)
@@ -280,18 +262,16 @@ func (c *Client) UpdateNumber(ctx context.Context, body UpdateNumberRequest) (*E
 	return out, nil
 }
 
-/*
-GetOutboundPricingByType calls GET /account/get-pricing/outbound/{type} (getOutboundPricingByType): get the outbound pricing of a country for a service.
-
-Retrieves the outbound pricing of a country for one service (SMS, SMS transit or voice): the
-default price and the price on each network. Not in the seed (the official SDKs offer it); its
-XML form (root `pricing`, `networks` wrapping `network`) is not documented by the seed either.
-Limited to one request per second (429 beyond).
-Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-
-The call is safe to repeat: it is retried on 429, 5xx and connection
-failures, as the client's RetryPolicy allows.
-*/
+// GetOutboundPricingByType calls GET /account/get-pricing/outbound/{type} (getOutboundPricingByType): get the outbound pricing of a country for a service.
+//
+// Retrieves the outbound pricing of a country for one service (SMS, SMS transit or voice): the
+// default price and the price on each network. Not in the seed (the official SDKs offer it); its
+// XML form (root `pricing`, `networks` wrapping `network`) is not documented by the seed either.
+// Limited to one request per second (429 beyond).
+// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
+//
+// The call is safe to repeat: it is retried on 429, 5xx and connection
+// failures, as the client's RetryPolicy allows.
 func (c *Client) GetOutboundPricingByType(ctx context.Context, params GetOutboundPricingByTypeParams) (*PricingByType, error) {
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("GetOutboundPricingByType", err)

@@ -7,14 +7,12 @@ import (
 	"iter"
 )
 
-/*
-OwnedNumbers walks every item of ListOwnedNumbers, page after page.
-
-It sets params.Index itself, from the first page (1), and stops
-after the "count" items the first answer announces, on an empty page, or when
-the loop breaks. An error is yielded once, and ends the walk. Each page is one
-call of ListOwnedNumbers, retried as that call is.
-*/
+// OwnedNumbers walks every item of ListOwnedNumbers, page after page.
+//
+// It sets params.Index itself, from the first page (1), and stops
+// after the "count" items the first answer announces, on an empty page, or when
+// the loop breaks. An error is yielded once, and ends the walk. Each page is one
+// call of ListOwnedNumbers, retried as that call is.
 func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams) iter.Seq2[OwnedNumber, error] {
 	return func(yield func(OwnedNumber, error) bool) {
 		seen := 0
@@ -39,14 +37,12 @@ func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams
 	}
 }
 
-/*
-AvailableNumbers walks every item of SearchAvailableNumbers, page after page.
-
-It sets params.Index itself, from the first page (1), and stops
-after the "count" items the first answer announces, on an empty page, or when
-the loop breaks. An error is yielded once, and ends the walk. Each page is one
-call of SearchAvailableNumbers, retried as that call is.
-*/
+// AvailableNumbers walks every item of SearchAvailableNumbers, page after page.
+//
+// It sets params.Index itself, from the first page (1), and stops
+// after the "count" items the first answer announces, on an empty page, or when
+// the loop breaks. An error is yielded once, and ends the walk. Each page is one
+// call of SearchAvailableNumbers, retried as that call is.
 func (c *Client) AvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams) iter.Seq2[AvailableNumber, error] {
 	return func(yield func(AvailableNumber, error) bool) {
 		seen := 0

@@ -2,11 +2,9 @@
 
 package nexmo
 
-/*
-Feature is the enum "Feature". Values outside the listed constants decode without error; see IsKnown.
-
-A feature of a number. The XML element of an item is `feature`.
-*/
+// Feature is the enum "Feature". Values outside the listed constants decode without error; see IsKnown.
+//
+// A feature of a number. The XML element of an item is `feature`.
 type Feature string
 
 // The values of Feature the spec lists.
@@ -26,11 +24,9 @@ func (v Feature) IsKnown() bool {
 	return false
 }
 
-/*
-NumberType is the enum "NumberType". Values outside the listed constants decode without error; see IsKnown.
-
-The type of a number.
-*/
+// NumberType is the enum "NumberType". Values outside the listed constants decode without error; see IsKnown.
+//
+// The type of a number.
 type NumberType string
 
 // The values of NumberType the spec lists.
@@ -52,11 +48,9 @@ func (v NumberType) IsKnown() bool {
 	return false
 }
 
-/*
-PricingType is the enum "PricingType". Values outside the listed constants decode without error; see IsKnown.
-
-The service to price.
-*/
+// PricingType is the enum "PricingType". Values outside the listed constants decode without error; see IsKnown.
+//
+// The service to price.
 type PricingType string
 
 // The values of PricingType the spec lists.
@@ -78,11 +72,9 @@ func (v PricingType) IsKnown() bool {
 	return false
 }
 
-/*
-SearchPattern is the enum "SearchPattern". Values outside the listed constants decode without error; see IsKnown.
-
-Where a number pattern must match (0 at the start, 1 anywhere, 2 at the end).
-*/
+// SearchPattern is the enum "SearchPattern". Values outside the listed constants decode without error; see IsKnown.
+//
+// Where a number pattern must match (0 at the start, 1 anywhere, 2 at the end).
 type SearchPattern int
 
 // The values of SearchPattern the spec lists.
@@ -104,12 +96,10 @@ func (v SearchPattern) IsKnown() bool {
 	return false
 }
 
-/*
-VoiceCallbackType is the enum "VoiceCallbackType". Values outside the listed constants decode without error; see IsKnown.
-
-How voice calls to a number are routed: to a SIP URI, a phone number or an application. In the
-XML of a number, the element is `voice-callback-type`.
-*/
+// VoiceCallbackType is the enum "VoiceCallbackType". Values outside the listed constants decode without error; see IsKnown.
+//
+// How voice calls to a number are routed: to a SIP URI, a phone number or an application. In the
+// XML of a number, the element is `voice-callback-type`.
 type VoiceCallbackType string
 
 // The values of VoiceCallbackType the spec lists.

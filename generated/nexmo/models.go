@@ -4,11 +4,9 @@ package nexmo
 
 import "encoding/xml"
 
-/*
-AccountSettings is the schema "AccountSettings".
-
-The current settings of the account.
-*/
+// AccountSettings is the schema "AccountSettings".
+//
+// The current settings of the account.
 type AccountSettings struct {
 	// XMLName is the element "account-settings" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"account-settings"`
@@ -24,11 +22,9 @@ type AccountSettings struct {
 	MaxInboundRequest int `json:"max-inbound-request,omitempty" xml:"max-inbound-request,omitempty"`
 }
 
-/*
-AvailableNumber is the schema "AvailableNumber".
-
-A number available to buy. The XML element is `numbers` (one per number, unwrapped).
-*/
+// AvailableNumber is the schema "AvailableNumber".
+//
+// A number available to buy. The XML element is `numbers` (one per number, unwrapped).
 type AvailableNumber struct {
 	// XMLName is the element "numbers" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"numbers"`
@@ -44,11 +40,9 @@ type AvailableNumber struct {
 	Features []Feature `json:"features,omitempty" xml:"features>feature,omitempty"`
 }
 
-/*
-AvailableNumbers is the schema "AvailableNumbers".
-
-A page of numbers available to buy. Neither property is required: no match answers `{}`.
-*/
+// AvailableNumbers is the schema "AvailableNumbers".
+//
+// A page of numbers available to buy. Neither property is required: no match answers `{}`.
 type AvailableNumbers struct {
 	// XMLName is the element "inbound-numbers" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"inbound-numbers"`
@@ -58,11 +52,9 @@ type AvailableNumbers struct {
 	Numbers []AvailableNumber `json:"numbers,omitempty" xml:"numbers,omitempty"`
 }
 
-/*
-Balance is the schema "Balance".
-
-The balance of the account.
-*/
+// Balance is the schema "Balance".
+//
+// The balance of the account.
 type Balance struct {
 	// XMLName is the element "accountBalance" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"accountBalance"`
@@ -72,11 +64,9 @@ type Balance struct {
 	AutoReload bool `json:"autoReload" xml:"autoReload"`
 }
 
-/*
-BalanceError is the schema "BalanceError".
-
-The error envelope of getBalance, under the balance's XML root.
-*/
+// BalanceError is the schema "BalanceError".
+//
+// The error envelope of getBalance, under the balance's XML root.
 type BalanceError struct {
 	// XMLName is the element "accountBalance" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"accountBalance"`
@@ -86,11 +76,9 @@ type BalanceError struct {
 	ErrorCodeLabel string `json:"error-code-label" xml:"error-code-label"`
 }
 
-/*
-BuyNumberRequest is the form body "BuyNumberRequest", sent as application/x-www-form-urlencoded.
-
-The number to buy.
-*/
+// BuyNumberRequest is the form body "BuyNumberRequest", sent as application/x-www-form-urlencoded.
+//
+// The number to buy.
 type BuyNumberRequest struct {
 	// The number's country, ISO 3166-1 alpha-2.
 	Country string
@@ -98,11 +86,9 @@ type BuyNumberRequest struct {
 	MSISDN string
 }
 
-/*
-CancelNumberRequest is the form body "CancelNumberRequest", sent as application/x-www-form-urlencoded.
-
-The number to cancel.
-*/
+// CancelNumberRequest is the form body "CancelNumberRequest", sent as application/x-www-form-urlencoded.
+//
+// The number to cancel.
 type CancelNumberRequest struct {
 	// The number's country, ISO 3166-1 alpha-2.
 	Country string
@@ -110,12 +96,10 @@ type CancelNumberRequest struct {
 	MSISDN string
 }
 
-/*
-ErrorEnvelope is the schema "ErrorEnvelope".
-
-The status envelope: the whole answer of buy, cancel, top-up and update (success is `error-code`
-"200"), and the error body of every call. Both fields are strings.
-*/
+// ErrorEnvelope is the schema "ErrorEnvelope".
+//
+// The status envelope: the whole answer of buy, cancel, top-up and update (success is `error-code`
+// "200"), and the error body of every call. Both fields are strings.
 type ErrorEnvelope struct {
 	// XMLName is the element "response" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"response"`
@@ -129,11 +113,9 @@ type ErrorEnvelope struct {
 type GetOutboundPricingByTypeParams struct {
 	// The country, as a two-letter upper-case ISO 3166-1 alpha-2 code, for example `GB` or `CA`.
 	Country string
-	/*
-	   The service to price. Not in the seed.
-
-	   The service to price.
-	*/
+	// The service to price. Not in the seed.
+	//
+	// The service to price.
 	Type PricingType
 }
 
@@ -151,32 +133,24 @@ type ListOwnedNumbersParams struct {
 	Index int
 	// The page size, at most 100.
 	Size int
-	/*
-	   A number pattern (digits) to match, placed by search_pattern. An empty pattern means "no filter":
-	   omit the parameter instead, hence minLength 1. At most 15 characters, the length of the longest
-	   E.164 number.
-	*/
+	// A number pattern (digits) to match, placed by search_pattern. An empty pattern means "no filter":
+	// omit the parameter instead, hence minLength 1. At most 15 characters, the length of the longest
+	// E.164 number.
 	Pattern string
-	/*
-	   Where pattern must match in the number. Default 0, starts with.
-
-	   Where a number pattern must match (0 at the start, 1 anywhere, 2 at the end).
-	*/
+	// Where pattern must match in the number. Default 0, starts with.
+	//
+	// Where a number pattern must match (0 at the start, 1 anywhere, 2 at the end).
 	SearchPattern SearchPattern
 	// Only the numbers linked to this application. Not in the seed.
 	ApplicationID string
-	/*
-	   `true` for only the numbers linked to an application, `false` for only those linked to none;
-	   absent for both. Not in the seed.
-	*/
+	// `true` for only the numbers linked to an application, `false` for only those linked to none;
+	// absent for both. Not in the seed.
 	HasApplication *bool
 }
 
-/*
-NumbersError is the schema "NumbersError".
-
-The error envelope of listOwnedNumbers and searchAvailableNumbers, under their XML root.
-*/
+// NumbersError is the schema "NumbersError".
+//
+// The error envelope of listOwnedNumbers and searchAvailableNumbers, under their XML root.
 type NumbersError struct {
 	// XMLName is the element "inbound-numbers" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"inbound-numbers"`
@@ -186,11 +160,9 @@ type NumbersError struct {
 	ErrorCodeLabel string `json:"error-code-label" xml:"error-code-label"`
 }
 
-/*
-OutboundPricing is the schema "OutboundPricing".
-
-The outbound (SMS) pricing of a country. Prices are decimal strings, in euros.
-*/
+// OutboundPricing is the schema "OutboundPricing".
+//
+// The outbound (SMS) pricing of a country. Prices are decimal strings, in euros.
 type OutboundPricing struct {
 	// XMLName is the element "outbound-country-pricing" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"outbound-country-pricing"`
@@ -208,13 +180,11 @@ type OutboundPricing struct {
 	Networks []PricingNetwork `json:"networks,omitempty" xml:"networks>network,omitempty"`
 }
 
-/*
-OwnedNumber is the schema "OwnedNumber".
-
-A number owned by the account. The XML element is `numbers` (one per number, unwrapped), and its
-children are kebab-case (`mo-http-url`, `voice-callback-type`, ...) while the JSON keys are
-camelCase.
-*/
+// OwnedNumber is the schema "OwnedNumber".
+//
+// A number owned by the account. The XML element is `numbers` (one per number, unwrapped), and its
+// children are kebab-case (`mo-http-url`, `voice-callback-type`, ...) while the JSON keys are
+// camelCase.
 type OwnedNumber struct {
 	// XMLName is the element "numbers" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"numbers"`
@@ -228,10 +198,8 @@ type OwnedNumber struct {
 	Type NumberType `json:"type,omitempty" xml:"type,omitempty"`
 	// The number's features. In XML, a `features` element wrapping `feature` elements.
 	Features []Feature `json:"features,omitempty" xml:"features>feature,omitempty"`
-	/*
-	   How voice calls to a number are routed: to a SIP URI, a phone number or an application. In the
-	   XML of a number, the element is `voice-callback-type`.
-	*/
+	// How voice calls to a number are routed: to a SIP URI, a phone number or an application. In the
+	// XML of a number, the element is `voice-callback-type`.
 	VoiceCallbackType VoiceCallbackType `json:"voiceCallbackType,omitempty" xml:"voice-callback-type,omitempty"`
 	// Where voice calls go, as voiceCallbackType says (a SIP URI, a number or an application id).
 	VoiceCallbackValue string `json:"voiceCallbackValue,omitempty" xml:"voice-callback-value,omitempty"`
@@ -243,12 +211,10 @@ type OwnedNumber struct {
 	AppID string `json:"app_id,omitempty" xml:"app-id,omitempty"`
 }
 
-/*
-OwnedNumbers is the schema "OwnedNumbers".
-
-A page of the account's numbers. Neither property is required: an account with no (matching)
-numbers answers `{}`.
-*/
+// OwnedNumbers is the schema "OwnedNumbers".
+//
+// A page of the account's numbers. Neither property is required: an account with no (matching)
+// numbers answers `{}`.
 type OwnedNumbers struct {
 	// XMLName is the element "inbound-numbers" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"inbound-numbers"`
@@ -258,12 +224,10 @@ type OwnedNumbers struct {
 	Numbers []OwnedNumber `json:"numbers,omitempty" xml:"numbers,omitempty"`
 }
 
-/*
-PricingByType is the schema "PricingByType".
-
-The outbound pricing of a country for one service. Prices are decimal strings. Not in the seed:
-the XML root `pricing` and the `network` items follow the seed's conventions.
-*/
+// PricingByType is the schema "PricingByType".
+//
+// The outbound pricing of a country for one service. Prices are decimal strings. Not in the seed:
+// the XML root `pricing` and the `network` items follow the seed's conventions.
 type PricingByType struct {
 	// XMLName is the element "pricing" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"pricing"`
@@ -283,11 +247,9 @@ type PricingByType struct {
 	Networks []PricingByTypeNetwork `json:"networks,omitempty" xml:"networks>network,omitempty"`
 }
 
-/*
-PricingByTypeError is the schema "PricingByTypeError".
-
-The error envelope of getOutboundPricingByType, under its XML root.
-*/
+// PricingByTypeError is the schema "PricingByTypeError".
+//
+// The error envelope of getOutboundPricingByType, under its XML root.
 type PricingByTypeError struct {
 	// XMLName is the element "pricing" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"pricing"`
@@ -297,11 +259,9 @@ type PricingByTypeError struct {
 	ErrorCodeLabel string `json:"error-code-label" xml:"error-code-label"`
 }
 
-/*
-PricingByTypeNetwork is the schema "PricingByTypeNetwork".
-
-The price of one service on one network. The XML element is `network`.
-*/
+// PricingByTypeNetwork is the schema "PricingByTypeNetwork".
+//
+// The price of one service on one network. The XML element is `network`.
 type PricingByTypeNetwork struct {
 	// XMLName is the element "network" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"network"`
@@ -321,11 +281,9 @@ type PricingByTypeNetwork struct {
 	NetworkName string `json:"networkName,omitempty" xml:"networkName,omitempty"`
 }
 
-/*
-PricingError is the schema "PricingError".
-
-The error envelope of getOutboundPricing, under the pricing's XML root.
-*/
+// PricingError is the schema "PricingError".
+//
+// The error envelope of getOutboundPricing, under the pricing's XML root.
 type PricingError struct {
 	// XMLName is the element "outbound-country-pricing" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"outbound-country-pricing"`
@@ -335,11 +293,9 @@ type PricingError struct {
 	ErrorCodeLabel string `json:"error-code-label" xml:"error-code-label"`
 }
 
-/*
-PricingNetwork is the schema "PricingNetwork".
-
-The price of sending to one network. The XML element is `network`.
-*/
+// PricingNetwork is the schema "PricingNetwork".
+//
+// The price of sending to one network. The XML element is `network`.
 type PricingNetwork struct {
 	// XMLName is the element "network" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"network"`
@@ -359,36 +315,26 @@ type SearchAvailableNumbersParams struct {
 	Index int
 	// The page size, at most 100.
 	Size int
-	/*
-	   A number pattern (digits) to match, placed by search_pattern. An empty pattern means "no filter":
-	   omit the parameter instead, hence minLength 1. At most 15 characters, the length of the longest
-	   E.164 number.
-	*/
+	// A number pattern (digits) to match, placed by search_pattern. An empty pattern means "no filter":
+	// omit the parameter instead, hence minLength 1. At most 15 characters, the length of the longest
+	// E.164 number.
 	Pattern string
-	/*
-	   Where pattern must match in the number. Default 0, starts with.
-
-	   Where a number pattern must match (0 at the start, 1 anywhere, 2 at the end).
-	*/
+	// Where pattern must match in the number. Default 0, starts with.
+	//
+	// Where a number pattern must match (0 at the start, 1 anywhere, 2 at the end).
 	SearchPattern SearchPattern
-	/*
-	   Only numbers with all these features, comma-separated (`SMS,VOICE`). Only SMS and VOICE are
-	   documented by the seed.
-	*/
+	// Only numbers with all these features, comma-separated (`SMS,VOICE`). Only SMS and VOICE are
+	// documented by the seed.
 	Features []Feature
-	/*
-	   Only numbers of this type. Not in the seed.
-
-	   The type of a number.
-	*/
+	// Only numbers of this type. Not in the seed.
+	//
+	// The type of a number.
 	Type NumberType
 }
 
-/*
-SettingsError is the schema "SettingsError".
-
-The error envelope of updateSettings, under the settings' XML root.
-*/
+// SettingsError is the schema "SettingsError".
+//
+// The error envelope of updateSettings, under the settings' XML root.
 type SettingsError struct {
 	// XMLName is the element "account-settings" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"account-settings"`
@@ -398,49 +344,37 @@ type SettingsError struct {
 	ErrorCodeLabel string `json:"error-code-label" xml:"error-code-label"`
 }
 
-/*
-SettingsRequest is the form body "SettingsRequest", sent as application/x-www-form-urlencoded.
-
-The settings to change; every field is optional, and none reads the settings.
-*/
+// SettingsRequest is the form body "SettingsRequest", sent as application/x-www-form-urlencoded.
+//
+// The settings to change; every field is optional, and none reads the settings.
 type SettingsRequest struct {
-	/*
-	   A new API secret: 8 to 25 letters and digits, with at least one digit, one lower-case and one
-	   upper-case letter. Removed from the live API in favour of a separate secrets API; kept because
-	   the seed has it. Written as an allOf of RE2 patterns, since Go's regexp has no lookahead.
-
-	   Deprecated: the spec marks "newSecret" deprecated.
-	*/
+	// A new API secret: 8 to 25 letters and digits, with at least one digit, one lower-case and one
+	// upper-case letter. Removed from the live API in favour of a separate secrets API; kept because
+	// the seed has it. Written as an allOf of RE2 patterns, since Go's regexp has no lookahead.
+	//
+	// Deprecated: the spec marks "newSecret" deprecated.
 	NewSecret Secret
-	/*
-	   The webhook URL for inbound messages; the empty string clears it. Not `format: uri`, because
-	   the empty string, which clears, is not a URI. The endpoint must answer Nexmo's GET with
-	   `200 OK` first.
-	*/
+	// The webhook URL for inbound messages; the empty string clears it. Not `format: uri`, because
+	// the empty string, which clears, is not a URI. The endpoint must answer Nexmo's GET with
+	// `200 OK` first.
 	MoCallBackURL *string
-	/*
-	   The webhook URL for delivery receipts; the empty string clears it. Not `format: uri`, because
-	   the empty string, which clears, is not a URI. The endpoint must answer Nexmo's GET with
-	   `200 OK` first.
-	*/
+	// The webhook URL for delivery receipts; the empty string clears it. Not `format: uri`, because
+	// the empty string, which clears, is not a URI. The endpoint must answer Nexmo's GET with
+	// `200 OK` first.
 	DrCallBackURL *string
 }
 
-/*
-TopUpRequest is the form body "TopUpRequest", sent as application/x-www-form-urlencoded.
-
-The top-up to repeat.
-*/
+// TopUpRequest is the form body "TopUpRequest", sent as application/x-www-form-urlencoded.
+//
+// The top-up to repeat.
 type TopUpRequest struct {
 	// The transaction reference of the earlier top-up that enabled auto-reload.
 	Trx string
 }
 
-/*
-UpdateNumberRequest is the form body "UpdateNumberRequest", sent as application/x-www-form-urlencoded.
-
-The number to change, and its new settings.
-*/
+// UpdateNumberRequest is the form body "UpdateNumberRequest", sent as application/x-www-form-urlencoded.
+//
+// The number to change, and its new settings.
 type UpdateNumberRequest struct {
 	// The number's country, ISO 3166-1 alpha-2.
 	Country string
@@ -450,10 +384,8 @@ type UpdateNumberRequest struct {
 	AppID *string
 	// The webhook URL for inbound messages; the empty string clears it (so not format uri).
 	MoHTTPURL *string
-	/*
-	   How voice calls to a number are routed: to a SIP URI, a phone number or an application. In the
-	   XML of a number, the element is `voice-callback-type`.
-	*/
+	// How voice calls to a number are routed: to a SIP URI, a phone number or an application. In the
+	// XML of a number, the element is `voice-callback-type`.
 	VoiceCallbackType VoiceCallbackType
 	// Where voice calls go, as voiceCallbackType says.
 	VoiceCallbackValue *string

@@ -4,115 +4,91 @@ package nexmo
 
 import "context"
 
-/*
-Handler serves the API: one method per operation. NewServer routes each
-request to its method with the input bound, defaulted and validated, and
-writes the typed response the method returns. A returned error answers
-500 without details (400 when it wraps a *ValidationError, 501 for
-ErrNotImplemented).
-*/
+// Handler serves the API: one method per operation. NewServer routes each
+// request to its method with the input bound, defaulted and validated, and
+// writes the typed response the method returns. A returned error answers
+// 500 without details (400 when it wraps a *ValidationError, 501 for
+// ErrNotImplemented).
 type Handler interface {
-	/*
-	   GetBalance serves GET /account/get-balance (getBalance): get the account balance.
-
-	   Retrieves the current balance of the account, in euros, and whether auto-reload is enabled.
-	   Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-	*/
+	// GetBalance serves GET /account/get-balance (getBalance): get the account balance.
+	//
+	// Retrieves the current balance of the account, in euros, and whether auto-reload is enabled.
+	// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
 	GetBalance(ctx context.Context, in *GetBalanceInput) (GetBalanceResponse, error)
-	/*
-	   GetOutboundPricing serves GET /account/get-pricing/outbound (getOutboundPricing): get the outbound pricing of a country.
-
-	   Retrieves the outbound (SMS) pricing for a country, in euros: the country's default price and
-	   the price on each of its networks. Limited to one request per second (429 beyond).
-	   Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-	*/
+	// GetOutboundPricing serves GET /account/get-pricing/outbound (getOutboundPricing): get the outbound pricing of a country.
+	//
+	// Retrieves the outbound (SMS) pricing for a country, in euros: the country's default price and
+	// the price on each of its networks. Limited to one request per second (429 beyond).
+	// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
 	GetOutboundPricing(ctx context.Context, in *GetOutboundPricingInput) (GetOutboundPricingResponse, error)
-	/*
-	   UpdateSettings serves POST /account/settings (updateSettings): update the account settings.
-
-	   Updates the account's default callback URLs for inbound messages and delivery receipts (and,
-	   formerly, its API secret), and returns the current settings. A call with no fields just reads
-	   them. (The seed's description of this call, "Retrieve our outbound pricing for a given
-	   country", is copied from the pricing section and wrong.) Nexmo makes a GET request to a new
-	   callback URL and accepts it only if it answers `200 OK`, so the endpoint must be live first.
-	   Not idempotent (`x-nexmogen-idempotent: false`): a retried call that changed the secret would
-	   fail with the old one, so it is never retried automatically.
-	*/
+	// UpdateSettings serves POST /account/settings (updateSettings): update the account settings.
+	//
+	// Updates the account's default callback URLs for inbound messages and delivery receipts (and,
+	// formerly, its API secret), and returns the current settings. A call with no fields just reads
+	// them. (The seed's description of this call, "Retrieve our outbound pricing for a given
+	// country", is copied from the pricing section and wrong.) Nexmo makes a GET request to a new
+	// callback URL and accepts it only if it answers `200 OK`, so the endpoint must be live first.
+	// Not idempotent (`x-nexmogen-idempotent: false`): a retried call that changed the secret would
+	// fail with the old one, so it is never retried automatically.
 	UpdateSettings(ctx context.Context, in *UpdateSettingsInput) (UpdateSettingsResponse, error)
-	/*
-	   ListOwnedNumbers serves GET /account/numbers (listOwnedNumbers): list the account's numbers.
-
-	   Retrieves the inbound numbers owned by the account, one page at a time, optionally filtered by a
-	   number pattern, a country or the application they are linked to. `count` is the total over all
-	   pages. An account with no (matching) numbers answers `{}`: neither `count` nor `numbers`.
-	   Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-	*/
+	// ListOwnedNumbers serves GET /account/numbers (listOwnedNumbers): list the account's numbers.
+	//
+	// Retrieves the inbound numbers owned by the account, one page at a time, optionally filtered by a
+	// number pattern, a country or the application they are linked to. `count` is the total over all
+	// pages. An account with no (matching) numbers answers `{}`: neither `count` nor `numbers`.
+	// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
 	ListOwnedNumbers(ctx context.Context, in *ListOwnedNumbersInput) (ListOwnedNumbersResponse, error)
-	/*
-	   SearchAvailableNumbers serves GET /number/search (searchAvailableNumbers): search the numbers available in a country.
-
-	   Retrieves the inbound numbers available to buy in a country, one page at a time, optionally
-	   filtered by a number pattern, features and number type. `count` is the total over all pages. No
-	   match answers `{}`: neither `count` nor `numbers`. (The seed's path `/numbers/search` is a typo,
-	   fixed by the publisher in July 2017.)
-	   Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-	*/
+	// SearchAvailableNumbers serves GET /number/search (searchAvailableNumbers): search the numbers available in a country.
+	//
+	// Retrieves the inbound numbers available to buy in a country, one page at a time, optionally
+	// filtered by a number pattern, features and number type. `count` is the total over all pages. No
+	// match answers `{}`: neither `count` nor `numbers`. (The seed's path `/numbers/search` is a typo,
+	// fixed by the publisher in July 2017.)
+	// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
 	SearchAvailableNumbers(ctx context.Context, in *SearchAvailableNumbersInput) (SearchAvailableNumbersResponse, error)
-	/*
-	   BuyNumber serves POST /number/buy (buyNumber): buy a number.
-
-	   Buys an available inbound number for the account. Success is `error-code` "200"; a failure
-	   ("420 method failed": the account may already own the number, the country may need a local
-	   address, or credit may be short) can come as HTTP 420 or as HTTP 200 with `error-code` "420".
-	   Not idempotent (`x-nexmogen-idempotent: false`): it spends money and Nexmo has no idempotency
-	   keys, so it is never retried automatically.
-	*/
+	// BuyNumber serves POST /number/buy (buyNumber): buy a number.
+	//
+	// Buys an available inbound number for the account. Success is `error-code` "200"; a failure
+	// ("420 method failed": the account may already own the number, the country may need a local
+	// address, or credit may be short) can come as HTTP 420 or as HTTP 200 with `error-code` "420".
+	// Not idempotent (`x-nexmogen-idempotent: false`): it spends money and Nexmo has no idempotency
+	// keys, so it is never retried automatically.
 	BuyNumber(ctx context.Context, in *BuyNumberInput) (BuyNumberResponse, error)
-	/*
-	   CancelNumber serves POST /number/cancel (cancelNumber): cancel a number.
-
-	   Cancels the account's subscription to one of its inbound numbers. Success is `error-code` "200";
-	   a failure ("420 method failed": the account does not own the number) can come as HTTP 420 or as
-	   HTTP 200 with `error-code` "420".
-	   Not idempotent (`x-nexmogen-idempotent: false`): the number is lost and Nexmo has no idempotency
-	   keys, so it is never retried automatically.
-	*/
+	// CancelNumber serves POST /number/cancel (cancelNumber): cancel a number.
+	//
+	// Cancels the account's subscription to one of its inbound numbers. Success is `error-code` "200";
+	// a failure ("420 method failed": the account does not own the number) can come as HTTP 420 or as
+	// HTTP 200 with `error-code` "420".
+	// Not idempotent (`x-nexmogen-idempotent: false`): the number is lost and Nexmo has no idempotency
+	// keys, so it is never retried automatically.
 	CancelNumber(ctx context.Context, in *CancelNumberInput) (CancelNumberResponse, error)
-	/*
-	   TopUp serves POST /account/top-up (topUp): top up the account.
-
-	   Tops up an account with auto-reload enabled, by the amount of the given earlier top-up
-	   transaction. Not in the seed (the official SDKs offer it). Success is `error-code` "200".
-	   Not idempotent (`x-nexmogen-idempotent: false`): it spends money and Nexmo has no idempotency
-	   keys, so it is never retried automatically.
-	*/
+	// TopUp serves POST /account/top-up (topUp): top up the account.
+	//
+	// Tops up an account with auto-reload enabled, by the amount of the given earlier top-up
+	// transaction. Not in the seed (the official SDKs offer it). Success is `error-code` "200".
+	// Not idempotent (`x-nexmogen-idempotent: false`): it spends money and Nexmo has no idempotency
+	// keys, so it is never retried automatically.
 	TopUp(ctx context.Context, in *TopUpInput) (TopUpResponse, error)
-	/*
-	   UpdateNumber serves POST /number/update (updateNumber): update a number.
-
-	   Changes the webhooks and the application of one of the account's numbers. Not in the seed (the
-	   official SDKs offer it). Success is `error-code` "200".
-	   Not idempotent (`x-nexmogen-idempotent: false`): every POST of this API is treated as unsafe to
-	   repeat, and Nexmo has no idempotency keys, so it is never retried automatically.
-	*/
+	// UpdateNumber serves POST /number/update (updateNumber): update a number.
+	//
+	// Changes the webhooks and the application of one of the account's numbers. Not in the seed (the
+	// official SDKs offer it). Success is `error-code` "200".
+	// Not idempotent (`x-nexmogen-idempotent: false`): every POST of this API is treated as unsafe to
+	// repeat, and Nexmo has no idempotency keys, so it is never retried automatically.
 	UpdateNumber(ctx context.Context, in *UpdateNumberInput) (UpdateNumberResponse, error)
-	/*
-	   GetOutboundPricingByType serves GET /account/get-pricing/outbound/{type} (getOutboundPricingByType): get the outbound pricing of a country for a service.
-
-	   Retrieves the outbound pricing of a country for one service (SMS, SMS transit or voice): the
-	   default price and the price on each network. Not in the seed (the official SDKs offer it); its
-	   XML form (root `pricing`, `networks` wrapping `network`) is not documented by the seed either.
-	   Limited to one request per second (429 beyond).
-	   Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
-	*/
+	// GetOutboundPricingByType serves GET /account/get-pricing/outbound/{type} (getOutboundPricingByType): get the outbound pricing of a country for a service.
+	//
+	// Retrieves the outbound pricing of a country for one service (SMS, SMS transit or voice): the
+	// default price and the price on each network. Not in the seed (the official SDKs offer it); its
+	// XML form (root `pricing`, `networks` wrapping `network`) is not documented by the seed either.
+	// Limited to one request per second (429 beyond).
+	// Idempotent (`x-nexmogen-idempotent: true`): it only reads, so a failed call is safe to retry.
 	GetOutboundPricingByType(ctx context.Context, in *GetOutboundPricingByTypeInput) (GetOutboundPricingByTypeResponse, error)
 }
 
-/*
-UnimplementedHandler answers every operation with 501 Not Implemented
-(its methods return ErrNotImplemented). Embed it in a Handler that
-implements some operations only; the others then answer 501.
-*/
+// UnimplementedHandler answers every operation with 501 Not Implemented
+// (its methods return ErrNotImplemented). Embed it in a Handler that
+// implements some operations only; the others then answer 501.
 type UnimplementedHandler struct{}
 
 // GetBalance returns ErrNotImplemented.
@@ -165,15 +141,11 @@ func (UnimplementedHandler) GetOutboundPricingByType(context.Context, *GetOutbou
 	return nil, ErrNotImplemented
 }
 
-/*
-GetBalanceInput is the request of GetBalance, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// GetBalanceInput is the request of GetBalance, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type GetBalanceInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 }
 
@@ -183,15 +155,11 @@ type GetBalanceResponse interface {
 	isGetBalanceResponse()
 }
 
-/*
-GetOutboundPricingInput is the request of GetOutboundPricing, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// GetOutboundPricingInput is the request of GetOutboundPricing, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type GetOutboundPricingInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Params are the operation's parameters.
 	Params GetOutboundPricingParams
@@ -203,15 +171,11 @@ type GetOutboundPricingResponse interface {
 	isGetOutboundPricingResponse()
 }
 
-/*
-UpdateSettingsInput is the request of UpdateSettings, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// UpdateSettingsInput is the request of UpdateSettings, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type UpdateSettingsInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Body is the request body. It is optional: absent, it is the zero value.
 	Body SettingsRequest
@@ -223,15 +187,11 @@ type UpdateSettingsResponse interface {
 	isUpdateSettingsResponse()
 }
 
-/*
-ListOwnedNumbersInput is the request of ListOwnedNumbers, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// ListOwnedNumbersInput is the request of ListOwnedNumbers, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type ListOwnedNumbersInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Params are the operation's parameters.
 	Params ListOwnedNumbersParams
@@ -243,15 +203,11 @@ type ListOwnedNumbersResponse interface {
 	isListOwnedNumbersResponse()
 }
 
-/*
-SearchAvailableNumbersInput is the request of SearchAvailableNumbers, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// SearchAvailableNumbersInput is the request of SearchAvailableNumbers, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type SearchAvailableNumbersInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Params are the operation's parameters.
 	Params SearchAvailableNumbersParams
@@ -263,15 +219,11 @@ type SearchAvailableNumbersResponse interface {
 	isSearchAvailableNumbersResponse()
 }
 
-/*
-BuyNumberInput is the request of BuyNumber, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// BuyNumberInput is the request of BuyNumber, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type BuyNumberInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Body is the request body.
 	Body BuyNumberRequest
@@ -283,15 +235,11 @@ type BuyNumberResponse interface {
 	isBuyNumberResponse()
 }
 
-/*
-CancelNumberInput is the request of CancelNumber, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// CancelNumberInput is the request of CancelNumber, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type CancelNumberInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Body is the request body.
 	Body CancelNumberRequest
@@ -303,15 +251,11 @@ type CancelNumberResponse interface {
 	isCancelNumberResponse()
 }
 
-/*
-TopUpInput is the request of TopUp, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// TopUpInput is the request of TopUp, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type TopUpInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Body is the request body.
 	Body TopUpRequest
@@ -323,15 +267,11 @@ type TopUpResponse interface {
 	isTopUpResponse()
 }
 
-/*
-UpdateNumberInput is the request of UpdateNumber, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// UpdateNumberInput is the request of UpdateNumber, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type UpdateNumberInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Body is the request body.
 	Body UpdateNumberRequest
@@ -343,15 +283,11 @@ type UpdateNumberResponse interface {
 	isUpdateNumberResponse()
 }
 
-/*
-GetOutboundPricingByTypeInput is the request of GetOutboundPricingByType, bound from the query string,
-path, headers and body, with defaults applied and validated.
-*/
+// GetOutboundPricingByTypeInput is the request of GetOutboundPricingByType, bound from the query string,
+// path, headers and body, with defaults applied and validated.
 type GetOutboundPricingByTypeInput struct {
-	/*
-	   APIKey is the API key the request authenticated with; empty when the
-	   API declares no credentials.
-	*/
+	// APIKey is the API key the request authenticated with; empty when the
+	// API declares no credentials.
 	APIKey string
 	// Params are the operation's parameters.
 	Params GetOutboundPricingByTypeParams

@@ -7,23 +7,17 @@ import (
 	"strconv"
 )
 
-/*
-GetBalance200Response is the 200 response of GetBalance.
-
-The balance.
-*/
+// GetBalance200Response is the 200 response of GetBalance.
+//
+// The balance.
 type GetBalance200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body Balance
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -47,23 +41,17 @@ func (v GetBalance200Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	return nil
 }
 
-/*
-GetBalance401Response is the 401 response of GetBalance.
-
-Authentication failed (XML root `accountBalance`).
-*/
+// GetBalance401Response is the 401 response of GetBalance.
+//
+// Authentication failed (XML root `accountBalance`).
 type GetBalance401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body BalanceError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -87,29 +75,21 @@ func (v GetBalance401Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	return nil
 }
 
-/*
-GetBalance429Response is the 429 response of GetBalance.
-
-Rate limited; wait Retry-After seconds (XML root `accountBalance`).
-*/
+// GetBalance429Response is the 429 response of GetBalance.
+//
+// Rate limited; wait Retry-After seconds (XML root `accountBalance`).
 type GetBalance429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body BalanceError
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -136,23 +116,17 @@ func (v GetBalance429Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	return nil
 }
 
-/*
-GetBalance500Response is the 500 response of GetBalance.
-
-Nexmo failed (XML root `accountBalance`).
-*/
+// GetBalance500Response is the 500 response of GetBalance.
+//
+// Nexmo failed (XML root `accountBalance`).
 type GetBalance500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body BalanceError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -176,23 +150,17 @@ func (v GetBalance500Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	return nil
 }
 
-/*
-GetOutboundPricing200Response is the 200 response of GetOutboundPricing.
-
-The pricing of the country.
-*/
+// GetOutboundPricing200Response is the 200 response of GetOutboundPricing.
+//
+// The pricing of the country.
 type GetOutboundPricing200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body OutboundPricing
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -216,23 +184,17 @@ func (v GetOutboundPricing200Response) writeResponse(w http.ResponseWriter, m sr
 	return nil
 }
 
-/*
-GetOutboundPricing401Response is the 401 response of GetOutboundPricing.
-
-Authentication failed (XML root `outbound-country-pricing`).
-*/
+// GetOutboundPricing401Response is the 401 response of GetOutboundPricing.
+//
+// Authentication failed (XML root `outbound-country-pricing`).
 type GetOutboundPricing401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -256,30 +218,22 @@ func (v GetOutboundPricing401Response) writeResponse(w http.ResponseWriter, m sr
 	return nil
 }
 
-/*
-GetOutboundPricing429Response is the 429 response of GetOutboundPricing.
-
-Rate limited (pricing allows one request per second); wait Retry-After seconds (XML root
-`outbound-country-pricing`).
-*/
+// GetOutboundPricing429Response is the 429 response of GetOutboundPricing.
+//
+// Rate limited (pricing allows one request per second); wait Retry-After seconds (XML root
+// `outbound-country-pricing`).
 type GetOutboundPricing429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingError
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -306,23 +260,17 @@ func (v GetOutboundPricing429Response) writeResponse(w http.ResponseWriter, m sr
 	return nil
 }
 
-/*
-GetOutboundPricing500Response is the 500 response of GetOutboundPricing.
-
-Nexmo failed (XML root `outbound-country-pricing`).
-*/
+// GetOutboundPricing500Response is the 500 response of GetOutboundPricing.
+//
+// Nexmo failed (XML root `outbound-country-pricing`).
 type GetOutboundPricing500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -346,23 +294,17 @@ func (v GetOutboundPricing500Response) writeResponse(w http.ResponseWriter, m sr
 	return nil
 }
 
-/*
-UpdateSettings200Response is the 200 response of UpdateSettings.
-
-The current (possibly updated) settings.
-*/
+// UpdateSettings200Response is the 200 response of UpdateSettings.
+//
+// The current (possibly updated) settings.
 type UpdateSettings200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body AccountSettings
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -386,23 +328,17 @@ func (v UpdateSettings200Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-/*
-UpdateSettings401Response is the 401 response of UpdateSettings.
-
-Authentication failed (XML root `account-settings`).
-*/
+// UpdateSettings401Response is the 401 response of UpdateSettings.
+//
+// Authentication failed (XML root `account-settings`).
 type UpdateSettings401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body SettingsError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -426,24 +362,18 @@ func (v UpdateSettings401Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-/*
-UpdateSettings420Response is the 420 response of UpdateSettings.
-
-The change was refused ("method failed"), for example because a callback URL did not answer
-`200 OK` (XML root `account-settings`).
-*/
+// UpdateSettings420Response is the 420 response of UpdateSettings.
+//
+// The change was refused ("method failed"), for example because a callback URL did not answer
+// `200 OK` (XML root `account-settings`).
 type UpdateSettings420Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body SettingsError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -467,29 +397,21 @@ func (v UpdateSettings420Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-/*
-UpdateSettings429Response is the 429 response of UpdateSettings.
-
-Rate limited; wait Retry-After seconds (XML root `account-settings`).
-*/
+// UpdateSettings429Response is the 429 response of UpdateSettings.
+//
+// Rate limited; wait Retry-After seconds (XML root `account-settings`).
 type UpdateSettings429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body SettingsError
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -516,23 +438,17 @@ func (v UpdateSettings429Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-/*
-UpdateSettings500Response is the 500 response of UpdateSettings.
-
-Nexmo failed (XML root `account-settings`).
-*/
+// UpdateSettings500Response is the 500 response of UpdateSettings.
+//
+// Nexmo failed (XML root `account-settings`).
 type UpdateSettings500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body SettingsError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -556,23 +472,17 @@ func (v UpdateSettings500Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-/*
-ListOwnedNumbers200Response is the 200 response of ListOwnedNumbers.
-
-A page of the account's numbers, or `{}` when there are none.
-*/
+// ListOwnedNumbers200Response is the 200 response of ListOwnedNumbers.
+//
+// A page of the account's numbers, or `{}` when there are none.
 type ListOwnedNumbers200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body OwnedNumbers
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -596,23 +506,17 @@ func (v ListOwnedNumbers200Response) writeResponse(w http.ResponseWriter, m srvM
 	return nil
 }
 
-/*
-ListOwnedNumbers401Response is the 401 response of ListOwnedNumbers.
-
-Authentication failed (XML root `inbound-numbers`).
-*/
+// ListOwnedNumbers401Response is the 401 response of ListOwnedNumbers.
+//
+// Authentication failed (XML root `inbound-numbers`).
 type ListOwnedNumbers401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -636,29 +540,21 @@ func (v ListOwnedNumbers401Response) writeResponse(w http.ResponseWriter, m srvM
 	return nil
 }
 
-/*
-ListOwnedNumbers429Response is the 429 response of ListOwnedNumbers.
-
-Rate limited; wait Retry-After seconds (XML root `inbound-numbers`).
-*/
+// ListOwnedNumbers429Response is the 429 response of ListOwnedNumbers.
+//
+// Rate limited; wait Retry-After seconds (XML root `inbound-numbers`).
 type ListOwnedNumbers429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -685,23 +581,17 @@ func (v ListOwnedNumbers429Response) writeResponse(w http.ResponseWriter, m srvM
 	return nil
 }
 
-/*
-ListOwnedNumbers500Response is the 500 response of ListOwnedNumbers.
-
-Nexmo failed (XML root `inbound-numbers`).
-*/
+// ListOwnedNumbers500Response is the 500 response of ListOwnedNumbers.
+//
+// Nexmo failed (XML root `inbound-numbers`).
 type ListOwnedNumbers500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -725,23 +615,17 @@ func (v ListOwnedNumbers500Response) writeResponse(w http.ResponseWriter, m srvM
 	return nil
 }
 
-/*
-SearchAvailableNumbers200Response is the 200 response of SearchAvailableNumbers.
-
-A page of available numbers, or `{}` when none matches.
-*/
+// SearchAvailableNumbers200Response is the 200 response of SearchAvailableNumbers.
+//
+// A page of available numbers, or `{}` when none matches.
 type SearchAvailableNumbers200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body AvailableNumbers
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -765,23 +649,17 @@ func (v SearchAvailableNumbers200Response) writeResponse(w http.ResponseWriter, 
 	return nil
 }
 
-/*
-SearchAvailableNumbers401Response is the 401 response of SearchAvailableNumbers.
-
-Authentication failed (XML root `inbound-numbers`).
-*/
+// SearchAvailableNumbers401Response is the 401 response of SearchAvailableNumbers.
+//
+// Authentication failed (XML root `inbound-numbers`).
 type SearchAvailableNumbers401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -805,29 +683,21 @@ func (v SearchAvailableNumbers401Response) writeResponse(w http.ResponseWriter, 
 	return nil
 }
 
-/*
-SearchAvailableNumbers429Response is the 429 response of SearchAvailableNumbers.
-
-Rate limited; wait Retry-After seconds (XML root `inbound-numbers`).
-*/
+// SearchAvailableNumbers429Response is the 429 response of SearchAvailableNumbers.
+//
+// Rate limited; wait Retry-After seconds (XML root `inbound-numbers`).
 type SearchAvailableNumbers429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -854,23 +724,17 @@ func (v SearchAvailableNumbers429Response) writeResponse(w http.ResponseWriter, 
 	return nil
 }
 
-/*
-SearchAvailableNumbers500Response is the 500 response of SearchAvailableNumbers.
-
-Nexmo failed (XML root `inbound-numbers`).
-*/
+// SearchAvailableNumbers500Response is the 500 response of SearchAvailableNumbers.
+//
+// Nexmo failed (XML root `inbound-numbers`).
 type SearchAvailableNumbers500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -894,24 +758,18 @@ func (v SearchAvailableNumbers500Response) writeResponse(w http.ResponseWriter, 
 	return nil
 }
 
-/*
-BuyNumber200Response is the 200 response of BuyNumber.
-
-The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
-under HTTP 200.
-*/
+// BuyNumber200Response is the 200 response of BuyNumber.
+//
+// The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
+// under HTTP 200.
 type BuyNumber200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -935,23 +793,17 @@ func (v BuyNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-/*
-BuyNumber401Response is the 401 response of BuyNumber.
-
-Authentication failed.
-*/
+// BuyNumber401Response is the 401 response of BuyNumber.
+//
+// Authentication failed.
 type BuyNumber401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -975,23 +827,17 @@ func (v BuyNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-/*
-BuyNumber420Response is the 420 response of BuyNumber.
-
-The call was refused ("method failed").
-*/
+// BuyNumber420Response is the 420 response of BuyNumber.
+//
+// The call was refused ("method failed").
 type BuyNumber420Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1015,29 +861,21 @@ func (v BuyNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-/*
-BuyNumber429Response is the 429 response of BuyNumber.
-
-Rate limited; wait Retry-After seconds.
-*/
+// BuyNumber429Response is the 429 response of BuyNumber.
+//
+// Rate limited; wait Retry-After seconds.
 type BuyNumber429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1064,23 +902,17 @@ func (v BuyNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-/*
-BuyNumber500Response is the 500 response of BuyNumber.
-
-Nexmo failed.
-*/
+// BuyNumber500Response is the 500 response of BuyNumber.
+//
+// Nexmo failed.
 type BuyNumber500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1104,24 +936,18 @@ func (v BuyNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-/*
-CancelNumber200Response is the 200 response of CancelNumber.
-
-The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
-under HTTP 200.
-*/
+// CancelNumber200Response is the 200 response of CancelNumber.
+//
+// The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
+// under HTTP 200.
 type CancelNumber200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1145,23 +971,17 @@ func (v CancelNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-CancelNumber401Response is the 401 response of CancelNumber.
-
-Authentication failed.
-*/
+// CancelNumber401Response is the 401 response of CancelNumber.
+//
+// Authentication failed.
 type CancelNumber401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1185,23 +1005,17 @@ func (v CancelNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-CancelNumber420Response is the 420 response of CancelNumber.
-
-The call was refused ("method failed").
-*/
+// CancelNumber420Response is the 420 response of CancelNumber.
+//
+// The call was refused ("method failed").
 type CancelNumber420Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1225,29 +1039,21 @@ func (v CancelNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-CancelNumber429Response is the 429 response of CancelNumber.
-
-Rate limited; wait Retry-After seconds.
-*/
+// CancelNumber429Response is the 429 response of CancelNumber.
+//
+// Rate limited; wait Retry-After seconds.
 type CancelNumber429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1274,23 +1080,17 @@ func (v CancelNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-CancelNumber500Response is the 500 response of CancelNumber.
-
-Nexmo failed.
-*/
+// CancelNumber500Response is the 500 response of CancelNumber.
+//
+// Nexmo failed.
 type CancelNumber500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1314,24 +1114,18 @@ func (v CancelNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-TopUp200Response is the 200 response of TopUp.
-
-The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
-under HTTP 200.
-*/
+// TopUp200Response is the 200 response of TopUp.
+//
+// The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
+// under HTTP 200.
 type TopUp200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1355,23 +1149,17 @@ func (v TopUp200Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	return nil
 }
 
-/*
-TopUp401Response is the 401 response of TopUp.
-
-Authentication failed.
-*/
+// TopUp401Response is the 401 response of TopUp.
+//
+// Authentication failed.
 type TopUp401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1395,23 +1183,17 @@ func (v TopUp401Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	return nil
 }
 
-/*
-TopUp420Response is the 420 response of TopUp.
-
-The call was refused ("method failed").
-*/
+// TopUp420Response is the 420 response of TopUp.
+//
+// The call was refused ("method failed").
 type TopUp420Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1435,29 +1217,21 @@ func (v TopUp420Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	return nil
 }
 
-/*
-TopUp429Response is the 429 response of TopUp.
-
-Rate limited; wait Retry-After seconds.
-*/
+// TopUp429Response is the 429 response of TopUp.
+//
+// Rate limited; wait Retry-After seconds.
 type TopUp429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1484,23 +1258,17 @@ func (v TopUp429Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	return nil
 }
 
-/*
-TopUp500Response is the 500 response of TopUp.
-
-Nexmo failed.
-*/
+// TopUp500Response is the 500 response of TopUp.
+//
+// Nexmo failed.
 type TopUp500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1524,24 +1292,18 @@ func (v TopUp500Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	return nil
 }
 
-/*
-UpdateNumber200Response is the 200 response of UpdateNumber.
-
-The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
-under HTTP 200.
-*/
+// UpdateNumber200Response is the 200 response of UpdateNumber.
+//
+// The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
+// under HTTP 200.
 type UpdateNumber200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1565,23 +1327,17 @@ func (v UpdateNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-UpdateNumber401Response is the 401 response of UpdateNumber.
-
-Authentication failed.
-*/
+// UpdateNumber401Response is the 401 response of UpdateNumber.
+//
+// Authentication failed.
 type UpdateNumber401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1605,23 +1361,17 @@ func (v UpdateNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-UpdateNumber420Response is the 420 response of UpdateNumber.
-
-The call was refused ("method failed").
-*/
+// UpdateNumber420Response is the 420 response of UpdateNumber.
+//
+// The call was refused ("method failed").
 type UpdateNumber420Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1645,29 +1395,21 @@ func (v UpdateNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-UpdateNumber429Response is the 429 response of UpdateNumber.
-
-Rate limited; wait Retry-After seconds.
-*/
+// UpdateNumber429Response is the 429 response of UpdateNumber.
+//
+// Rate limited; wait Retry-After seconds.
 type UpdateNumber429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1694,23 +1436,17 @@ func (v UpdateNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-UpdateNumber500Response is the 500 response of UpdateNumber.
-
-Nexmo failed.
-*/
+// UpdateNumber500Response is the 500 response of UpdateNumber.
+//
+// Nexmo failed.
 type UpdateNumber500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1734,23 +1470,17 @@ func (v UpdateNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia
 	return nil
 }
 
-/*
-GetOutboundPricingByType200Response is the 200 response of GetOutboundPricingByType.
-
-The pricing of the country for the service.
-*/
+// GetOutboundPricingByType200Response is the 200 response of GetOutboundPricingByType.
+//
+// The pricing of the country for the service.
 type GetOutboundPricingByType200Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingByType
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1774,23 +1504,17 @@ func (v GetOutboundPricingByType200Response) writeResponse(w http.ResponseWriter
 	return nil
 }
 
-/*
-GetOutboundPricingByType401Response is the 401 response of GetOutboundPricingByType.
-
-Authentication failed (XML root `pricing`).
-*/
+// GetOutboundPricingByType401Response is the 401 response of GetOutboundPricingByType.
+//
+// Authentication failed (XML root `pricing`).
 type GetOutboundPricingByType401Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingByTypeError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1814,30 +1538,22 @@ func (v GetOutboundPricingByType401Response) writeResponse(w http.ResponseWriter
 	return nil
 }
 
-/*
-GetOutboundPricingByType429Response is the 429 response of GetOutboundPricingByType.
-
-Rate limited (pricing allows one request per second); wait Retry-After seconds (XML root
-`pricing`).
-*/
+// GetOutboundPricingByType429Response is the 429 response of GetOutboundPricingByType.
+//
+// Rate limited (pricing allows one request per second); wait Retry-After seconds (XML root
+// `pricing`).
 type GetOutboundPricingByType429Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingByTypeError
-	/*
-	   Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	   date here; Nexmo does not send one).
-	   The header Retry-After is sent when the field is not nil.
-	*/
+	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
+	// date here; Nexmo does not send one).
+	// The header Retry-After is sent when the field is not nil.
 	RetryAfter *int
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 
@@ -1864,23 +1580,17 @@ func (v GetOutboundPricingByType429Response) writeResponse(w http.ResponseWriter
 	return nil
 }
 
-/*
-GetOutboundPricingByType500Response is the 500 response of GetOutboundPricingByType.
-
-Nexmo failed (XML root `pricing`).
-*/
+// GetOutboundPricingByType500Response is the 500 response of GetOutboundPricingByType.
+//
+// Nexmo failed (XML root `pricing`).
 type GetOutboundPricingByType500Response struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingByTypeError
-	/*
-	   Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	*/
+	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
 	XNexmoTraceID string
-	/*
-	   The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	   The header X-Request-Id is sent when the field is not empty.
-	*/
+	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
+	// The header X-Request-Id is sent when the field is not empty.
 	XRequestID string
 }
 

@@ -19,11 +19,11 @@ import (
 // serverTypes prints the Handler interface, then each operation's input
 // struct and response interface.
 func serverTypes(api *ir.API, f *jen.File) {
-	f.Comment("Handler serves the API: one method per operation. NewServer routes each\n" +
+	f.Add(docComment("Handler serves the API: one method per operation. NewServer routes each\n" +
 		"request to its method with the input bound, defaulted and validated, and\n" +
 		"writes the typed response the method returns. A returned error answers\n" +
 		"500 without details (400 when it wraps a *ValidationError, 501 for\n" +
-		"ErrNotImplemented).")
+		"ErrNotImplemented)."))
 	f.Type().Id("Handler").InterfaceFunc(func(g *jen.Group) {
 		for _, op := range api.Operations {
 			g.Add(serverMethodDoc(op))
@@ -44,13 +44,13 @@ func serverTypes(api *ir.API, f *jen.File) {
 // serverUnimplemented prints UnimplementedHandler, whose methods all
 // answer 501: embed it to implement some operations only.
 func serverUnimplemented(api *ir.API, f *jen.File) {
-	f.Comment("UnimplementedHandler answers every operation with 501 Not Implemented\n" +
+	f.Add(docComment("UnimplementedHandler answers every operation with 501 Not Implemented\n" +
 		"(its methods return ErrNotImplemented). Embed it in a Handler that\n" +
-		"implements some operations only; the others then answer 501.")
+		"implements some operations only; the others then answer 501."))
 	f.Type().Id("UnimplementedHandler").Struct()
 	f.Line()
 	for _, op := range api.Operations {
-		f.Comment(op.GoName + " returns ErrNotImplemented.")
+		f.Add(docComment(op.GoName + " returns ErrNotImplemented."))
 		f.Func().Params(jen.Id("UnimplementedHandler")).Id(op.GoName).Params(
 			jen.Qual("context", "Context"), jen.Op("*").Id(op.Server.Input),
 		).Params(jen.Id(op.Server.Response), jen.Error()).Block(jen.Return(jen.Nil(), jen.Id("ErrNotImplemented")))
@@ -74,13 +74,13 @@ func serverMethodDoc(op *ir.Operation) *jen.Statement {
 
 // serverInput prints the request struct an operation's method receives.
 func serverInput(op *ir.Operation, f *jen.File) {
-	f.Comment(op.Server.Input + " is the request of " + op.GoName + ", bound from the query string,\n" +
-		"path, headers and body, with defaults applied and validated.")
+	f.Add(docComment(op.Server.Input + " is the request of " + op.GoName + ", bound from the query string,\n" +
+		"path, headers and body, with defaults applied and validated."))
 	f.Type().Id(op.Server.Input).StructFunc(func(g *jen.Group) {
-		g.Comment("APIKey is the API key the request authenticated with; empty when the\nAPI declares no credentials.")
+		g.Add(docComment("APIKey is the API key the request authenticated with; empty when the\nAPI declares no credentials."))
 		g.Id("APIKey").String()
 		if op.Params != nil {
-			g.Comment("Params are the operation's parameters.")
+			g.Add(docComment("Params are the operation's parameters."))
 			g.Id("Params").Id(op.Params.GoName)
 		}
 		if op.Body != nil {
@@ -88,7 +88,7 @@ func serverInput(op *ir.Operation, f *jen.File) {
 			if !op.Body.Required {
 				text += " It is optional: absent, it is the zero value."
 			}
-			g.Comment(text)
+			g.Add(docComment(text))
 			g.Id("Body").Add(goType(op.Body.Type))
 		}
 	})
@@ -102,7 +102,7 @@ func serverResponseInterface(op *ir.Operation, f *jen.File) {
 	for _, r := range op.Responses {
 		names = append(names, r.GoName)
 	}
-	f.Comment(op.Server.Response + " is a response of " + op.GoName + ": one of " + strings.Join(names, ", ") + ".")
+	f.Add(docComment(op.Server.Response + " is a response of " + op.GoName + ": one of " + strings.Join(names, ", ") + "."))
 	f.Type().Id(op.Server.Response).Interface(
 		jen.Id("serverResponse"),
 		jen.Id(op.Server.Marker).Params(),

@@ -16,7 +16,7 @@ func serverResponses(api *ir.API, f *jen.File) {
 	for _, op := range api.Operations {
 		for _, r := range op.Responses {
 			serverResponseType(op, r, f)
-			f.Comment(op.Server.Marker + " marks " + r.GoName + " as a " + op.Server.Response + ".")
+			f.Add(docComment(op.Server.Marker + " marks " + r.GoName + " as a " + op.Server.Response + "."))
 			f.Func().Params(jen.Id(r.GoName)).Id(op.Server.Marker).Params().Block()
 			f.Line()
 			serverResponseWrite(api, r, f)
@@ -33,11 +33,11 @@ func serverResponseType(op *ir.Operation, r *ir.Response, f *jen.File) {
 	f.Add(comment(r.GoName, "is the "+status+" of "+op.GoName+".", r.Doc))
 	f.Type().Id(r.GoName).StructFunc(func(g *jen.Group) {
 		if r.Status == 0 {
-			g.Comment("Status is the HTTP status to answer with (100 to 999).")
+			g.Add(docComment("Status is the HTTP status to answer with (100 to 999)."))
 			g.Id("Status").Int()
 		}
 		if r.Type != nil {
-			g.Comment("Body is the response body, written as " + mediaList(r.Media) + ".")
+			g.Add(docComment("Body is the response body, written as " + mediaList(r.Media) + "."))
 			g.Id("Body").Add(goType(*r.Type))
 		}
 		for _, h := range r.Headers {
@@ -52,7 +52,7 @@ func serverResponseType(op *ir.Operation, r *ir.Response, f *jen.File) {
 			} else {
 				text += "\nThe header " + h.Name + " is sent when the field is not empty."
 			}
-			g.Comment(text)
+			g.Add(docComment(text))
 			g.Id(h.GoName).Add(typ)
 		}
 	})
@@ -66,7 +66,7 @@ func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
 	if r.Status == 0 {
 		status = jen.Id("v").Dot("Status")
 	}
-	f.Comment("writeResponse writes " + r.GoName + ", in media m when it offers it.")
+	f.Add(docComment("writeResponse writes " + r.GoName + ", in media m when it offers it."))
 	f.Func().Params(jen.Id("v").Id(r.GoName)).Id("writeResponse").
 		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("m").Id("srvMedia")).Error().
 		BlockFunc(func(g *jen.Group) {

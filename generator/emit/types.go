@@ -43,9 +43,21 @@ func fieldType(f *ir.Field) *jen.Statement {
 func comment(goName, lead, text string) *jen.Statement {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return jen.Comment(goName + " " + lead)
+		return docComment(goName + " " + lead)
 	}
-	return jen.Comment(goName + " " + lead + "\n\n" + text)
+	return docComment(goName + " " + lead + "\n\n" + text)
+}
+
+// docComment prints text as "//" lines, one per line of text: jennifer
+// prints a multi-line Comment as a /* */ block, which Go doc comments
+// avoid.
+func docComment(text string) *jen.Statement {
+	lines := strings.Split(text, "\n")
+	s := jen.Comment(strings.TrimRight(lines[0], " "))
+	for _, l := range lines[1:] {
+		s.Line().Comment(strings.TrimRight(l, " "))
+	}
+	return s
 }
 
 // fieldComment documents a struct field: the spec's text, or where the
@@ -58,7 +70,7 @@ func fieldComment(f *ir.Field, where string) *jen.Statement {
 	if f.Deprecated {
 		text += "\n\nDeprecated: the spec marks " + quote(f.Name) + " deprecated."
 	}
-	return jen.Comment(text)
+	return docComment(text)
 }
 
 // quote wraps a spec name in double quotes for comments.
