@@ -3,6 +3,7 @@ package nexmo
 import (
 	"errors"
 	"math/rand/v2"
+	"regexp"
 	"testing"
 )
 
@@ -40,6 +41,13 @@ func TestPatternChecksAgreeWithRegexps(t *testing.T) {
 		}
 		return s
 	}
+	// The oracle: Go's regexp engine on the spec's own expressions.
+	patternCountry := regexp.MustCompile(`^[A-Z]{2}$`)
+	patternMSISDN := regexp.MustCompile(`^[0-9]{6,15}$`)
+	patternNewSecret := regexp.MustCompile(`^[A-Za-z0-9]{8,25}$`)
+	patternNewSecret2 := regexp.MustCompile(`[0-9]`)
+	patternNewSecret3 := regexp.MustCompile(`[a-z]`)
+	patternNewSecret4 := regexp.MustCompile(`[A-Z]`)
 	for range 20000 {
 		s := random()
 		buy := BuyNumberRequest{Country: s, MSISDN: s}

@@ -4,19 +4,8 @@ package nexmo
 
 import (
 	"errors"
-	"regexp"
 	"strconv"
 	"unicode/utf8"
-)
-
-// Patterns of the spec, compiled once.
-var (
-	patternCountry    = regexp.MustCompile("^[A-Z]{2}$")
-	patternMSISDN     = regexp.MustCompile("^[0-9]{6,15}$")
-	patternNewSecret  = regexp.MustCompile("^[A-Za-z0-9]{8,25}$")
-	patternNewSecret2 = regexp.MustCompile("[0-9]")
-	patternNewSecret3 = regexp.MustCompile("[a-z]")
-	patternNewSecret4 = regexp.MustCompile("[A-Z]")
 )
 
 // Validate checks every field of BuyNumberRequest against the spec's rules and
@@ -25,41 +14,17 @@ var (
 func (x *BuyNumberRequest) Validate() error {
 	var errs []error
 	if x.Country == "" {
-		errs = append(errs, &ValidationError{
-			Field: "country",
-			In:    "form",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "form", Field: "country", Rule: "required"})
 	} else {
 		if !matchRun(x.Country, "AZ", 2, 2) {
-			errs = append(errs, &ValidationError{
-				Field: "country",
-				In:    "form",
-				Limit: patternCountry.String(),
-				Rule:  "pattern",
-				Value: x.Country,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "country", Rule: "pattern", Limit: "^[A-Z]{2}$", Value: x.Country})
 		}
 	}
 	if x.MSISDN == "" {
-		errs = append(errs, &ValidationError{
-			Field: "msisdn",
-			In:    "form",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "form", Field: "msisdn", Rule: "required"})
 	} else {
 		if !matchRun(x.MSISDN, "09", 6, 15) {
-			errs = append(errs, &ValidationError{
-				Field: "msisdn",
-				In:    "form",
-				Limit: patternMSISDN.String(),
-				Rule:  "pattern",
-				Value: x.MSISDN,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "msisdn", Rule: "pattern", Limit: "^[0-9]{6,15}$", Value: x.MSISDN})
 		}
 	}
 	return errors.Join(errs...)
@@ -71,41 +36,17 @@ func (x *BuyNumberRequest) Validate() error {
 func (x *CancelNumberRequest) Validate() error {
 	var errs []error
 	if x.Country == "" {
-		errs = append(errs, &ValidationError{
-			Field: "country",
-			In:    "form",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "form", Field: "country", Rule: "required"})
 	} else {
 		if !matchRun(x.Country, "AZ", 2, 2) {
-			errs = append(errs, &ValidationError{
-				Field: "country",
-				In:    "form",
-				Limit: patternCountry.String(),
-				Rule:  "pattern",
-				Value: x.Country,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "country", Rule: "pattern", Limit: "^[A-Z]{2}$", Value: x.Country})
 		}
 	}
 	if x.MSISDN == "" {
-		errs = append(errs, &ValidationError{
-			Field: "msisdn",
-			In:    "form",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "form", Field: "msisdn", Rule: "required"})
 	} else {
 		if !matchRun(x.MSISDN, "09", 6, 15) {
-			errs = append(errs, &ValidationError{
-				Field: "msisdn",
-				In:    "form",
-				Limit: patternMSISDN.String(),
-				Rule:  "pattern",
-				Value: x.MSISDN,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "msisdn", Rule: "pattern", Limit: "^[0-9]{6,15}$", Value: x.MSISDN})
 		}
 	}
 	return errors.Join(errs...)
@@ -117,32 +58,14 @@ func (x *CancelNumberRequest) Validate() error {
 func (x *GetOutboundPricingByTypeParams) Validate() error {
 	var errs []error
 	if x.Country == "" {
-		errs = append(errs, &ValidationError{
-			Field: "country",
-			In:    "query",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "query", Field: "country", Rule: "required"})
 	} else {
 		if !matchRun(x.Country, "AZ", 2, 2) {
-			errs = append(errs, &ValidationError{
-				Field: "country",
-				In:    "query",
-				Limit: patternCountry.String(),
-				Rule:  "pattern",
-				Value: x.Country,
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "country", Rule: "pattern", Limit: "^[A-Z]{2}$", Value: x.Country})
 		}
 	}
 	if !x.Type.IsKnown() {
-		errs = append(errs, &ValidationError{
-			Field: "type",
-			In:    "path",
-			Limit: "sms, sms-transit, voice",
-			Rule:  "enum",
-			Value: enumText(x.Type),
-		})
+		errs = append(errs, &ValidationError{In: "path", Field: "type", Rule: "enum", Limit: "sms, sms-transit, voice", Value: enumText(x.Type)})
 	}
 	return errors.Join(errs...)
 }
@@ -153,22 +76,10 @@ func (x *GetOutboundPricingByTypeParams) Validate() error {
 func (x *GetOutboundPricingParams) Validate() error {
 	var errs []error
 	if x.Country == "" {
-		errs = append(errs, &ValidationError{
-			Field: "country",
-			In:    "query",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "query", Field: "country", Rule: "required"})
 	} else {
 		if !matchRun(x.Country, "AZ", 2, 2) {
-			errs = append(errs, &ValidationError{
-				Field: "country",
-				In:    "query",
-				Limit: patternCountry.String(),
-				Rule:  "pattern",
-				Value: x.Country,
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "country", Rule: "pattern", Limit: "^[A-Z]{2}$", Value: x.Country})
 		}
 	}
 	return errors.Join(errs...)
@@ -181,95 +92,41 @@ func (x *ListOwnedNumbersParams) Validate() error {
 	var errs []error
 	if x.Country != "" {
 		if !matchRun(x.Country, "AZ", 2, 2) {
-			errs = append(errs, &ValidationError{
-				Field: "country",
-				In:    "query",
-				Limit: patternCountry.String(),
-				Rule:  "pattern",
-				Value: x.Country,
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "country", Rule: "pattern", Limit: "^[A-Z]{2}$", Value: x.Country})
 		}
 	}
 	if x.Index != 0 {
 		if x.Index < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "index",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minimum",
-				Value: strconv.Itoa(x.Index),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "index", Rule: "minimum", Limit: "1", Value: strconv.Itoa(x.Index)})
 		}
 	}
 	if x.Size != 0 {
 		if x.Size < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "size",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minimum",
-				Value: strconv.Itoa(x.Size),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "size", Rule: "minimum", Limit: "1", Value: strconv.Itoa(x.Size)})
 		}
 		if x.Size > 100 {
-			errs = append(errs, &ValidationError{
-				Field: "size",
-				In:    "query",
-				Limit: "100",
-				Rule:  "maximum",
-				Value: strconv.Itoa(x.Size),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "size", Rule: "maximum", Limit: "100", Value: strconv.Itoa(x.Size)})
 		}
 	}
 	if x.Pattern != "" {
 		if utf8.RuneCountInString(x.Pattern) < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "pattern",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(x.Pattern)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "pattern", Rule: "minLength", Limit: "1", Value: strconv.Itoa(utf8.RuneCountInString(x.Pattern))})
 		}
 		if utf8.RuneCountInString(x.Pattern) > 15 {
-			errs = append(errs, &ValidationError{
-				Field: "pattern",
-				In:    "query",
-				Limit: "15",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(x.Pattern)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "pattern", Rule: "maxLength", Limit: "15", Value: strconv.Itoa(utf8.RuneCountInString(x.Pattern))})
 		}
 	}
 	if x.SearchPattern != 0 {
 		if !x.SearchPattern.IsKnown() {
-			errs = append(errs, &ValidationError{
-				Field: "search_pattern",
-				In:    "query",
-				Limit: "0, 1, 2",
-				Rule:  "enum",
-				Value: enumText(x.SearchPattern),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "search_pattern", Rule: "enum", Limit: "0, 1, 2", Value: enumText(x.SearchPattern)})
 		}
 	}
 	if x.ApplicationID != "" {
 		if utf8.RuneCountInString(x.ApplicationID) < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "application_id",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(x.ApplicationID)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "application_id", Rule: "minLength", Limit: "1", Value: strconv.Itoa(utf8.RuneCountInString(x.ApplicationID))})
 		}
 		if utf8.RuneCountInString(x.ApplicationID) > 64 {
-			errs = append(errs, &ValidationError{
-				Field: "application_id",
-				In:    "query",
-				Limit: "64",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(x.ApplicationID)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "application_id", Rule: "maxLength", Limit: "64", Value: strconv.Itoa(utf8.RuneCountInString(x.ApplicationID))})
 		}
 	}
 	return errors.Join(errs...)
@@ -281,126 +138,54 @@ func (x *ListOwnedNumbersParams) Validate() error {
 func (x *SearchAvailableNumbersParams) Validate() error {
 	var errs []error
 	if x.Country == "" {
-		errs = append(errs, &ValidationError{
-			Field: "country",
-			In:    "query",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "query", Field: "country", Rule: "required"})
 	} else {
 		if !matchRun(x.Country, "AZ", 2, 2) {
-			errs = append(errs, &ValidationError{
-				Field: "country",
-				In:    "query",
-				Limit: patternCountry.String(),
-				Rule:  "pattern",
-				Value: x.Country,
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "country", Rule: "pattern", Limit: "^[A-Z]{2}$", Value: x.Country})
 		}
 	}
 	if x.Index != 0 {
 		if x.Index < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "index",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minimum",
-				Value: strconv.Itoa(x.Index),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "index", Rule: "minimum", Limit: "1", Value: strconv.Itoa(x.Index)})
 		}
 	}
 	if x.Size != 0 {
 		if x.Size < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "size",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minimum",
-				Value: strconv.Itoa(x.Size),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "size", Rule: "minimum", Limit: "1", Value: strconv.Itoa(x.Size)})
 		}
 		if x.Size > 100 {
-			errs = append(errs, &ValidationError{
-				Field: "size",
-				In:    "query",
-				Limit: "100",
-				Rule:  "maximum",
-				Value: strconv.Itoa(x.Size),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "size", Rule: "maximum", Limit: "100", Value: strconv.Itoa(x.Size)})
 		}
 	}
 	if x.Pattern != "" {
 		if utf8.RuneCountInString(x.Pattern) < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "pattern",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(x.Pattern)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "pattern", Rule: "minLength", Limit: "1", Value: strconv.Itoa(utf8.RuneCountInString(x.Pattern))})
 		}
 		if utf8.RuneCountInString(x.Pattern) > 15 {
-			errs = append(errs, &ValidationError{
-				Field: "pattern",
-				In:    "query",
-				Limit: "15",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(x.Pattern)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "pattern", Rule: "maxLength", Limit: "15", Value: strconv.Itoa(utf8.RuneCountInString(x.Pattern))})
 		}
 	}
 	if x.SearchPattern != 0 {
 		if !x.SearchPattern.IsKnown() {
-			errs = append(errs, &ValidationError{
-				Field: "search_pattern",
-				In:    "query",
-				Limit: "0, 1, 2",
-				Rule:  "enum",
-				Value: enumText(x.SearchPattern),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "search_pattern", Rule: "enum", Limit: "0, 1, 2", Value: enumText(x.SearchPattern)})
 		}
 	}
 	if x.Features != nil {
 		if len(x.Features) < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "features",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minItems",
-				Value: strconv.Itoa(len(x.Features)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "features", Rule: "minItems", Limit: "1", Value: strconv.Itoa(len(x.Features))})
 		}
 		if i := duplicateAt(x.Features); i >= 0 {
-			errs = append(errs, &ValidationError{
-				Field: "features",
-				In:    "query",
-				Limit: "",
-				Rule:  "uniqueItems",
-				Value: enumText(x.Features[i]),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "features", Rule: "uniqueItems", Value: enumText(x.Features[i])})
 		}
 		for _, item := range x.Features {
 			if !item.IsKnown() {
-				errs = append(errs, &ValidationError{
-					Field: "features",
-					In:    "query",
-					Limit: "SMS, VOICE",
-					Rule:  "enum",
-					Value: enumText(item),
-				})
+				errs = append(errs, &ValidationError{In: "query", Field: "features", Rule: "enum", Limit: "SMS, VOICE", Value: enumText(item)})
 			}
 		}
 	}
 	if x.Type != "" {
 		if !x.Type.IsKnown() {
-			errs = append(errs, &ValidationError{
-				Field: "type",
-				In:    "query",
-				Limit: "mobile-lvn, landline, landline-toll-free",
-				Rule:  "enum",
-				Value: enumText(x.Type),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "type", Rule: "enum", Limit: "mobile-lvn, landline, landline-toll-free", Value: enumText(x.Type)})
 		}
 	}
 	return errors.Join(errs...)
@@ -413,82 +198,34 @@ func (x *SettingsRequest) Validate() error {
 	var errs []error
 	if x.NewSecret != "" {
 		if utf8.RuneCountInString(string(x.NewSecret)) < 8 {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: "8",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(string(x.NewSecret))),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "minLength", Limit: "8", Value: strconv.Itoa(utf8.RuneCountInString(string(x.NewSecret)))})
 		}
 		if utf8.RuneCountInString(string(x.NewSecret)) > 25 {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: "25",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(string(x.NewSecret))),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "maxLength", Limit: "25", Value: strconv.Itoa(utf8.RuneCountInString(string(x.NewSecret)))})
 		}
 		if !matchRun(string(x.NewSecret), "09AZaz", 8, 25) {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: patternNewSecret.String(),
-				Rule:  "pattern",
-				Value: redacted,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "pattern", Limit: "^[A-Za-z0-9]{8,25}$", Value: redacted})
 		}
 		if !containsRun(string(x.NewSecret), "09") {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: patternNewSecret2.String(),
-				Rule:  "pattern",
-				Value: redacted,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "pattern", Limit: "[0-9]", Value: redacted})
 		}
 		if !containsRun(string(x.NewSecret), "az") {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: patternNewSecret3.String(),
-				Rule:  "pattern",
-				Value: redacted,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "pattern", Limit: "[a-z]", Value: redacted})
 		}
 		if !containsRun(string(x.NewSecret), "AZ") {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: patternNewSecret4.String(),
-				Rule:  "pattern",
-				Value: redacted,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "pattern", Limit: "[A-Z]", Value: redacted})
 		}
 	}
 	if x.MoCallBackURL != nil {
 		v := *x.MoCallBackURL
 		if utf8.RuneCountInString(v) > 2000 {
-			errs = append(errs, &ValidationError{
-				Field: "moCallBackUrl",
-				In:    "form",
-				Limit: "2000",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(v)),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "moCallBackUrl", Rule: "maxLength", Limit: "2000", Value: strconv.Itoa(utf8.RuneCountInString(v))})
 		}
 	}
 	if x.DrCallBackURL != nil {
 		v := *x.DrCallBackURL
 		if utf8.RuneCountInString(v) > 2000 {
-			errs = append(errs, &ValidationError{
-				Field: "drCallBackUrl",
-				In:    "form",
-				Limit: "2000",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(v)),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "drCallBackUrl", Rule: "maxLength", Limit: "2000", Value: strconv.Itoa(utf8.RuneCountInString(v))})
 		}
 	}
 	return errors.Join(errs...)
@@ -500,31 +237,13 @@ func (x *SettingsRequest) Validate() error {
 func (x *TopUpRequest) Validate() error {
 	var errs []error
 	if x.Trx == "" {
-		errs = append(errs, &ValidationError{
-			Field: "trx",
-			In:    "form",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "form", Field: "trx", Rule: "required"})
 	} else {
 		if utf8.RuneCountInString(x.Trx) < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "trx",
-				In:    "form",
-				Limit: "1",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(x.Trx)),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "trx", Rule: "minLength", Limit: "1", Value: strconv.Itoa(utf8.RuneCountInString(x.Trx))})
 		}
 		if utf8.RuneCountInString(x.Trx) > 64 {
-			errs = append(errs, &ValidationError{
-				Field: "trx",
-				In:    "form",
-				Limit: "64",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(x.Trx)),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "trx", Rule: "maxLength", Limit: "64", Value: strconv.Itoa(utf8.RuneCountInString(x.Trx))})
 		}
 	}
 	return errors.Join(errs...)
@@ -536,100 +255,46 @@ func (x *TopUpRequest) Validate() error {
 func (x *UpdateNumberRequest) Validate() error {
 	var errs []error
 	if x.Country == "" {
-		errs = append(errs, &ValidationError{
-			Field: "country",
-			In:    "form",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "form", Field: "country", Rule: "required"})
 	} else {
 		if !matchRun(x.Country, "AZ", 2, 2) {
-			errs = append(errs, &ValidationError{
-				Field: "country",
-				In:    "form",
-				Limit: patternCountry.String(),
-				Rule:  "pattern",
-				Value: x.Country,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "country", Rule: "pattern", Limit: "^[A-Z]{2}$", Value: x.Country})
 		}
 	}
 	if x.MSISDN == "" {
-		errs = append(errs, &ValidationError{
-			Field: "msisdn",
-			In:    "form",
-			Limit: "",
-			Rule:  "required",
-			Value: "",
-		})
+		errs = append(errs, &ValidationError{In: "form", Field: "msisdn", Rule: "required"})
 	} else {
 		if !matchRun(x.MSISDN, "09", 6, 15) {
-			errs = append(errs, &ValidationError{
-				Field: "msisdn",
-				In:    "form",
-				Limit: patternMSISDN.String(),
-				Rule:  "pattern",
-				Value: x.MSISDN,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "msisdn", Rule: "pattern", Limit: "^[0-9]{6,15}$", Value: x.MSISDN})
 		}
 	}
 	if x.AppID != nil {
 		v := *x.AppID
 		if utf8.RuneCountInString(v) > 64 {
-			errs = append(errs, &ValidationError{
-				Field: "app_id",
-				In:    "form",
-				Limit: "64",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(v)),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "app_id", Rule: "maxLength", Limit: "64", Value: strconv.Itoa(utf8.RuneCountInString(v))})
 		}
 	}
 	if x.MoHTTPURL != nil {
 		v := *x.MoHTTPURL
 		if utf8.RuneCountInString(v) > 2000 {
-			errs = append(errs, &ValidationError{
-				Field: "moHttpUrl",
-				In:    "form",
-				Limit: "2000",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(v)),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "moHttpUrl", Rule: "maxLength", Limit: "2000", Value: strconv.Itoa(utf8.RuneCountInString(v))})
 		}
 	}
 	if x.VoiceCallbackType != "" {
 		if !x.VoiceCallbackType.IsKnown() {
-			errs = append(errs, &ValidationError{
-				Field: "voiceCallbackType",
-				In:    "form",
-				Limit: "sip, tel, app",
-				Rule:  "enum",
-				Value: enumText(x.VoiceCallbackType),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "voiceCallbackType", Rule: "enum", Limit: "sip, tel, app", Value: enumText(x.VoiceCallbackType)})
 		}
 	}
 	if x.VoiceCallbackValue != nil {
 		v := *x.VoiceCallbackValue
 		if utf8.RuneCountInString(v) > 2000 {
-			errs = append(errs, &ValidationError{
-				Field: "voiceCallbackValue",
-				In:    "form",
-				Limit: "2000",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(v)),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "voiceCallbackValue", Rule: "maxLength", Limit: "2000", Value: strconv.Itoa(utf8.RuneCountInString(v))})
 		}
 	}
 	if x.VoiceStatusCallback != nil {
 		v := *x.VoiceStatusCallback
 		if utf8.RuneCountInString(v) > 2000 {
-			errs = append(errs, &ValidationError{
-				Field: "voiceStatusCallback",
-				In:    "form",
-				Limit: "2000",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(v)),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "voiceStatusCallback", Rule: "maxLength", Limit: "2000", Value: strconv.Itoa(utf8.RuneCountInString(v))})
 		}
 	}
 	return errors.Join(errs...)

@@ -6,14 +6,21 @@ import (
 	"github.com/nexmogen/nexmogen/generator/ir"
 )
 
-// validators prints the package-level patterns and a Validate method for
+// validators prints the package-level patterns (those a byte loop cannot
+// check; see ir.PatternRun) and a Validate method for
 // every struct the IR marks. The checks are plain Go: no reflection, no
 // walk of the spec at run time, and no allocation unless a check fails.
 func validators(api *ir.API, f *jen.File) {
-	if len(api.Patterns) > 0 {
-		f.Comment("Patterns of the spec, compiled once.")
+	var compiled []*ir.Pattern
+	for _, p := range api.Patterns {
+		if p.Run == nil {
+			compiled = append(compiled, p)
+		}
+	}
+	if len(compiled) > 0 {
+		f.Comment("Patterns of the spec that need the regexp engine, compiled once.")
 		f.Var().DefsFunc(func(g *jen.Group) {
-			for _, p := range api.Patterns {
+			for _, p := range compiled {
 				g.Id(p.GoName).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p.Expr))
 			}
 		})

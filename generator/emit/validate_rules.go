@@ -38,7 +38,7 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		return nil
 	case ir.RulePattern:
 		cond = jen.Op("!").Add(patternMatch(r.Pattern, asString(t, v)))
-		limit = jen.Id(r.Pattern.GoName).Dot("String").Call()
+		limit = jen.Lit(r.Pattern.Expr)
 		value = valueText(t, v)
 	case ir.RuleEnum:
 		cond = jen.Op("!").Add(v.Clone()).Dot("IsKnown").Call()
@@ -66,15 +66,24 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 	return jen.If(cond).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, limit, value)))
 }
 
-// failure builds the *ValidationError of a broken rule.
+// failure builds the *ValidationError of a broken rule, on one line, in
+// the struct's field order, leaving out an empty limit or value.
 func failure(fd *ir.Field, rule string, limit, value jen.Code) *jen.Statement {
-	return jen.Op("&").Id("ValidationError").Values(jen.Dict{
-		jen.Id("In"):    jen.Lit(inName(fd.In)),
-		jen.Id("Field"): jen.Lit(fd.Name),
-		jen.Id("Rule"):  jen.Lit(rule),
-		jen.Id("Limit"): limit,
-		jen.Id("Value"): value,
-	})
+	fields := []jen.Code{
+		jen.Id("In").Op(":").Lit(inName(fd.In)),
+		jen.Id("Field").Op(":").Lit(fd.Name),
+		jen.Id("Rule").Op(":").Lit(rule),
+	}
+	for _, kv := range []struct {
+		key string
+		val jen.Code
+	}{{"Limit", limit}, {"Value", value}} {
+		if s, ok := kv.val.(*jen.Statement); ok && s.GoString() == `""` {
+			continue
+		}
+		fields = append(fields, jen.Id(kv.key).Op(":").Add(kv.val))
+	}
+	return jen.Op("&").Id("ValidationError").Values(fields...)
 }
 
 // ruleName is the rule's name in errors, as the spec spells the keyword.
