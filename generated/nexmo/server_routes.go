@@ -113,58 +113,22 @@ func bindUpdateSettings(x *srvExchange, in *UpdateSettingsInput) error {
 	} else if ok && in.Body.NewSecret == "" {
 		var errs []error
 		if utf8.RuneCountInString(string(in.Body.NewSecret)) < 8 {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: "8",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(string(in.Body.NewSecret))),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "minLength", Limit: "8", Value: strconv.Itoa(utf8.RuneCountInString(string(in.Body.NewSecret)))})
 		}
 		if utf8.RuneCountInString(string(in.Body.NewSecret)) > 25 {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: "25",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(string(in.Body.NewSecret))),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "maxLength", Limit: "25", Value: strconv.Itoa(utf8.RuneCountInString(string(in.Body.NewSecret)))})
 		}
 		if !matchRun(string(in.Body.NewSecret), "09AZaz", 8, 25) {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: patternNewSecret.String(),
-				Rule:  "pattern",
-				Value: redacted,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "pattern", Limit: "^[A-Za-z0-9]{8,25}$", Value: redacted})
 		}
 		if !containsRun(string(in.Body.NewSecret), "09") {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: patternNewSecret2.String(),
-				Rule:  "pattern",
-				Value: redacted,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "pattern", Limit: "[0-9]", Value: redacted})
 		}
 		if !containsRun(string(in.Body.NewSecret), "az") {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: patternNewSecret3.String(),
-				Rule:  "pattern",
-				Value: redacted,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "pattern", Limit: "[a-z]", Value: redacted})
 		}
 		if !containsRun(string(in.Body.NewSecret), "AZ") {
-			errs = append(errs, &ValidationError{
-				Field: "newSecret",
-				In:    "form",
-				Limit: patternNewSecret4.String(),
-				Rule:  "pattern",
-				Value: redacted,
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "newSecret", Rule: "pattern", Limit: "[A-Z]", Value: redacted})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -213,13 +177,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 	} else if ok && in.Params.Country == "" {
 		var errs []error
 		if !matchRun(in.Params.Country, "AZ", 2, 2) {
-			errs = append(errs, &ValidationError{
-				Field: "country",
-				In:    "query",
-				Limit: patternCountry.String(),
-				Rule:  "pattern",
-				Value: in.Params.Country,
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "country", Rule: "pattern", Limit: "^[A-Z]{2}$", Value: in.Params.Country})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -232,13 +190,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 	} else if in.Params.Index == 0 {
 		var errs []error
 		if in.Params.Index < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "index",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minimum",
-				Value: strconv.Itoa(in.Params.Index),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "index", Rule: "minimum", Limit: "1", Value: strconv.Itoa(in.Params.Index)})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -251,22 +203,10 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 	} else if in.Params.Size == 0 {
 		var errs []error
 		if in.Params.Size < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "size",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minimum",
-				Value: strconv.Itoa(in.Params.Size),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "size", Rule: "minimum", Limit: "1", Value: strconv.Itoa(in.Params.Size)})
 		}
 		if in.Params.Size > 100 {
-			errs = append(errs, &ValidationError{
-				Field: "size",
-				In:    "query",
-				Limit: "100",
-				Rule:  "maximum",
-				Value: strconv.Itoa(in.Params.Size),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "size", Rule: "maximum", Limit: "100", Value: strconv.Itoa(in.Params.Size)})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -277,22 +217,10 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 	} else if ok && in.Params.Pattern == "" {
 		var errs []error
 		if utf8.RuneCountInString(in.Params.Pattern) < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "pattern",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "pattern", Rule: "minLength", Limit: "1", Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern))})
 		}
 		if utf8.RuneCountInString(in.Params.Pattern) > 15 {
-			errs = append(errs, &ValidationError{
-				Field: "pattern",
-				In:    "query",
-				Limit: "15",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "pattern", Rule: "maxLength", Limit: "15", Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern))})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -305,13 +233,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 	} else if in.Params.SearchPattern == 0 {
 		var errs []error
 		if !in.Params.SearchPattern.IsKnown() {
-			errs = append(errs, &ValidationError{
-				Field: "search_pattern",
-				In:    "query",
-				Limit: "0, 1, 2",
-				Rule:  "enum",
-				Value: enumText(in.Params.SearchPattern),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "search_pattern", Rule: "enum", Limit: "0, 1, 2", Value: enumText(in.Params.SearchPattern)})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -322,22 +244,10 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 	} else if ok && in.Params.ApplicationID == "" {
 		var errs []error
 		if utf8.RuneCountInString(in.Params.ApplicationID) < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "application_id",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.ApplicationID)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "application_id", Rule: "minLength", Limit: "1", Value: strconv.Itoa(utf8.RuneCountInString(in.Params.ApplicationID))})
 		}
 		if utf8.RuneCountInString(in.Params.ApplicationID) > 64 {
-			errs = append(errs, &ValidationError{
-				Field: "application_id",
-				In:    "query",
-				Limit: "64",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.ApplicationID)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "application_id", Rule: "maxLength", Limit: "64", Value: strconv.Itoa(utf8.RuneCountInString(in.Params.ApplicationID))})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -388,13 +298,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 	} else if in.Params.Index == 0 {
 		var errs []error
 		if in.Params.Index < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "index",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minimum",
-				Value: strconv.Itoa(in.Params.Index),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "index", Rule: "minimum", Limit: "1", Value: strconv.Itoa(in.Params.Index)})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -407,22 +311,10 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 	} else if in.Params.Size == 0 {
 		var errs []error
 		if in.Params.Size < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "size",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minimum",
-				Value: strconv.Itoa(in.Params.Size),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "size", Rule: "minimum", Limit: "1", Value: strconv.Itoa(in.Params.Size)})
 		}
 		if in.Params.Size > 100 {
-			errs = append(errs, &ValidationError{
-				Field: "size",
-				In:    "query",
-				Limit: "100",
-				Rule:  "maximum",
-				Value: strconv.Itoa(in.Params.Size),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "size", Rule: "maximum", Limit: "100", Value: strconv.Itoa(in.Params.Size)})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -433,22 +325,10 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 	} else if ok && in.Params.Pattern == "" {
 		var errs []error
 		if utf8.RuneCountInString(in.Params.Pattern) < 1 {
-			errs = append(errs, &ValidationError{
-				Field: "pattern",
-				In:    "query",
-				Limit: "1",
-				Rule:  "minLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "pattern", Rule: "minLength", Limit: "1", Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern))})
 		}
 		if utf8.RuneCountInString(in.Params.Pattern) > 15 {
-			errs = append(errs, &ValidationError{
-				Field: "pattern",
-				In:    "query",
-				Limit: "15",
-				Rule:  "maxLength",
-				Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern)),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "pattern", Rule: "maxLength", Limit: "15", Value: strconv.Itoa(utf8.RuneCountInString(in.Params.Pattern))})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -461,13 +341,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 	} else if in.Params.SearchPattern == 0 {
 		var errs []error
 		if !in.Params.SearchPattern.IsKnown() {
-			errs = append(errs, &ValidationError{
-				Field: "search_pattern",
-				In:    "query",
-				Limit: "0, 1, 2",
-				Rule:  "enum",
-				Value: enumText(in.Params.SearchPattern),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "search_pattern", Rule: "enum", Limit: "0, 1, 2", Value: enumText(in.Params.SearchPattern)})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -481,13 +355,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 	} else if ok && in.Params.Type == "" {
 		var errs []error
 		if !in.Params.Type.IsKnown() {
-			errs = append(errs, &ValidationError{
-				Field: "type",
-				In:    "query",
-				Limit: "mobile-lvn, landline, landline-toll-free",
-				Rule:  "enum",
-				Value: enumText(in.Params.Type),
-			})
+			errs = append(errs, &ValidationError{In: "query", Field: "type", Rule: "enum", Limit: "mobile-lvn, landline, landline-toll-free", Value: enumText(in.Params.Type)})
 		}
 		if len(errs) > 0 {
 			return errs[0]
@@ -653,13 +521,7 @@ func bindUpdateNumber(x *srvExchange, in *UpdateNumberInput) error {
 	} else if ok && in.Body.VoiceCallbackType == "" {
 		var errs []error
 		if !in.Body.VoiceCallbackType.IsKnown() {
-			errs = append(errs, &ValidationError{
-				Field: "voiceCallbackType",
-				In:    "form",
-				Limit: "sip, tel, app",
-				Rule:  "enum",
-				Value: enumText(in.Body.VoiceCallbackType),
-			})
+			errs = append(errs, &ValidationError{In: "form", Field: "voiceCallbackType", Rule: "enum", Limit: "sip, tel, app", Value: enumText(in.Body.VoiceCallbackType)})
 		}
 		if len(errs) > 0 {
 			return errs[0]
