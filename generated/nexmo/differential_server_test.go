@@ -112,8 +112,20 @@ func FuzzServerAgainstKin(f *testing.F) {
 		if op < 0 {
 			op = -op
 		}
-		wireAgree(t, wireCall(op, present, []string{a, b, c, d, e, g, h}))
+		call := wireCall(op, present, []string{a, b, c, d, e, g, h})
+		if openIssue(call) {
+			return
+		}
+		wireAgree(t, call)
 	})
+}
+
+// openIssue is the one open difference the table pins ("features=" read
+// as absent): left out of fuzzing so that the fuzzer finds new ones.
+// Remove it with the table's OPEN case when the binding is fixed.
+func openIssue(c diffCall) bool {
+	v, ok := c.query["features"]
+	return ok && len(v) == 1 && v[0] == ""
 }
 
 // wireCases are raw wire values at the edges of the binding: number
