@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// diffCases are requests at the edges of every rule of the six validated
+// diffCases are requests at the edges of every rule of the nine validated
 // types, with the verdict both sides must reach.
 var diffCases = []struct {
 	name   string
@@ -69,6 +69,18 @@ var diffCases = []struct {
 	{"settings callback 2000", diffSettings(SettingsRequest{MoCallBackURL: Ptr(strings.Repeat("u", 2000))}), true},
 	{"settings callback 2001", diffSettings(SettingsRequest{DrCallBackURL: Ptr(strings.Repeat("u", 2001))}), false},
 
+	{"pricing by type", diffPricingByType(GetOutboundPricingByTypeParams{Country: "GB", Type: "sms-transit"}), true},
+	{"pricing by type unknown", diffPricingByType(GetOutboundPricingByTypeParams{Country: "GB", Type: "mms"}), false},
+	{"pricing by type empty (routes to getOutboundPricing)", diffPricingByType(GetOutboundPricingByTypeParams{Country: "GB"}), false},
+	{"pricing by type slash", diffPricingByType(GetOutboundPricingByTypeParams{Country: "GB", Type: "sms/x"}), false},
+	{"pricing by type bad country", diffPricingByType(GetOutboundPricingByTypeParams{Country: "G", Type: "voice"}), false},
+	{"cancel", diffCancel(CancelNumberRequest{Country: "GB", MSISDN: "447700900000"}), true},
+	{"cancel bad msisdn", diffCancel(CancelNumberRequest{Country: "GB", MSISDN: "44770090000a"}), false},
+	{"top-up", diffTopUp(TopUpRequest{Trx: "00X123456Y7890123Z"}), true},
+	{"top-up empty", diffTopUp(TopUpRequest{}), false},
+	{"top-up 64", diffTopUp(TopUpRequest{Trx: strings.Repeat("t", 64)}), true},
+	{"top-up 65", diffTopUp(TopUpRequest{Trx: strings.Repeat("t", 65)}), false},
+
 	{"update minimal", diffUpdate(UpdateNumberRequest{Country: "GB", MSISDN: "447700900000"}), true},
 	{"update voice type", diffUpdate(UpdateNumberRequest{Country: "GB", MSISDN: "447700900000", VoiceCallbackType: "sip"}), true},
 	{"update voice type unknown", diffUpdate(UpdateNumberRequest{Country: "GB", MSISDN: "447700900000", VoiceCallbackType: "vxml"}), false},
@@ -93,10 +105,16 @@ func diffPtr(on bool, s string) *string {
 	return &s
 }
 
-// diffFuzzCall maps fuzzed values onto the fields of one of the six types.
+// diffFuzzCall maps fuzzed values onto the fields of one of the nine types.
 func diffFuzzCall(op uint8, a, b, c, d string, i, j, k int, flags uint8) (string, diffCall) {
 	bit := func(n uint) bool { return flags&(1<<n) != 0 }
-	switch op % 6 {
+	switch op % 9 {
+	case 6:
+		return "pricing by type", diffPricingByType(GetOutboundPricingByTypeParams{Country: a, Type: PricingType(d)})
+	case 7:
+		return "cancel", diffCancel(CancelNumberRequest{Country: a, MSISDN: b})
+	case 8:
+		return "top-up", diffTopUp(TopUpRequest{Trx: c})
 	case 0:
 		p := SearchAvailableNumbersParams{Country: a, Index: i, Size: j, Pattern: b, SearchPattern: SearchPattern(k), Type: NumberType(d)}
 		if bit(0) {
@@ -130,6 +148,9 @@ func FuzzValidatorsAgainstKin(f *testing.F) {
 	f.Add(uint8(3), "GB", "447700900000", "", "", 0, 0, 0, uint8(0))
 	f.Add(uint8(4), "Abcdef12", "https://example.com/mo", "", "", 0, 0, 0, uint8(3))
 	f.Add(uint8(5), "GB", "447700900000", "app", "sip", 0, 0, 0, uint8(15))
+	f.Add(uint8(6), "GB", "", "", "voice", 0, 0, 0, uint8(0))
+	f.Add(uint8(7), "GB", "447700900000", "", "", 0, 0, 0, uint8(0))
+	f.Add(uint8(8), "", "", "trx-1", "", 0, 0, 0, uint8(0))
 	f.Fuzz(func(t *testing.T, op uint8, a, b, c, d string, i, j, k int, flags uint8) {
 		name, r := diffFuzzCall(op, a, b, c, d, i, j, k, flags)
 		diffAgree(t, name, r)
