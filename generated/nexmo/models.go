@@ -26,8 +26,6 @@ type AccountSettings struct {
 //
 // A number available to buy. The XML element is `numbers` (one per number, unwrapped).
 type AvailableNumber struct {
-	// XMLName is the element "numbers" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"numbers"`
 	// The number's country, ISO 3166-1 alpha-2.
 	Country string `json:"country" xml:"country"`
 	// The number in E.164 form without the `+`, digits only (at most 15, E.164's maximum).
@@ -186,8 +184,6 @@ type OutboundPricing struct {
 // children are kebab-case (`mo-http-url`, `voice-callback-type`, ...) while the JSON keys are
 // camelCase.
 type OwnedNumber struct {
-	// XMLName is the element "numbers" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"numbers"`
 	// The number's country, ISO 3166-1 alpha-2.
 	Country string `json:"country" xml:"country"`
 	// The number in E.164 form without the `+`, digits only (at most 15, E.164's maximum).
@@ -263,8 +259,6 @@ type PricingByTypeError struct {
 //
 // The price of one service on one network. The XML element is `network`.
 type PricingByTypeNetwork struct {
-	// XMLName is the element "network" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"network"`
 	// The kind of network (for example `mobile`).
 	Type string `json:"type,omitempty" xml:"type,omitempty"`
 	// The price on this network.
@@ -297,8 +291,6 @@ type PricingError struct {
 //
 // The price of sending to one network. The XML element is `network`.
 type PricingNetwork struct {
-	// XMLName is the element "network" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"network"`
 	// The network's code (MCC and MNC).
 	Code string `json:"code,omitempty" xml:"code,omitempty"`
 	// The network's name. The XML element is `name`.

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"cmp"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -95,13 +97,16 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 	return t
 }
 
-// setRoot gives a struct used as a whole body its root element name.
+// setRoot gives a struct used as a whole body its root element: its xml
+// name, or its own. Only root bodies get one: a nested struct's element is
+// named by its parent's field tag, and an XMLName field would only cost
+// decoding time (a tenth of a 100-number page).
 func (b *builder) setRoot(t ir.TypeRef) {
 	if t.Kind != ir.KindStruct {
 		return
 	}
 	if st := b.structByName(t.Name); st != nil && st.XMLName == "" {
-		st.XMLName = st.Name
+		st.XMLName = cmp.Or(b.elements[st.GoName], st.Name)
 	}
 }
 

@@ -41,6 +41,9 @@ type builder struct {
 	forms map[string]bool
 	// patterns dedupes compiled patterns by expression.
 	patterns map[string]*ir.Pattern
+	// elements holds the explicit xml names of structs (by Go name); only
+	// those used as whole bodies get an XMLName field.
+	elements map[string]string
 	values   *naming.Scope
 	// inline maps an inline object or enum schema to its type, so a
 	// schema reached twice (through allOf) is one Go type.
@@ -58,6 +61,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		building:   make(map[string]bool),
 		forms:      make(map[string]bool),
 		patterns:   make(map[string]*ir.Pattern),
+		elements:   make(map[string]string),
 		inline:     make(map[*openapi3.Schema]ir.TypeRef),
 	}
 	b.unsupportedDocument()

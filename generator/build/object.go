@@ -12,14 +12,16 @@ import (
 // object builds the struct of an object schema named name.
 func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct {
 	st := &ir.Struct{
-		Name:    name,
-		GoName:  b.types.Unique(naming.Exported(name)),
-		Doc:     doc(s.Title, s.Description),
-		Pos:     at,
-		Role:    ir.RoleModel,
-		XMLName: xmlName(s),
+		Name:   name,
+		GoName: b.types.Unique(naming.Exported(name)),
+		Doc:    doc(s.Title, s.Description),
+		Pos:    at,
+		Role:   ir.RoleModel,
 	}
 	b.api.Structs = append(b.api.Structs, st)
+	if name := xmlName(s); name != "" {
+		b.elements[st.GoName] = name
+	}
 	b.allOfParts(s)
 	fields := naming.NewScope("XMLName")
 	props := b.properties(s)

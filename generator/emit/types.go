@@ -3,6 +3,7 @@ package emit
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -52,7 +53,7 @@ func comment(goName, lead, text string) *jen.Statement {
 // prints a multi-line Comment as a /* */ block, which Go doc comments
 // avoid.
 func docComment(text string) *jen.Statement {
-	lines := strings.Split(text, "\n")
+	lines := strings.Split(commentSafe(text), "\n")
 	s := jen.Comment(strings.TrimRight(lines[0], " "))
 	for _, l := range lines[1:] {
 		s.Line().Comment(strings.TrimRight(l, " "))
@@ -111,4 +112,19 @@ func lit(v any) *jen.Statement {
 		return jen.Lit(int(n))
 	}
 	return jen.Lit(v)
+}
+
+// commentSafe replaces the characters Go source cannot hold in a comment
+// (NUL, other control characters, invalid UTF-8, a byte order mark) with
+// U+FFFD: a spec's text is printed, never trusted.
+func commentSafe(text string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError || r == '\uFEFF' {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(text, "\uFFFD"))
 }
