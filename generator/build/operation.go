@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -67,6 +68,10 @@ func (b *builder) operation(e opEntry) *ir.Operation {
 	o := e.op
 	if o.OperationID == "" {
 		b.diags.Addf(e.pos, "%s %s needs an operationId: it names the Go method", e.method, e.path)
+		return nil
+	}
+	if strings.ContainsFunc(o.OperationID+e.path, unicode.IsControl) {
+		b.diags.Addf(b.fieldPos(o.Origin, "operationId"), "operationId %q or path %q holds a control character", o.OperationID, e.path)
 		return nil
 	}
 	op := &ir.Operation{
