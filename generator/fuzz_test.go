@@ -100,7 +100,7 @@ func FuzzGenerate(f *testing.F) {
 var stdlib = struct {
 	sync.Mutex
 	importer types.Importer
-}{importer: importer.ForCompiler(token.NewFileSet(), "source", nil)}
+}{importer: importer.ForCompiler(token.NewFileSet(), "gc", nil)}
 
 // typeErrors type-checks the generated package as the compiler would:
 // code that parses but does not compile (a name declared twice, a wrong
