@@ -83,7 +83,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 func (b *builder) document() {
 	t := b.doc.T
 	if t.Info != nil {
-		b.api.Title = t.Info.Title
+		b.api.Title = singleLine(t.Info.Title)
 		b.api.Description = t.Info.Description
 		b.api.Version = t.Info.Version
 	}

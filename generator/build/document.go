@@ -49,6 +49,7 @@ func (b *builder) auth() {
 }
 
 func (b *builder) setAuthParam(dst *string, name string, at ir.Pos) {
+	b.plainName("security parameter name", name, at)
 	if *dst != "" {
 		b.diags.Addf(at, "unsupported: a second query apiKey %q (already have %q)", name, *dst)
 		return
@@ -72,6 +73,9 @@ func (b *builder) bodyStatus() {
 		b.diags.Addf(at, "%s must be {code: NAME, label: NAME, success: [CODE, ...]}", extBodyStatus)
 		return
 	}
+	if !b.plainName(extBodyStatus+" code", bs.Code, at) || !b.plainName(extBodyStatus+" label", bs.Label, at) {
+		return
+	}
 	b.api.BodyStatus = &ir.BodyStatus{Code: bs.Code, Label: bs.Label, Success: bs.Success}
 }
 
@@ -85,6 +89,11 @@ func (b *builder) requestIDHeaders() {
 	if err := decodeExtension(v, &names); err != nil {
 		b.diags.Addf(b.fieldPos(b.doc.T.Origin, extRequestIDs), "%s must be a list of header names", extRequestIDs)
 		return
+	}
+	for _, n := range names {
+		if !b.plainName("request id header", n, b.fieldPos(b.doc.T.Origin, extRequestIDs)) {
+			return
+		}
 	}
 	b.api.RequestIDHeaders = names
 }

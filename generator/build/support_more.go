@@ -3,6 +3,7 @@ package build
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -68,4 +69,23 @@ func (b *builder) allOfParts(s *openapi3.Schema) {
 			b.component(name)
 		}
 	}
+}
+
+// plainName reports, at at, a wire name that holds a control character
+// (a newline included) or a backquote: the generated code prints such
+// names in comments and struct tags, where they would end the comment or
+// the tag and the rest would be code.
+func (b *builder) plainName(what, name string, at ir.Pos) bool {
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || r == '`' }) {
+		b.diags.Addf(at, "%s %q holds a control character or a backquote", what, name)
+		return false
+	}
+	return true
+}
+
+// singleLine makes a title one line of plain text: control characters
+// (newlines included) become spaces, runs of spaces one. The title is
+// printed inside a comment line.
+func singleLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
 }

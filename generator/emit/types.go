@@ -2,6 +2,7 @@ package emit
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -74,8 +75,9 @@ func fieldComment(f *ir.Field, where string) *jen.Statement {
 	return docComment(text)
 }
 
-// quote wraps a spec name in double quotes for comments.
-func quote(s string) string { return `"` + s + `"` }
+// quote wraps a spec name in double quotes for comments, Go-escaped: a
+// newline, a NUL or a quote in a name never ends the comment.
+func quote(s string) string { return strconv.Quote(s) }
 
 // structByName finds a struct of api by Go name.
 func structByName(api *ir.API, name string) *ir.Struct {
