@@ -137,6 +137,10 @@ var mark = regexp.MustCompile(`\bat L(\d+)\.C(\d+)\b`)
 // placed on its line.
 func (d *Doc) loadError(err error) (ir.Pos, string) {
 	msg := err.Error()
+	var ext *openapi3.DisallowedExternalRefError
+	if errors.As(err, &ext) {
+		return d.find(msg), fmt.Sprintf("unsupported: external $ref %q (a spec is one file)", ext.Ref)
+	}
 	if m := unresolved.FindStringSubmatch(msg); m != nil {
 		return d.find(msg), fmt.Sprintf("unresolved $ref %q: nothing is defined there", m[1])
 	}
