@@ -58,6 +58,9 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		b.diags.Addf(at, "unsupported: a form body that is not an object")
 		return ir.TypeRef{Kind: ir.KindString}
 	}
+	// The form's own schema is not built by schemaType: check it here
+	// (a form without properties would be a struct with nothing to send).
+	b.unsupportedSchema(s.Value, b.pos(s.Value.Origin))
 	name := refName(s.Ref)
 	if name != "" {
 		if t, built := b.components[name]; built {
