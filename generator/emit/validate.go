@@ -61,7 +61,7 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 		g.If(v.Clone().Op("!=").Nil()).Block(append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
 			valueChecks(api, fd, fd.Type, fd.Rules, jen.Id("v"))...)...)
 	case required:
-		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", jen.Lit(""), jen.Lit("")))).
+		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil))).
 			Else().Block(checks...)
 	case !fd.Required && fd.Type.Kind != ir.KindStruct && fd.Type.Kind != ir.KindBool:
 		g.If(present(api, fd, v)).Block(checks...)

@@ -61,27 +61,24 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		value = jen.Qual("strconv", "Itoa").Call(n)
 	case ir.RuleUniqueItems:
 		return jen.If(jen.Id("i").Op(":=").Id("duplicateAt").Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
-			jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, jen.Lit(""), valueText(*t.Elem, v.Clone().Index(jen.Id("i"))))))
+			jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, nil, valueText(*t.Elem, v.Clone().Index(jen.Id("i"))))))
 	}
 	return jen.If(cond).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, limit, value)))
 }
 
 // failure builds the *ValidationError of a broken rule, on one line, in
-// the struct's field order, leaving out an empty limit or value.
+// the struct's field order; a nil limit or value is left out.
 func failure(fd *ir.Field, rule string, limit, value jen.Code) *jen.Statement {
 	fields := []jen.Code{
 		jen.Id("In").Op(":").Lit(inName(fd.In)),
 		jen.Id("Field").Op(":").Lit(fd.Name),
 		jen.Id("Rule").Op(":").Lit(rule),
 	}
-	for _, kv := range []struct {
-		key string
-		val jen.Code
-	}{{"Limit", limit}, {"Value", value}} {
-		if s, ok := kv.val.(*jen.Statement); ok && s.GoString() == `""` {
-			continue
-		}
-		fields = append(fields, jen.Id(kv.key).Op(":").Add(kv.val))
+	if limit != nil {
+		fields = append(fields, jen.Id("Limit").Op(":").Add(limit))
+	}
+	if value != nil {
+		fields = append(fields, jen.Id("Value").Op(":").Add(value))
 	}
 	return jen.Op("&").Id("ValidationError").Values(fields...)
 }
