@@ -19,10 +19,14 @@ type Diagnostic struct {
 }
 
 // Error formats the diagnostic as "file:line:col: msg"; parts of the
-// position that are unknown are left out.
+// position that are unknown are left out. A line break in msg (a spec
+// value quoted in it) is escaped: a diagnostic is one line.
 func (d *Diagnostic) Error() string {
-	return FormatPos(d.Pos) + d.Msg
+	return FormatPos(d.Pos) + lineBreaks.Replace(d.Msg)
 }
+
+// lineBreaks escapes the line breaks of a message.
+var lineBreaks = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`)
 
 // FormatPos renders a position as a "file:line:col: " prefix.
 func FormatPos(p ir.Pos) string {

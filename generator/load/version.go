@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -27,12 +28,12 @@ func (d *Doc) version() error {
 		case "openapi":
 			if v.Value != "3.0" && !strings.HasPrefix(v.Value, "3.0.") {
 				return &diag.Diagnostic{Pos: ir.Pos{File: d.File, Line: v.Line, Col: v.Column},
-					Msg: "unsupported: OpenAPI " + v.Value + " (3.0.x is supported)"}
+					Msg: fmt.Sprintf("unsupported: OpenAPI %q (3.0.x is supported)", v.Value)}
 			}
 			return nil
 		case "swagger":
 			return &diag.Diagnostic{Pos: ir.Pos{File: d.File, Line: k.Line, Col: k.Column},
-				Msg: "unsupported: Swagger " + v.Value + " (OpenAPI 3.0.x is supported: convert the document first)"}
+				Msg: fmt.Sprintf("unsupported: Swagger %q (OpenAPI 3.0.x is supported: convert the document first)", v.Value)}
 		}
 	}
 	return nil
