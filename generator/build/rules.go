@@ -17,9 +17,9 @@ func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
 	if f.Required && requiredCheckable(f.Type) {
 		f.Rules = append(f.Rules, &ir.Rule{Kind: ir.RuleRequired, Pos: f.Pos})
 	}
-	f.Rules = append(f.Rules, b.schemaRules(f, s)...)
-	if s.Type.Is("array") && s.Items != nil && s.Items.Value != nil {
-		f.ItemRules = b.schemaRules(f, s.Items.Value)
+	f.Rules = append(f.Rules, b.applicable(b.schemaRules(f, s), f.Type)...)
+	if s.Type.Is("array") && s.Items != nil && s.Items.Value != nil && f.Type.Elem != nil {
+		f.ItemRules = b.applicable(b.schemaRules(f, s.Items.Value), *f.Type.Elem)
 	}
 }
 

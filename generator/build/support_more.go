@@ -89,3 +89,28 @@ func (b *builder) plainName(what, name string, at ir.Pos) bool {
 func singleLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
 }
+
+// applicable keeps the rules that apply to a value of type t. As JSON
+// Schema says (and kin-openapi does), a keyword constrains only values of
+// its own type: uniqueItems on a boolean, or a pattern on an integer,
+// checks nothing, and a generated check of it would not compile.
+func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
+	base := t.Kind
+	if t.Kind == ir.KindEnum {
+		base = ir.KindString
+		if i := slices.IndexFunc(b.api.Enums, func(e *ir.Enum) bool { return e.GoName == t.Name }); i >= 0 {
+			base = b.api.Enums[i].Base
+		}
+	}
+	return slices.DeleteFunc(rules, func(r *ir.Rule) bool {
+		switch r.Kind {
+		case ir.RulePattern, ir.RuleMinLength, ir.RuleMaxLength:
+			return base != ir.KindString
+		case ir.RuleMinimum, ir.RuleMaximum:
+			return base != ir.KindInt && base != ir.KindFloat
+		case ir.RuleMinItems, ir.RuleMaxItems, ir.RuleUniqueItems:
+			return base != ir.KindArray
+		}
+		return false
+	})
+}
