@@ -119,6 +119,11 @@ func (b *builder) scalarAllOf(s *openapi3.Schema, owner string, path []string, r
 	var t *ir.TypeRef
 	for _, part := range s.AllOf {
 		if part.Value == nil || part.Value.Type == nil || part.Value.Type.IsEmpty() {
+			if part.Value != nil && len(part.Value.Enum) > 0 {
+				// The value's type would not be an enum type, and the
+				// enum could not be checked.
+				b.diags.Addf(b.fieldPos(part.Value.Origin, "enum"), "unsupported: an enum in an untyped allOf part (put it with the type)")
+			}
 			continue
 		}
 		pt := b.typeOf(part, owner, path, role)

@@ -110,6 +110,11 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 			return base != ir.KindInt && base != ir.KindFloat
 		case ir.RuleMinItems, ir.RuleMaxItems, ir.RuleUniqueItems:
 			return base != ir.KindArray
+		case ir.RuleEnum:
+			// Only an enum type has the check; every other way to an
+			// enum rule (an untyped allOf part, an enum of booleans) is
+			// reported where it is built.
+			return t.Kind != ir.KindEnum
 		}
 		return false
 	})
