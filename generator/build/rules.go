@@ -20,6 +20,7 @@ func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
 	f.Rules = append(f.Rules, b.applicable(b.schemaRules(f, s), f.Type)...)
 	if s.Type.Is("array") && s.Items != nil && s.Items.Value != nil && f.Type.Elem != nil {
 		f.ItemRules = b.applicable(b.schemaRules(f, s.Items.Value), *f.Type.Elem)
+		b.nestedItemRules(f, s.Items.Value)
 	}
 }
 

@@ -119,3 +119,14 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 		return false
 	})
 }
+
+// nestedItemRules reports rules on the items of an array of arrays: the IR
+// checks one level of items, and a rule further down would go unchecked.
+func (b *builder) nestedItemRules(f *ir.Field, items *openapi3.Schema) {
+	if !items.Type.Is("array") || items.Items == nil || items.Items.Value == nil {
+		return
+	}
+	if len(b.schemaRules(f, items.Items.Value)) > 0 {
+		b.diags.Addf(b.pos(items.Items.Value.Origin), "unsupported: rules on the items of an array of arrays")
+	}
+}
