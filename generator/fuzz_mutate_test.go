@@ -81,7 +81,10 @@ func change(n *yaml.Node, kind byte, text string, nodes []*yaml.Node) {
 // FuzzGenerateMutated fuzzes the generator with structural mutations of
 // the seed specs (replace a value, delete an entry or item, graft a
 // subtree, add a key): the same property as FuzzGenerate, on inputs that
-// reach the builder and the emitters.
+// reach the builder and the emitters. An input names its seed by index in
+// fuzzSeeds, so a new golden or corpus case re-maps the checked-in inputs
+// (still valid inputs, not the same ones): a crasher is kept as the
+// mutated spec itself, in FuzzGenerate's corpus.
 func FuzzGenerateMutated(f *testing.F) {
 	seeds := fuzzSeeds(f)
 	f.Add(uint8(0), []byte{}, "")
