@@ -264,8 +264,14 @@ func srvBindSlice[T any](x *srvExchange, w srvWire, dst *[]T, parse func(srvWire
 		}
 	default:
 		v, ok, verr := x.value(w)
-		if verr != nil || !ok || v == "" {
+		if verr != nil || !ok {
 			return false, cmp.Or(verr, srvAbsent(w))
+		}
+		if v == "" {
+			// "features=" is an empty array (form style), not an absent
+			// one: the validators judge it (minItems, required).
+			*dst = []T{}
+			return true, nil
 		}
 		return true, srvSplit(w, v, dst, parse)
 	}
