@@ -11,7 +11,7 @@ import (
 // TestSupportedSubsetEndToEnd generates the supported-subset golden spec
 // into a throwaway module and runs testdata/e2e/subset_test.go there: the
 // generated client against the generated server, over loopback, for every
-// construct docs/robustness.md lists as supported.
+// construct the README's supported-subset table lists as supported.
 func TestSupportedSubsetEndToEnd(t *testing.T) {
 	archive, err := os.ReadFile(filepath.Join("testdata", "supported_subset.txtar"))
 	if err != nil {
