@@ -10,7 +10,6 @@ import (
 	"github.com/nexmogen/nexmogen/generator/build"
 	"github.com/nexmogen/nexmogen/generator/emit"
 	"github.com/nexmogen/nexmogen/generator/load"
-	"github.com/nexmogen/nexmogen/generator/naming"
 	"github.com/nexmogen/nexmogen/templates"
 )
 
@@ -40,8 +39,7 @@ func Generate(spec []byte, file string, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	reserved := append(templates.RuntimeNames(), naming.ServerReserved()...)
-	api, err := build.Build(doc, build.Options{Package: opts.Package, Reserved: reserved})
+	api, err := build.Build(doc, build.Options{Package: opts.Package, Reserved: templates.RuntimeNames()})
 	if err != nil {
 		return nil, err
 	}

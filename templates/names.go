@@ -27,7 +27,7 @@ func RuntimeNames() []string {
 		"srvBindSlice", "srvBindValue", "srvBodyReader", "srvBodyReaders", "srvCleanPath",
 		"srvContainsMedia", "srvContentTypes", "srvDecodeJSONBody", "srvDefaultMaxBodyBytes",
 		"srvEncode", "srvEncoded", "srvEncoder", "srvEncoders", "srvEnvelopeMedia",
-		"srvEnvelopeOffers", "srvErrBadCredentials", "srvErrResponseStatus", "srvErrorEnvelope",
+		"srvEnvelopeOffers", "errSrvBadCredentials", "errSrvResponseStatus", "srvErrorEnvelope",
 		"srvEscaped", "srvExchange", "srvLabelInternal", "srvLabelNotAcceptable",
 		"srvLabelNotAllowed", "srvLabelNotFound", "srvLabelNotImplemented", "srvLabelTooLarge",
 		"srvLabelUnauthorized", "srvLabelUnreadable", "srvMedia", "srvMediaForm", "srvMediaJSON",

@@ -27,9 +27,9 @@ func (f AuthenticatorFunc) Authenticate(ctx context.Context, apiKey string, apiS
 	return f(ctx, apiKey, apiSecret)
 }
 
-// srvErrBadCredentials is what StaticAuthenticator answers to wrong
+// errSrvBadCredentials is what StaticAuthenticator answers to wrong
 // credentials.
-var srvErrBadCredentials = errors.New("wrong API key or secret")
+var errSrvBadCredentials = errors.New("wrong API key or secret")
 
 // StaticAuthenticator accepts exactly one API key and secret, compared in
 // constant time (see EqualCredentials).
@@ -38,7 +38,7 @@ func StaticAuthenticator(apiKey, apiSecret string) Authenticator {
 	return AuthenticatorFunc(func(_ context.Context, gotKey string, gotSecret Secret) error {
 		k, s := sha256.Sum256([]byte(gotKey)), sha256.Sum256([]byte(gotSecret.Reveal()))
 		if subtle.ConstantTimeCompare(k[:], key[:])&subtle.ConstantTimeCompare(s[:], secret[:]) != 1 {
-			return srvErrBadCredentials
+			return errSrvBadCredentials
 		}
 		return nil
 	})

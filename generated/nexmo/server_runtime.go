@@ -26,9 +26,9 @@ const (
 	srvLabelNotImplemented = "not implemented"
 )
 
-// srvErrResponseStatus is what a default response with a status out of range
+// errSrvResponseStatus is what a default response with a status out of range
 // fails with: the server answers 500 instead.
-var srvErrResponseStatus = errors.New("response status out of range")
+var errSrvResponseStatus = errors.New("response status out of range")
 
 // ErrNotImplemented is what UnimplementedHandler's methods return; a
 // handler returning it (or an error wrapping it) answers 501.

@@ -22,7 +22,9 @@ type Options struct {
 	// Package is the Go package name of the output.
 	Package string
 	// Reserved are package-level names the static runtime files declare;
-	// spec-derived names must not take them.
+	// spec-derived names must not take them. The names the jennifer-built
+	// server files declare (naming.ServerReserved) are reserved by Build
+	// itself.
 	Reserved []string
 }
 
@@ -55,7 +57,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b := &builder{
 		doc:        doc,
 		api:        &ir.API{Package: opts.Package},
-		types:      naming.NewScope(opts.Reserved...),
+		types:      naming.NewScope(slices.Concat(opts.Reserved, naming.ServerReserved())...),
 		values:     naming.NewScope(opts.Reserved...),
 		components: make(map[string]*ir.TypeRef),
 		building:   make(map[string]bool),

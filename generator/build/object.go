@@ -1,8 +1,6 @@
 package build
 
 import (
-	"strconv"
-
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -148,6 +146,3 @@ func jsonTag(name string, optional bool) string {
 	}
 	return name
 }
-
-// quote renders a number bound for messages.
-func quote(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

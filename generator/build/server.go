@@ -20,7 +20,6 @@ const defaultErrorRoot = "error"
 // answers with, and the XML roots of the envelopes the runtime writes. It
 // runs after every spec-derived type has claimed its name.
 func (b *builder) server() {
-	b.serverNamesFree()
 	b.api.ServerErrorRoot = b.commonErrorRoot()
 	for _, op := range b.api.Operations {
 		op.Server = &ir.ServerOperation{
@@ -41,26 +40,6 @@ func (b *builder) server() {
 		}
 	}
 	b.checkRoutes()
-}
-
-// serverNamesFree reports a spec type that took a name the server stubs
-// declare whatever the spec (naming.ServerReserved); none can when the
-// build reserves them.
-func (b *builder) serverNamesFree() {
-	reserved := make(map[string]bool)
-	for _, n := range naming.ServerReserved() {
-		reserved[n] = true
-	}
-	for _, st := range b.api.Structs {
-		if reserved[st.GoName] {
-			b.diags.Addf(st.Pos, "unsupported: schema %q becomes the Go name %s, which the server stubs declare", st.Name, st.GoName)
-		}
-	}
-	for _, e := range b.api.Enums {
-		if reserved[e.GoName] {
-			b.diags.Addf(e.Pos, "unsupported: schema %q becomes the Go name %s, which the server stubs declare", e.Name, e.GoName)
-		}
-	}
 }
 
 // route is the ServeMux pattern of an operation. Path parameters become

@@ -72,7 +72,7 @@ func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
 		BlockFunc(func(g *jen.Group) {
 			if r.Status == 0 {
 				g.If(jen.Id("v").Dot("Status").Op("<").Lit(100).Op("||").Id("v").Dot("Status").Op(">").Lit(999)).
-					Block(jen.Return(jen.Id("srvErrResponseStatus")))
+					Block(jen.Return(jen.Id("errSrvResponseStatus")))
 			}
 			if r.Type != nil {
 				args := []jen.Code{jen.Id("m"), jen.Op("&").Id("v").Dot("Body")}

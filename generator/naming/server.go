@@ -1,17 +1,11 @@
 package naming
 
-// ServerReserved are the package-level names the server stubs declare
-// whatever the spec: the names the jennifer-built server files fix
-// (Handler, UnimplementedHandler, serverMethods) and the runtime's exported
-// API. (The runtime's unexported helpers all start with "srv" or "server".)
-// The build reserves them, so no spec-derived type can take them.
+// ServerReserved are the package-level names the jennifer-built server
+// files declare whatever the spec. The builder reserves them, so no
+// spec-derived type can take them; the runtime's own names are
+// templates.RuntimeNames.
 func ServerReserved() []string {
-	return []string{
-		"Handler", "UnimplementedHandler", "serverMethods",
-		"ErrNotImplemented", "NewServer", "ServerOption", "WithAuthenticator", "WithMaxBodyBytes",
-		"WithServerLogger", "Authenticator", "AuthenticatorFunc", "StaticAuthenticator",
-		"EqualCredentials",
-	}
+	return []string{"Handler", "UnimplementedHandler", "serverMethods"}
 }
 
 // ServerInput is the request struct of an operation handed to the server's
