@@ -35,6 +35,6 @@ func RuntimeNames() []string {
 		"srvNoSniff", "srvOperation", "srvPair", "srvPairs", "srvParseBool", "srvParseFloat",
 		"srvParseInt", "srvParseString", "srvQuality", "srvQuoted", "srvSource", "srvSourceNames",
 		"srvSplit", "srvSrcBody", "srvSrcForm", "srvSrcHeader", "srvSrcPath", "srvSrcQuery",
-		"srvWire", "statusBody", "statusOf", "successCode", "unmarshal", "xmlStatusKey",
+		"srvWire", "statusBody", "statusOf", "successCode", "unmarshal", "walkPages", "xmlStatusKey",
 	}
 }

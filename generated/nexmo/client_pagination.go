@@ -14,27 +14,14 @@ import (
 // the loop breaks. An error is yielded once, and ends the walk. Each page is one
 // call of ListOwnedNumbers, retried as that call is.
 func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams) iter.Seq2[OwnedNumber, error] {
-	return func(yield func(OwnedNumber, error) bool) {
-		seen := 0
-		for page := 1; ; page++ {
-			params.Index = page
-			res, err := c.ListOwnedNumbers(ctx, params)
-			if err != nil {
-				var zero OwnedNumber
-				yield(zero, err)
-				return
-			}
-			for _, it := range res.Numbers {
-				if !yield(it, nil) {
-					return
-				}
-			}
-			seen += len(res.Numbers)
-			if len(res.Numbers) == 0 || (res.Count > 0 && seen >= res.Count) {
-				return
-			}
+	return walkPages(1, func(page int) ([]OwnedNumber, int, error) {
+		params.Index = page
+		res, err := c.ListOwnedNumbers(ctx, params)
+		if err != nil {
+			return nil, 0, err
 		}
-	}
+		return res.Numbers, res.Count, nil
+	})
 }
 
 // AvailableNumbers walks every item of SearchAvailableNumbers, page after page.
@@ -44,27 +31,14 @@ func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams
 // the loop breaks. An error is yielded once, and ends the walk. Each page is one
 // call of SearchAvailableNumbers, retried as that call is.
 func (c *Client) AvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams) iter.Seq2[AvailableNumber, error] {
-	return func(yield func(AvailableNumber, error) bool) {
-		seen := 0
-		for page := 1; ; page++ {
-			params.Index = page
-			res, err := c.SearchAvailableNumbers(ctx, params)
-			if err != nil {
-				var zero AvailableNumber
-				yield(zero, err)
-				return
-			}
-			for _, it := range res.Numbers {
-				if !yield(it, nil) {
-					return
-				}
-			}
-			seen += len(res.Numbers)
-			if len(res.Numbers) == 0 || (res.Count > 0 && seen >= res.Count) {
-				return
-			}
+	return walkPages(1, func(page int) ([]AvailableNumber, int, error) {
+		params.Index = page
+		res, err := c.SearchAvailableNumbers(ctx, params)
+		if err != nil {
+			return nil, 0, err
 		}
-	}
+		return res.Numbers, res.Count, nil
+	})
 }
 
 // bodyStatus returns the status fields the body carried.

@@ -36,42 +36,30 @@ func clientIterator(api *ir.API, op *ir.Operation, f *jen.File) {
 		args = append(args, jen.Id("body"))
 	}
 	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
+	fetch := jen.Func().Params(jen.Id("page").Int()).Params(jen.Index().Add(item.Clone()), jen.Int(), jen.Error())
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(p.GoName).Params(clientInputs(api, op)...).Add(seq).Block(
-		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(item.Clone(), jen.Error()).Bool()).BlockFunc(func(g *jen.Group) {
-			g.Id("seen").Op(":=").Lit(0)
-			g.For(jen.Id("page").Op(":=").Add(lit(p.FirstPage)), jen.Empty(), jen.Id("page").Op("++")).BlockFunc(func(g *jen.Group) {
-				clientIteratorPage(op, item, args, g)
-			})
-		})),
+		jen.Return(jen.Id("walkPages").Call(lit(p.FirstPage), fetch.BlockFunc(func(g *jen.Group) {
+			clientIteratorPage(op, args, g)
+		}))),
 	)
 	f.Line()
 }
 
-// clientIteratorPage prints one turn of an iterator's loop: fetch a page,
-// yield its items, decide whether to go on.
-func clientIteratorPage(op *ir.Operation, item *jen.Statement, args []jen.Code, g *jen.Group) {
+// clientIteratorPage prints the body of an iterator's fetch: one call of
+// the operation for the page, answering its items and announced total (the
+// walk itself is the runtime's walkPages).
+func clientIteratorPage(op *ir.Operation, args []jen.Code, g *jen.Group) {
 	p := op.Pagination
 	g.Id("params").Dot(p.Page.GoName).Op("=").Id("page")
 	g.List(jen.Id("res"), jen.Err()).Op(":=").Id("c").Dot(op.GoName).Call(args...)
-	g.If(jen.Err().Op("!=").Nil()).Block(
-		jen.Var().Id("zero").Add(item.Clone()),
-		jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
-		jen.Return(),
-	)
-	items := jen.Id("res").Dot(p.Items.GoName)
-	g.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Add(items.Clone())).Block(
-		jen.If(jen.Op("!").Id("yield").Call(jen.Id("it"), jen.Nil())).Block(jen.Return()),
-	)
-	g.Id("seen").Op("+=").Len(items.Clone())
+	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(0), jen.Err()))
 	total := jen.Id("res").Dot(p.Total.GoName)
 	if p.Total.Pointer {
 		g.Id("total").Op(":=").Lit(0)
 		g.If(total.Clone().Op("!=").Nil()).Block(jen.Id("total").Op("=").Op("*").Add(total.Clone()))
 		total = jen.Id("total")
 	}
-	g.If(jen.Len(items.Clone()).Op("==").Lit(0).Op("||").Parens(
-		total.Clone().Op(">").Lit(0).Op("&&").Id("seen").Op(">=").Add(total.Clone()),
-	)).Block(jen.Return())
+	g.Return(jen.Id("res").Dot(p.Items.GoName), total, jen.Nil())
 }
 
 // clientBodyStatus prints bodyStatus on every success type that has the

@@ -62,6 +62,7 @@ var templateUnits = []templateUnit{
 	{"client_errors.go", "client_errors.go.tmpl", templates.NewClient},
 	{"client_media.go", "client_media.go.tmpl", templates.NewClient},
 	{"client_retry.go", "client_retry.go.tmpl", templates.NewClient},
+	{"client_pages.go", "client_pages.go.tmpl", templates.NewPackage},
 	{"client_transport.go", "client_transport.go.tmpl", templates.NewClient},
 	{"server_runtime.go", "server_runtime.go.tmpl", templates.NewServer},
 	{"server_auth.go", "server_auth.go.tmpl", templates.NewServer},
