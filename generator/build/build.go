@@ -67,6 +67,10 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		inline:     make(map[*openapi3.Schema]ir.TypeRef),
 	}
 	b.unsupportedDocument()
+	if b.infiniteCycles() {
+		// The walks through allOf would not end: report what is known.
+		return nil, b.diags.Err()
+	}
 	b.document()
 	b.operations()
 	b.remainingComponents()

@@ -17,6 +17,9 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		Role:   ir.RoleModel,
 	}
 	b.api.Structs = append(b.api.Structs, st)
+	// Known before its fields are built, so a property that refers back
+	// to the object (recursion) finds its type.
+	b.inline[s] = ir.TypeRef{Kind: ir.KindStruct, Name: st.GoName}
 	if name := xmlName(s); name != "" {
 		b.elements[st.GoName] = name
 	}

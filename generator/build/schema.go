@@ -32,7 +32,15 @@ func (b *builder) component(name string) ir.TypeRef {
 		return ir.TypeRef{Kind: ir.KindString}
 	}
 	if b.building[name] {
-		b.diags.Addf(b.pos(ref.Value.Origin), "unsupported: schema %q refers to itself", name)
+		// An object under construction already has its type (see
+		// object): a property that refers back to it, directly or
+		// through items, is a pointer or a slice of it. A required
+		// property or an allOf that holds it was refused by
+		// infiniteCycles.
+		if t, ok := b.inline[ref.Value]; ok {
+			return t
+		}
+		b.diags.Addf(b.pos(ref.Value.Origin), "unsupported: schema %q refers to itself other than through an object's properties (an array of itself has no Go type here)", name)
 		return ir.TypeRef{Kind: ir.KindString}
 	}
 	b.building[name] = true
