@@ -39,7 +39,7 @@ func Generate(spec []byte, file string, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	api, err := build.Build(doc, build.Options{Package: opts.Package, Reserved: templates.RuntimeNames()})
+	api, err := build.Build(doc, build.Options{Package: opts.Package, Reserved: templates.Names()})
 	if err != nil {
 		return nil, err
 	}

@@ -12,14 +12,6 @@ import (
 	"time"
 )
 
-// DefaultBaseURL is the server the client calls unless WithBaseURL says
-// otherwise: the first server of the API description.
-const DefaultBaseURL = "https://rest.nexmo.com"
-
-// DefaultUserAgent is the User-Agent header sent unless WithUserAgent says
-// otherwise.
-const DefaultUserAgent = "nexmogen-nexmo/2017.1"
-
 // defaultTimeout bounds a call made with the default *http.Client when ctx
 // has no deadline of its own. A client of your own keeps its own timeout.
 const defaultTimeout = 30 * time.Second
@@ -58,15 +50,16 @@ type Option func(*Client) error
 
 // NewClient returns a client that authenticates with apiKey and apiSecret.
 // With no options it calls DefaultBaseURL with a copy of
-// http.DefaultClient (30 seconds timeout), sends the credentials with HTTP Basic
-// (so the secret never appears in a URL, a proxy log or an error), asks for JSON and retries as
-// DefaultRetryPolicy says.
+// http.DefaultClient (30 seconds timeout), sends the credentials the way
+// the API declares (HTTP Basic when it declares it, so the secret never
+// appears in a URL, a proxy log or an error; else its query pair), asks
+// for JSON and retries as DefaultRetryPolicy says.
 func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
 	if apiKey == "" {
-		return nil, errors.New("nexmo: NewClient: the API key is empty")
+		return nil, errors.New(packageName + ": NewClient: the API key is empty")
 	}
 	if apiSecret == "" {
-		return nil, errors.New("nexmo: NewClient: the API secret is empty")
+		return nil, errors.New(packageName + ": NewClient: the API secret is empty")
 	}
 	c := &Client{
 		baseURL:   DefaultBaseURL,
@@ -74,7 +67,7 @@ func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
 		accept:    "application/json",
 		apiKey:    apiKey,
 		apiSecret: Secret(apiSecret),
-		auth:      authBasic,
+		auth:      defaultAuth(),
 		retry:     DefaultRetryPolicy(),
 	}
 	for _, opt := range opts {
@@ -82,7 +75,7 @@ func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
 			continue
 		}
 		if err := opt(c); err != nil {
-			return nil, fmt.Errorf("nexmo: NewClient: %w", err)
+			return nil, fmt.Errorf("%s: NewClient: %w", packageName, err)
 		}
 	}
 	if c.http == nil {
@@ -90,7 +83,7 @@ func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
 		hc.Timeout = defaultTimeout
 		c.http = &hc
 	}
-	c.red = newRedactor("api_secret", apiKey, apiSecret)
+	c.red = newRedactor(queryAuthParam(), apiKey, apiSecret)
 	// Redirects are never followed: a redirected request would carry the
 	// credentials (query or Authorization) to a location the caller did
 	// not choose. A 3xx answer is returned as an *APIError instead.
@@ -141,23 +134,53 @@ func WithUserAgent(userAgent string) Option {
 }
 
 // WithBasicAuth sends the credentials as HTTP Basic (an Authorization
-// header), which keeps the secret out of URLs. It is the default.
+// header), which keeps the secret out of URLs. It is the default when the
+// API declares HTTP Basic; NewClient refuses it when the API does not.
 func WithBasicAuth() Option {
 	return func(c *Client) error {
+		if !authBasicDeclared {
+			return errors.New("WithBasicAuth: the API declares no HTTP Basic scheme")
+		}
 		c.auth = authBasic
 		return nil
 	}
 }
 
-// WithQueryAuth sends the credentials as query parameters (api_key
-// and api_secret), as the API's original documentation does. The
-// secret is then part of every URL; the client still redacts it from the
-// errors it returns, but proxies and servers may log it.
+// WithQueryAuth sends the credentials as the query parameters the API
+// declares for its key pair, as the API's original documentation may do.
+// The secret is then part of every URL; the client still redacts it from
+// the errors it returns, but proxies and servers may log it. NewClient
+// refuses it when the API declares no key pair in the query.
 func WithQueryAuth() Option {
 	return func(c *Client) error {
+		if queryAuthParam() == "" {
+			return errors.New("WithQueryAuth: the API declares no query key pair")
+		}
 		c.auth = authQuery
 		return nil
 	}
+}
+
+// defaultAuth is how a new client sends its credentials: HTTP Basic when
+// the API declares it (it keeps the secret out of URLs), else the query
+// pair, else not at all.
+func defaultAuth() authMode {
+	switch {
+	case authBasicDeclared:
+		return authBasic
+	case queryAuthParam() != "":
+		return authQuery
+	}
+	return authNone
+}
+
+// queryAuthParam is the query parameter of the secret when the API
+// declares a key pair in the query, else "".
+func queryAuthParam() string {
+	if authKeyParam == "" || authSecretParam == "" {
+		return ""
+	}
+	return authSecretParam
 }
 
 // WithXML asks the server for XML (Accept: application/xml) instead of
@@ -196,7 +219,7 @@ func (c *Client) String() string {
 	if c == nil {
 		return "<nil>"
 	}
-	return fmt.Sprintf("nexmo.Client{baseURL: %q, apiKey: %q, apiSecret: %s}", c.baseURL, c.apiKey, redacted)
+	return fmt.Sprintf("%s.Client{baseURL: %q, apiKey: %q, apiSecret: %s}", packageName, c.baseURL, c.apiKey, redacted)
 }
 
 // GoString describes the client without its secret, for %#v.

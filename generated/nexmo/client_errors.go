@@ -50,12 +50,12 @@ type APIError struct {
 	Operation string
 	// StatusCode is the HTTP status.
 	StatusCode int
-	// Code is the status code the body carried (error-code), if any.
+	// Code is the status code the body carried, if any.
 	Code string
-	// Label is the reason the body gave (error-code-label), if any.
+	// Label is the reason the body gave, if any.
 	Label string
 	// RequestID is the request or trace id the server sent, for support
-	// tickets (headers X-Request-Id, X-Nexmo-Trace-Id).
+	// tickets (the first of the API's request id headers it sent).
 	RequestID string
 	// RetryAfter is the wait the server asked for (Retry-After), or 0.
 	RetryAfter time.Duration
@@ -68,7 +68,8 @@ type APIError struct {
 // Error describes the failure; it never contains the body.
 func (e *APIError) Error() string {
 	var b strings.Builder
-	b.WriteString("nexmo: ")
+	b.WriteString(packageName)
+	b.WriteString(": ")
 	b.WriteString(e.Operation)
 	b.WriteString(": HTTP ")
 	b.WriteString(strconv.Itoa(e.StatusCode))
@@ -240,5 +241,5 @@ func (e *redactedError) Timeout() bool {
 
 // invalidInput wraps the validators' errors of an operation's input.
 func invalidInput(op string, err error) error {
-	return fmt.Errorf("nexmo: %s: %w", op, err)
+	return fmt.Errorf("%s: %s: %w", packageName, op, err)
 }

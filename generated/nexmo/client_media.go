@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -116,33 +117,18 @@ type problem struct {
 	Status int    `json:"status"`
 }
 
-// statusBody reads the status fields of any body, whatever its XML root.
-type statusBody struct {
-	Code     flexString `json:"error-code" xml:"-"`
-	Label    flexString `json:"error-code-label" xml:"-"`
-	XMLCode  string     `json:"-" xml:"error-code"`
-	XMLLabel string     `json:"-" xml:"error-code-label"`
-}
-
-// jsonStatusKey and xmlStatusKey betray a status field in a body, so that
-// a body without one is decoded once only.
-var (
-	jsonStatusKey = []byte("\"error-code\"")
-	xmlStatusKey  = []byte("<error-code")
-)
-
 // statusOf reads the status fields of a body, if it has them.
 func statusOf(m media, body []byte) (code, label string, ok bool) {
 	switch m {
 	case mediaJSON:
 		var s statusBody
-		if !bytes.Contains(body, jsonStatusKey) || json.Unmarshal(body, &s) != nil || s.Code == "" {
+		if !bodyStatusDeclared || !bytes.Contains(body, jsonStatusKey) || json.Unmarshal(body, &s) != nil || s.Code == "" {
 			return "", "", false
 		}
 		return string(s.Code), string(s.Label), true
 	case mediaXML:
 		var s statusBody
-		if !bytes.Contains(body, xmlStatusKey) || unmarshal(mediaXML, body, &s) != nil || s.XMLCode == "" {
+		if !bodyStatusDeclared || !bytes.Contains(body, xmlStatusKey) || unmarshal(mediaXML, body, &s) != nil || s.XMLCode == "" {
 			return "", "", false
 		}
 		return strings.TrimSpace(s.XMLCode), strings.TrimSpace(s.XMLLabel), true
@@ -166,12 +152,12 @@ func statusOf(m media, body []byte) (code, label string, ok bool) {
 // failedCode reports whether a body's status code says failure.
 func failedCode(code string) bool { return code != "" && !successCode(code) }
 
-// successCode reports whether a body's status code means success:
-// "200".
+// successCode reports whether a body's status code means success: one of
+// bodySuccessCodes when the API declares its bodies' status fields, else a
+// 2xx code.
 func successCode(code string) bool {
-	switch code {
-	case "200":
-		return true
+	if !bodyStatusDeclared {
+		return len(code) == 3 && code[0] == '2'
 	}
-	return false
+	return slices.Contains(bodySuccessCodes, code)
 }

@@ -178,6 +178,3 @@ func requestID(h http.Header) string {
 	}
 	return ""
 }
-
-// requestIDHeaders are the response headers that identify a request.
-var requestIDHeaders = []string{"X-Request-Id", "X-Nexmo-Trace-Id"}

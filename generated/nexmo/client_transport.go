@@ -42,9 +42,9 @@ var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (c *Client) do(ctx context.Context, r *request, out any) error {
 	switch {
 	case c == nil || c.http == nil:
-		return fmt.Errorf("nexmo: %s: the Client was not made by NewClient", r.op)
+		return fmt.Errorf("%s: %s: the Client was not made by NewClient", packageName, r.op)
 	case ctx == nil:
-		return fmt.Errorf("nexmo: %s: nil Context", r.op)
+		return fmt.Errorf("%s: %s: nil Context", packageName, r.op)
 	}
 	for n := 1; ; n++ {
 		kind, err := c.attempt(ctx, r, out)
@@ -68,9 +68,9 @@ func (c *Client) final(r *request, kind failure, err error) error {
 	isAPI := errors.As(err, &ae)
 	switch {
 	case !r.idempotent && (kind == failTransport || kind == failGarbled):
-		err = fmt.Errorf("nexmo: %s: %w (it was not resent): %w", r.op, ErrOutcomeUnknown, err)
+		err = fmt.Errorf("%s: %s: %w (it was not resent): %w", packageName, r.op, ErrOutcomeUnknown, err)
 	case !isAPI:
-		err = fmt.Errorf("nexmo: %s: %w", r.op, err)
+		err = fmt.Errorf("%s: %s: %w", packageName, r.op, err)
 	}
 	return c.red.err(err)
 }
@@ -109,8 +109,8 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		for k, v := range r.query {
 			q[k] = v
 		}
-		q.Set("api_key", c.apiKey)
-		q.Set("api_secret", c.apiSecret.Reveal())
+		q.Set(authKeyParam, c.apiKey)
+		q.Set(authSecretParam, c.apiSecret.Reveal())
 	}
 	if len(q) > 0 {
 		// Commas stay literal, so that an array sent with explode: false

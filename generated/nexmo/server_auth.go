@@ -11,10 +11,10 @@ import (
 )
 
 // Authenticator checks the credentials of a request to the server: the API
-// key and secret from HTTP Basic, else from the
-// api_key and api_secret pair of the query string (or of the form body, for
-// operations that take one). A non-nil error refuses the request with
-// 401; the error itself is not shown to the client.
+// key and secret, from HTTP Basic when the API declares it, else from the
+// key pair of the query string it declares (or of the form body, for
+// operations that take one). A non-nil error refuses the request with 401;
+// the error itself is not shown to the client.
 type Authenticator interface {
 	Authenticate(ctx context.Context, apiKey string, apiSecret Secret) error
 }
@@ -55,8 +55,12 @@ func EqualCredentials(gotKey string, gotSecret Secret, wantKey, wantSecret strin
 }
 
 // authenticate finds the request's credentials and asks the authenticator,
-// recording the key on success.
+// recording the key on success. When the API declares no credentials,
+// every request passes.
 func (s *server) authenticate(r *http.Request, x *srvExchange) bool {
+	if !authBasicDeclared && authKeyParam == "" {
+		return true
+	}
 	key, secret, ok := x.credentials(r)
 	if !ok || s.config.auth == nil {
 		return false
@@ -68,21 +72,27 @@ func (s *server) authenticate(r *http.Request, x *srvExchange) bool {
 	return true
 }
 
-// credentials are the key and secret of the request: HTTP Basic first, then the
-// query pair, which operations with a form body also take from the body.
+// credentials are the key and secret of the request: HTTP Basic first
+// when the API declares it, then the query pair it declares, which
+// operations with a form body also take from the body.
 func (x *srvExchange) credentials(r *http.Request) (key, secret string, ok bool) {
-	if key, secret, ok = r.BasicAuth(); ok {
-		return key, secret, true
+	if authBasicDeclared {
+		if key, secret, ok = r.BasicAuth(); ok {
+			return key, secret, true
+		}
+	}
+	if authKeyParam == "" {
+		return "", "", false
 	}
 	src := srvSrcQuery
 	if x.op.body == srvMediaForm {
 		src = srvSrcForm
 	}
-	key, hasKey, err := x.value(srvWire{src: src, name: "api_key", key: "api_key"})
+	key, hasKey, err := x.value(srvWire{src: src, name: authKeyParam, key: authKeyParam})
 	if err != nil || !hasKey {
 		return "", "", false
 	}
-	secret, hasSecret, err := x.value(srvWire{src: src, name: "api_secret", key: "api_secret"})
+	secret, hasSecret, err := x.value(srvWire{src: src, name: authSecretParam, key: authSecretParam})
 	if err != nil || !hasSecret {
 		return "", "", false
 	}

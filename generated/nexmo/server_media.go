@@ -13,10 +13,6 @@ import (
 	"sync"
 )
 
-// serverErrorRoot is the XML root element of the error envelopes written
-// for requests no operation matched.
-const serverErrorRoot = "response"
-
 // srvMedia is a media type the server reads or writes.
 type srvMedia uint8
 
@@ -282,13 +278,6 @@ func (e srvEncoded) send(w http.ResponseWriter, status int) {
 		e.enc.buf.Reset()
 		srvEncoders.Put(e.enc)
 	}
-}
-
-// srvErrorEnvelope is the API's error body, written by the server itself.
-type srvErrorEnvelope struct {
-	XMLName xml.Name `json:"-"`
-	Code    string   "json:\"error-code\" xml:\"error-code\""
-	Label   string   "json:\"error-code-label\" xml:\"error-code-label\""
 }
 
 // writeEnvelope writes an error envelope with the given status.

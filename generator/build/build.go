@@ -96,10 +96,22 @@ func (b *builder) document() {
 	if len(t.Servers) > 0 {
 		b.api.BaseURL = strings.TrimSuffix(t.Servers[0].URL, "/")
 	}
+	b.api.UserAgent = "nexmogen-" + b.api.Package + "/" + b.api.Version
 	b.auth()
 	b.bodyStatus()
 	b.requestIDHeaders()
+	b.api.Envelope = ir.Envelope{Code: defaultEnvelopeCode, Label: defaultEnvelopeLabel}
+	if bs := b.api.BodyStatus; bs != nil {
+		b.api.Envelope = ir.Envelope{Code: bs.Code, Label: bs.Label}
+	}
 }
+
+// The fields of the server's error envelope when the document declares no
+// body status fields (x-nexmogen-body-status).
+const (
+	defaultEnvelopeCode  = "code"
+	defaultEnvelopeLabel = "message"
+)
 
 // remainingComponents builds the component schemas no operation reached,
 // so nothing in the document is silently dropped.

@@ -20,7 +20,7 @@ import (
 func clientOperations(api *ir.API, f *jen.File) {
 	for _, op := range api.Operations {
 		clientMethodDoc(f, op)
-		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).
+		f.Func().Params(jen.Id("c").Op("*").Id(rt.Client)).Id(op.GoName).
 			Params(clientInputs(api, op)...).
 			Add(clientResults(op)).
 			BlockFunc(func(g *jen.Group) { clientMethodBody(api, op, g) })
@@ -104,7 +104,7 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 			clientCheck(op, st, "body", g)
 		}
 	}
-	g.Id("r").Op(":=").Op("&").Id("request").Values(jen.DictFunc(func(d jen.Dict) {
+	g.Id("r").Op(":=").Op("&").Id(rt.request).Values(jen.DictFunc(func(d jen.Dict) {
 		d[jen.Id("op")] = jen.Lit(op.GoName)
 		d[jen.Id("method")] = clientMethodConst(op.Method)
 		d[jen.Id("path")] = clientPath(api, op)
@@ -132,7 +132,7 @@ func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
 	}
 	if st.Validate {
 		g.If(jen.Err().Op(":=").Id(name).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
-			clientFail(op, jen.Id("invalidInput").Call(jen.Lit(op.GoName), jen.Err())),
+			clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(op.GoName), jen.Err())),
 		)
 	}
 }
@@ -150,7 +150,7 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		}
 		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(value)
 		g.If(jen.Err().Op("!=").Nil()).Block(
-			clientFail(op, jen.Id("invalidInput").Call(jen.Lit(op.GoName), jen.Err())),
+			clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(op.GoName), jen.Err())),
 		)
 		g.Id("r").Dot("body").Op("=").Id("b")
 		g.Id("r").Dot("contentType").Op("=").Lit("application/json")

@@ -85,7 +85,7 @@ func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 			jen.Return(clientString(api, elem, jen.Id("e"))),
 		)
 		g.If(jen.Len(x.Clone()).Op(">").Lit(0)).Block(
-			jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Id("joinValues").Call(x.Clone(), format)),
+			jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Id(rt.joinValues).Call(x.Clone(), format)),
 		)
 		return
 	}

@@ -37,8 +37,8 @@ func clientIterator(api *ir.API, op *ir.Operation, f *jen.File) {
 	}
 	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
 	fetch := jen.Func().Params(jen.Id("page").Int()).Params(jen.Index().Add(item.Clone()), jen.Int(), jen.Error())
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(p.GoName).Params(clientInputs(api, op)...).Add(seq).Block(
-		jen.Return(jen.Id("walkPages").Call(lit(p.FirstPage), fetch.BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("c").Op("*").Id(rt.Client)).Id(p.GoName).Params(clientInputs(api, op)...).Add(seq).Block(
+		jen.Return(jen.Id(rt.walkPages).Call(lit(p.FirstPage), fetch.BlockFunc(func(g *jen.Group) {
 			clientIteratorPage(op, args, g)
 		}))),
 	)

@@ -34,7 +34,7 @@ func applyDefault(api *ir.API, g *jen.Group, fd *ir.Field) {
 	v := jen.Id("x").Dot(fd.GoName)
 	value := typedLit(fd.Type, fd.Default)
 	if fd.Pointer {
-		g.If(v.Clone().Op("==").Nil()).Block(v.Clone().Op("=").Id("Ptr").Call(value))
+		g.If(v.Clone().Op("==").Nil()).Block(v.Clone().Op("=").Id(rt.Ptr).Call(value))
 		return
 	}
 	switch fd.Default {
@@ -51,7 +51,7 @@ func typedLit(t ir.TypeRef, v any) *jen.Statement {
 		return jen.Id(t.Name).Call(lit(v))
 	}
 	if t.Secret {
-		return jen.Id("Secret").Call(lit(v))
+		return jen.Id(rt.Secret).Call(lit(v))
 	}
 	return lit(v)
 }

@@ -1,7 +1,7 @@
 // Package emit prints an ir.API as Go source files. Files shaped by the spec
-// are built with jennifer, which tracks their imports exactly; files that are
-// the same for every spec are rendered from the templates package. A file is
-// made one way or the other, never both.
+// are built with jennifer, which tracks their imports exactly; the runtime,
+// the same for every spec, is copied from templates/runtime with its package
+// clause rewritten, and reads the spec's values from runtime_spec.go.
 package emit
 
 import (
@@ -42,32 +42,47 @@ var jenUnits = []jenUnit{
 	{"server.go", serverTypes},
 	{"server_responses.go", serverResponses},
 	{"server_routes.go", serverRoutes},
+	{"runtime_spec.go", runtimeSpec},
+	{"doc.go", packageDoc},
 }
 
-// templateUnit renders one static file from a template and its view.
-type templateUnit struct {
-	name     string
-	template string
-	view     func(api *ir.API) any
+// runtimeFile is one file of templates/runtime and when a spec needs it.
+type runtimeFile struct {
+	name  string
+	needs func(api *ir.API) bool
 }
 
-// templateUnits are the static files, in output order. Add a file here, its
-// template and its view in templates/.
-var templateUnits = []templateUnit{
-	{"doc.go", "doc.go.tmpl", templates.NewPackage},
-	{"validation_runtime.go", "validation_runtime.go.tmpl", templates.NewPackage},
-	{"pattern_runtime.go", "pattern_runtime.go.tmpl", templates.NewPackage},
-	{"secret.go", "secret.go.tmpl", templates.NewPackage},
-	{"client.go", "client.go.tmpl", templates.NewClient},
-	{"client_errors.go", "client_errors.go.tmpl", templates.NewClient},
-	{"client_media.go", "client_media.go.tmpl", templates.NewClient},
-	{"client_retry.go", "client_retry.go.tmpl", templates.NewClient},
-	{"client_pages.go", "client_pages.go.tmpl", templates.NewPackage},
-	{"client_transport.go", "client_transport.go.tmpl", templates.NewClient},
-	{"server_runtime.go", "server_runtime.go.tmpl", templates.NewServer},
-	{"server_auth.go", "server_auth.go.tmpl", templates.NewServer},
-	{"server_wire.go", "server_wire.go.tmpl", templates.NewServer},
-	{"server_media.go", "server_media.go.tmpl", templates.NewServer},
+// always is the need of the files every package carries.
+func always(*ir.API) bool { return true }
+
+// runtimeFiles are the runtime's files and when each is copied. Every
+// file of templates/runtime must be listed (TestRuntimeFilesListed), so a
+// new one is never copied or dropped by accident.
+var runtimeFiles = []runtimeFile{
+	{"client.go", always},
+	{"client_errors.go", always},
+	{"client_media.go", always},
+	{"client_pages.go", paginates},
+	{"client_retry.go", always},
+	{"client_transport.go", always},
+	{"pattern_runtime.go", always},
+	{"secret.go", always},
+	{"server_auth.go", always},
+	{"server_media.go", always},
+	{"server_runtime.go", always},
+	{"server_wire.go", always},
+	{"validation_runtime.go", always},
+}
+
+// paginates reports whether an operation of api has a page iterator, the
+// only users of client_pages.go.
+func paginates(api *ir.API) bool {
+	for _, op := range api.Operations {
+		if op.Pagination != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Emit prints every file of api, sorted by name.
@@ -92,15 +107,21 @@ func Emit(api *ir.API) ([]File, error) {
 	return out, nil
 }
 
-// Static renders the files that come from templates.
+// Static copies the runtime files api needs, as files of its package.
 func Static(api *ir.API) ([]File, error) {
+	needs := make(map[string]func(*ir.API) bool, len(runtimeFiles))
+	for _, r := range runtimeFiles {
+		needs[r.name] = r.needs
+	}
 	var out []File
-	for _, u := range templateUnits {
-		b, err := templates.Render(u.template, u.view(api))
-		if err != nil {
-			return nil, fmt.Errorf("emit %s: %w", u.name, err)
+	for _, f := range templates.Files() {
+		need, ok := needs[f.Name]
+		if !ok {
+			return nil, fmt.Errorf("emit: templates/runtime/%s is not listed in emit's runtimeFiles", f.Name)
 		}
-		out = append(out, File{Name: u.name, Bytes: b})
+		if need(api) {
+			out = append(out, File{Name: f.Name, Bytes: templates.Copy(f, api.Package, Header)})
+		}
 	}
 	return out, nil
 }

@@ -24,7 +24,7 @@ func serverTypes(api *ir.API, f *jen.File) {
 		"writes the typed response the method returns. A returned error answers\n" +
 		"500 without details (400 when it wraps a *ValidationError, 501 for\n" +
 		"ErrNotImplemented)."))
-	f.Type().Id("Handler").InterfaceFunc(func(g *jen.Group) {
+	f.Type().Id(rt.Handler).InterfaceFunc(func(g *jen.Group) {
 		for _, op := range api.Operations {
 			g.Add(serverMethodDoc(op))
 			g.Id(op.GoName).Params(
@@ -53,7 +53,7 @@ func serverUnimplemented(api *ir.API, f *jen.File) {
 		f.Add(docComment(op.GoName + " returns ErrNotImplemented."))
 		f.Func().Params(jen.Id("UnimplementedHandler")).Id(op.GoName).Params(
 			jen.Qual("context", "Context"), jen.Op("*").Id(op.Server.Input),
-		).Params(jen.Id(op.Server.Response), jen.Error()).Block(jen.Return(jen.Nil(), jen.Id("ErrNotImplemented")))
+		).Params(jen.Id(op.Server.Response), jen.Error()).Block(jen.Return(jen.Nil(), jen.Id(rt.ErrNotImplemented)))
 		f.Line()
 	}
 }
@@ -104,7 +104,7 @@ func serverResponseInterface(op *ir.Operation, f *jen.File) {
 	}
 	f.Add(docComment(op.Server.Response + " is a response of " + op.GoName + ": one of " + strings.Join(names, ", ") + "."))
 	f.Type().Id(op.Server.Response).Interface(
-		jen.Id("serverResponse"),
+		jen.Id(rt.serverResponse),
 		jen.Id(op.Server.Marker).Params(),
 	)
 	f.Line()

@@ -14,7 +14,7 @@ func serverBind(api *ir.API, op *ir.Operation, f *jen.File) {
 		return
 	}
 	f.Comment(op.Server.Bind + " binds the request of " + op.ID + " into in.")
-	f.Func().Id(op.Server.Bind).Params(jen.Id("x").Op("*").Id("srvExchange"), jen.Id("in").Op("*").Id(op.Server.Input)).Error().
+	f.Func().Id(op.Server.Bind).Params(jen.Id("x").Op("*").Id(rt.srvExchange), jen.Id("in").Op("*").Id(op.Server.Input)).Error().
 		BlockFunc(func(g *jen.Group) {
 			if op.Params != nil {
 				for _, fd := range op.Params.Fields {
@@ -32,7 +32,7 @@ func serverBind(api *ir.API, op *ir.Operation, f *jen.File) {
 // serverBindBody binds a form body field by field, or decodes a JSON body.
 func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	if op.Body.Media != ir.MediaForm {
-		g.If(jen.Err().Op(":=").Id("srvDecodeJSONBody").Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
+		g.If(jen.Err().Op(":=").Id(rt.srvDecodeJSONBody).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		return
 	}
@@ -51,12 +51,12 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 // value, and checks the rules on an explicit zero that Validate would skip
 // as absent (size=0 breaks minimum 1).
 func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
-	binder, t := "srvBindValue", fd.Type
+	binder, t := rt.srvBindValue, fd.Type
 	switch {
 	case fd.Type.Kind == ir.KindArray:
-		binder, t = "srvBindSlice", *fd.Type.Elem
+		binder, t = rt.srvBindSlice, *fd.Type.Elem
 	case fd.Pointer:
-		binder = "srvBindPointer"
+		binder = rt.srvBindPointer
 	}
 	call := jen.Id(binder).Call(jen.Id("x"), serverWire(fd), jen.Op("&").Add(dst.Clone()), serverParser(api, t))
 	hasDefault := fd.Default != nil && fd.Type.Kind != ir.KindArray
@@ -69,7 +69,7 @@ func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group
 	if hasDefault {
 		value := lit(fd.Default)
 		if fd.Pointer {
-			value = jen.Id("Ptr").Call(typedLit(fd.Type, fd.Default))
+			value = jen.Id(rt.Ptr).Call(typedLit(fd.Type, fd.Default))
 		}
 		stmt.Else().If(jen.Op("!").Id("ok")).Block(dst.Clone().Op("=").Add(value))
 	}
@@ -104,13 +104,13 @@ func serverZeroChecks(api *ir.API, fd *ir.Field, dst *jen.Statement) []jen.Code 
 
 // serverWire prints where a field's value travels.
 func serverWire(fd *ir.Field) *jen.Statement {
-	src := map[ir.In]string{ir.InQuery: "srvSrcQuery", ir.InPath: "srvSrcPath", ir.InHeader: "srvSrcHeader", ir.InForm: "srvSrcForm"}[fd.In]
+	src := map[ir.In]string{ir.InQuery: rt.srvSrcQuery, ir.InPath: rt.srvSrcPath, ir.InHeader: rt.srvSrcHeader, ir.InForm: rt.srvSrcForm}[fd.In]
 	key := fd.Name
 	if fd.In == ir.InPath {
 		key = fd.Wildcard
 	}
 	explode := fd.Explode && fd.Type.Kind == ir.KindArray
-	return jen.Id("srvWire").Values(jen.Id(src), jen.Lit(fd.Name), jen.Lit(key), jen.Lit(fd.Required), jen.Lit(explode))
+	return jen.Id(rt.srvWire).Values(jen.Id(src), jen.Lit(fd.Name), jen.Lit(key), jen.Lit(fd.Required), jen.Lit(explode))
 }
 
 // serverParser prints the runtime's parser of a scalar type, instantiated.
@@ -121,9 +121,9 @@ func serverParser(api *ir.API, t ir.TypeRef) *jen.Statement {
 			kind = e.Base
 		}
 	}
-	name := map[ir.Kind]string{ir.KindInt: "srvParseInt", ir.KindFloat: "srvParseFloat", ir.KindBool: "srvParseBool"}[kind]
+	name := map[ir.Kind]string{ir.KindInt: rt.srvParseInt, ir.KindFloat: rt.srvParseFloat, ir.KindBool: rt.srvParseBool}[kind]
 	if name == "" {
-		name = "srvParseString"
+		name = rt.srvParseString
 	}
 	return jen.Id(name).Index(goType(t))
 }

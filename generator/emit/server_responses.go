@@ -68,18 +68,18 @@ func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
 	}
 	f.Add(docComment("writeResponse writes " + r.GoName + ", in media m when it offers it."))
 	f.Func().Params(jen.Id("v").Id(r.GoName)).Id("writeResponse").
-		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("m").Id("srvMedia")).Error().
+		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("m").Id(rt.srvMedia)).Error().
 		BlockFunc(func(g *jen.Group) {
 			if r.Status == 0 {
 				g.If(jen.Id("v").Dot("Status").Op("<").Lit(100).Op("||").Id("v").Dot("Status").Op(">").Lit(999)).
-					Block(jen.Return(jen.Id("errSrvResponseStatus")))
+					Block(jen.Return(jen.Id(rt.errSrvResponseStatus)))
 			}
 			if r.Type != nil {
 				args := []jen.Code{jen.Id("m"), jen.Op("&").Id("v").Dot("Body")}
 				for _, m := range r.Media {
 					args = append(args, jen.Id(mediaIdent(m)))
 				}
-				g.List(jen.Id("e"), jen.Err()).Op(":=").Id("srvEncode").Call(args...)
+				g.List(jen.Id("e"), jen.Err()).Op(":=").Id(rt.srvEncode).Call(args...)
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 			}
 			if len(r.Headers) > 0 {
@@ -131,8 +131,8 @@ func headerText(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
 
 // mediaIdent is the runtime's constant for a media type.
 func mediaIdent(m ir.Media) string {
-	return [...]string{ir.MediaJSON: "srvMediaJSON", ir.MediaXML: "srvMediaXML", ir.MediaForm: "srvMediaForm",
-		ir.MediaProblemJSON: "srvMediaProblemJSON"}[m]
+	return [...]string{ir.MediaJSON: rt.srvMediaJSON, ir.MediaXML: rt.srvMediaXML, ir.MediaForm: rt.srvMediaForm,
+		ir.MediaProblemJSON: rt.srvMediaProblemJSON}[m]
 }
 
 // mediaList names media types for comments: "JSON or XML".

@@ -12,7 +12,7 @@ import (
 // descriptor, its serve method and its binder.
 func serverRoutes(api *ir.API, f *jen.File) {
 	f.Comment("routes registers every operation on the server's router.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("routes").Params().BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("s").Op("*").Id(rt.server)).Id("routes").Params().BlockFunc(func(g *jen.Group) {
 		for _, op := range api.Operations {
 			g.Id("s").Dot("mux").Dot("HandleFunc").Call(jen.Lit(op.Server.Route), jen.Id("s").Dot(op.Server.Serve))
 		}
@@ -26,7 +26,7 @@ func serverRoutes(api *ir.API, f *jen.File) {
 	}
 	slices.Sort(methods)
 	f.Comment("serverMethods are the methods the operations take, for Allow headers.")
-	f.Var().Id("serverMethods").Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+	f.Var().Id(rt.serverMethods).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
 		for _, m := range methods {
 			g.Lit(m)
 		}
@@ -41,14 +41,14 @@ func serverRoutes(api *ir.API, f *jen.File) {
 
 // serverDescriptor prints the runtime's description of an operation.
 func serverDescriptor(op *ir.Operation, f *jen.File) {
-	body := "srvMediaNone"
+	body := rt.srvMediaNone
 	if op.Body != nil {
 		body = mediaIdent(op.Body.Media)
 	}
 	f.Comment(op.Server.Descriptor + " describes " + op.ID + " to the server runtime.")
-	f.Var().Id(op.Server.Descriptor).Op("=").Id("srvOperation").Values(jen.Dict{
+	f.Var().Id(op.Server.Descriptor).Op("=").Id(rt.srvOperation).Values(jen.Dict{
 		jen.Id("id"): jen.Lit(op.ID),
-		jen.Id("offers"): jen.Index().Id("srvMedia").ValuesFunc(func(g *jen.Group) {
+		jen.Id("offers"): jen.Index().Id(rt.srvMedia).ValuesFunc(func(g *jen.Group) {
 			for _, m := range op.Server.Media {
 				g.Id(mediaIdent(m))
 			}
@@ -66,10 +66,10 @@ func serverServe(api *ir.API, op *ir.Operation, f *jen.File) {
 	x := jen.Op("&").Id("x")
 	reject := jen.Block(jen.Id("s").Dot("reject").Call(jen.Id("w"), x.Clone(), jen.Err()), jen.Return())
 	f.Comment(op.Server.Serve + " serves " + op.Method + " " + op.Path + " (" + op.ID + ").")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id(op.Server.Serve).
+	f.Func().Params(jen.Id("s").Op("*").Id(rt.server)).Id(op.Server.Serve).
 		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).
 		BlockFunc(func(g *jen.Group) {
-			g.Var().Id("x").Id("srvExchange")
+			g.Var().Id("x").Id(rt.srvExchange)
 			g.If(jen.Op("!").Id("s").Dot("begin").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id(op.Server.Descriptor), x.Clone())).
 				Block(jen.Return())
 			g.Id("in").Op(":=").Op("&").Id(op.Server.Input).Values(jen.Dict{jen.Id("APIKey"): jen.Id("x").Dot("key")})

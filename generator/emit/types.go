@@ -16,7 +16,7 @@ func goType(t ir.TypeRef) *jen.Statement {
 	switch t.Kind {
 	case ir.KindString:
 		if t.Secret {
-			return jen.Id("Secret")
+			return jen.Id(rt.Secret)
 		}
 		return jen.String()
 	case ir.KindInt:

@@ -60,7 +60,7 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinItems]).Add(lit(r.Bound))
 		value = jen.Qual("strconv", "Itoa").Call(n)
 	case ir.RuleUniqueItems:
-		return jen.If(jen.Id("i").Op(":=").Id("duplicateAt").Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
+		return jen.If(jen.Id("i").Op(":=").Id(rt.duplicateAt).Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
 			jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, nil, valueText(*t.Elem, v.Clone().Index(jen.Id("i"))))))
 	}
 	return jen.If(cond).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, limit, value)))
@@ -80,7 +80,7 @@ func failure(fd *ir.Field, rule string, limit, value jen.Code) *jen.Statement {
 	if value != nil {
 		fields = append(fields, jen.Id("Value").Op(":").Add(value))
 	}
-	return jen.Op("&").Id("ValidationError").Values(fields...)
+	return jen.Op("&").Id(rt.ValidationError).Values(fields...)
 }
 
 // ruleName is the rule's name in errors, as the spec spells the keyword.
@@ -110,7 +110,7 @@ func asString(t ir.TypeRef, v *jen.Statement) *jen.Statement {
 func valueText(t ir.TypeRef, v *jen.Statement) *jen.Statement {
 	switch {
 	case t.Secret:
-		return jen.Id("redacted")
+		return jen.Id(rt.redacted)
 	case t.Kind == ir.KindInt:
 		return jen.Qual("strconv", "Itoa").Call(v.Clone())
 	case t.Kind == ir.KindFloat:
@@ -118,7 +118,7 @@ func valueText(t ir.TypeRef, v *jen.Statement) *jen.Statement {
 	case t.Kind == ir.KindBool:
 		return jen.Qual("strconv", "FormatBool").Call(v.Clone())
 	case t.Kind == ir.KindEnum:
-		return jen.Id("enumText").Call(v.Clone())
+		return jen.Id(rt.enumText).Call(v.Clone())
 	}
 	return v.Clone()
 }
@@ -153,9 +153,9 @@ func boundText(b any) string {
 func patternMatch(p *ir.Pattern, s *jen.Statement) *jen.Statement {
 	switch {
 	case p.Run != nil && p.Run.Whole:
-		return jen.Id("matchRun").Call(s, jen.Lit(p.Run.Ranges), jen.Lit(p.Run.Min), jen.Lit(p.Run.Max))
+		return jen.Id(rt.matchRun).Call(s, jen.Lit(p.Run.Ranges), jen.Lit(p.Run.Min), jen.Lit(p.Run.Max))
 	case p.Run != nil:
-		return jen.Id("containsRun").Call(s, jen.Lit(p.Run.Ranges))
+		return jen.Id(rt.containsRun).Call(s, jen.Lit(p.Run.Ranges))
 	}
 	return jen.Id(p.GoName).Dot("MatchString").Call(s)
 }

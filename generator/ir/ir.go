@@ -17,6 +17,8 @@ type API struct {
 	Version string
 	// BaseURL is the first server URL; the client's default.
 	BaseURL string
+	// UserAgent is the client's default User-Agent header.
+	UserAgent string
 	// Auth says how the client authenticates and the server checks it.
 	Auth Auth
 	// BodyStatus, when not nil, says how a body reports failure under a 2xx.
@@ -36,6 +38,16 @@ type API struct {
 	// ServerErrorRoot is the XML root element of the error envelopes the
 	// server writes for a request no operation matched (404, 405).
 	ServerErrorRoot string
+	// Envelope names the fields of the error envelopes the server writes
+	// itself.
+	Envelope Envelope
+}
+
+// Envelope is the error body the server writes itself: its status code and
+// label fields' wire names (JSON key and XML element).
+type Envelope struct {
+	Code  string
+	Label string
 }
 
 // Auth is the credential model: an API key and secret sent either as a pair

@@ -3,7 +3,7 @@ package naming
 // ServerReserved are the package-level names the jennifer-built server
 // files declare whatever the spec. The builder reserves them, so no
 // spec-derived type can take them; the runtime's own names are
-// templates.RuntimeNames.
+// templates.Names.
 func ServerReserved() []string {
 	return []string{"Handler", "UnimplementedHandler", "serverMethods"}
 }

@@ -1,0 +1,106 @@
+package emit
+
+import (
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// runtimeSpec prints runtime_spec.go: every value of the spec that the
+// copied runtime reads, as the package-level identifiers it refers to
+// (templates/runtime/spec.go declares the same names with example values).
+func runtimeSpec(api *ir.API, f *jen.File) {
+	f.Comment("DefaultBaseURL is the server the client calls unless WithBaseURL says")
+	f.Comment("otherwise: the first server of the API description.")
+	f.Const().Id(rt.DefaultBaseURL).Op("=").Lit(api.BaseURL)
+	f.Line()
+	f.Comment("DefaultUserAgent is the User-Agent header sent unless WithUserAgent says")
+	f.Comment("otherwise.")
+	f.Const().Id(rt.DefaultUserAgent).Op("=").Lit(api.UserAgent)
+	f.Line()
+	f.Comment("packageName prefixes the messages of the package's errors.")
+	f.Const().Id(rt.packageName).Op("=").Lit(api.Package)
+	f.Line()
+	runtimeAuth(api.Auth, f)
+	runtimeBodyStatus(api, f)
+	f.Comment("requestIDHeaders are the response headers that identify a request, in")
+	f.Comment("preference order.")
+	f.Var().Id(rt.requestIDHeaders).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, h := range api.RequestIDHeaders {
+			g.Lit(h)
+		}
+	})
+	f.Line()
+	f.Comment("serverErrorRoot is the XML root element of the error envelopes written")
+	f.Comment("for requests no operation matched.")
+	f.Const().Id(rt.serverErrorRoot).Op("=").Lit(api.ServerErrorRoot)
+	f.Line()
+	f.Comment("srvErrorEnvelope is the API's error body, written by the server itself.")
+	f.Type().Id(rt.srvErrorEnvelope).Struct(
+		jen.Id("XMLName").Qual("encoding/xml", "Name").Tag(map[string]string{"json": "-"}),
+		jen.Id("Code").String().Tag(map[string]string{"json": api.Envelope.Code, "xml": api.Envelope.Code}),
+		jen.Id("Label").String().Tag(map[string]string{"json": api.Envelope.Label, "xml": api.Envelope.Label}),
+	)
+}
+
+// runtimeAuth prints the credentials the API declares.
+func runtimeAuth(a ir.Auth, f *jen.File) {
+	f.Comment("The credentials the API declares: the query parameters of its key pair")
+	f.Comment(`("" when it declares none) and whether it declares HTTP Basic.`)
+	f.Const().Defs(
+		jen.Id(rt.authKeyParam).Op("=").Lit(a.KeyParam),
+		jen.Id(rt.authSecretParam).Op("=").Lit(a.SecretParam),
+		jen.Id(rt.authBasicDeclared).Op("=").Lit(a.Basic),
+	)
+	f.Line()
+}
+
+// runtimeBodyStatus prints how bodies report their status. Without
+// x-nexmogen-body-status the reader of status fields is still declared
+// (the runtime refers to it), with the envelope's names, and never used.
+func runtimeBodyStatus(api *ir.API, f *jen.File) {
+	bs := api.BodyStatus
+	code, label := api.Envelope.Code, api.Envelope.Label
+	f.Comment("bodyStatusDeclared says whether the API's bodies carry status fields,")
+	f.Comment("whose codes in bodySuccessCodes mean success.")
+	f.Const().Id(rt.bodyStatusDeclared).Op("=").Lit(bs != nil)
+	f.Line()
+	f.Comment("bodySuccessCodes are the body status codes that mean success.")
+	f.Var().Id(rt.bodySuccessCodes).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+		if bs != nil {
+			for _, s := range bs.Success {
+				g.Lit(s)
+			}
+		}
+	})
+	f.Line()
+	f.Comment("statusBody reads the status fields of any body, whatever its XML root.")
+	f.Type().Id(rt.statusBody).Struct(
+		jen.Id("Code").Id(rt.flexString).Tag(map[string]string{"json": code, "xml": "-"}),
+		jen.Id("Label").Id(rt.flexString).Tag(map[string]string{"json": label, "xml": "-"}),
+		jen.Id("XMLCode").String().Tag(map[string]string{"json": "-", "xml": code}),
+		jen.Id("XMLLabel").String().Tag(map[string]string{"json": "-", "xml": label}),
+	)
+	f.Line()
+	f.Comment("jsonStatusKey and xmlStatusKey betray a status field in a body, so that")
+	f.Comment("a body without one is decoded once only.")
+	f.Var().Defs(
+		jen.Id(rt.jsonStatusKey).Op("=").Index().Byte().Parens(jen.Lit(strconv.Quote(code))),
+		jen.Id(rt.xmlStatusKey).Op("=").Index().Byte().Parens(jen.Lit("<"+code)),
+	)
+	f.Line()
+}
+
+// packageDoc prints doc.go, the package's documentation.
+func packageDoc(api *ir.API, f *jen.File) {
+	if api.Title != "" {
+		f.PackageComment("Package " + api.Package + " is a client, request validators and server stubs for")
+		f.PackageComment("the " + api.Title + ", generated from its OpenAPI description by nexmogen.")
+	} else {
+		f.PackageComment("Package " + api.Package + " was generated from an OpenAPI description by nexmogen.")
+	}
+	f.PackageComment("")
+	f.PackageComment("The package imports the standard library only.")
+}

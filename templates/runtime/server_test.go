@@ -1,0 +1,116 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// serve runs r through a server whose only operation is op, stopping after
+// begin (negotiation, body, authentication) and binding the query's
+// "size" parameter.
+func serve(t *testing.T, op *srvOperation, r *http.Request, opts ...ServerOption) *httptest.ResponseRecorder {
+	t.Helper()
+	s := NewServer(nil, opts...).(*server)
+	w := httptest.NewRecorder()
+	var x srvExchange
+	if !s.begin(w, r, op, &x) {
+		return w
+	}
+	var size int
+	if _, err := srvBindValue(&x, srvWire{src: srvSrcQuery, name: "size", key: "size", required: true}, &size, srvParseInt[int]); err != nil {
+		s.reject(w, &x, err)
+		return w
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return w
+}
+
+// TestServerBegin walks the shared steps: 406, 415, 413, 401, 400, and a
+// request that passes them all.
+func TestServerBegin(t *testing.T) {
+	auth := WithAuthenticator(StaticAuthenticator("key", "s3cret"))
+	getOp := &srvOperation{id: "get", offers: []srvMedia{srvMediaJSON}, body: srvMediaNone, errorRoot: "r"}
+	formOp := &srvOperation{id: "post", offers: []srvMedia{srvMediaJSON, srvMediaXML}, body: srvMediaForm, errorRoot: "r"}
+	req := func(method, target, body, ct string) *http.Request {
+		r := httptest.NewRequest(method, target, strings.NewReader(body))
+		if ct != "" {
+			r.Header.Set("Content-Type", ct)
+		}
+		return r
+	}
+	basic := func(r *http.Request, accept string) *http.Request {
+		r.SetBasicAuth("key", "s3cret")
+		r.Header.Set("Accept", accept)
+		return r
+	}
+	for _, tc := range []struct {
+		name   string
+		op     *srvOperation
+		r      *http.Request
+		opts   []ServerOption
+		status int
+		in     string
+	}{
+		{"no authenticator", getOp, basic(req("GET", "/?size=1", "", ""), ""), nil, 401, `"error-text":"authentication failed"`},
+		{"wrong secret", getOp, req("GET", "/?size=1&api_key=key&api_secret=no", "", ""), []ServerOption{auth}, 401, `"status":"401"`},
+		{"basic", getOp, basic(req("GET", "/?size=1", "", ""), ""), []ServerOption{auth}, 204, ""},
+		{"query pair", getOp, req("GET", "/?size=1&api_key=key&api_secret=s3cret", "", ""), []ServerOption{auth}, 204, ""},
+		{"form pair", formOp, req("POST", "/?size=1", "api_key=key&api_secret=s3cret", "application/x-www-form-urlencoded"), []ServerOption{auth}, 204, ""},
+		{"xml only refused", getOp, basic(req("GET", "/?size=1", "", ""), "application/xml"), []ServerOption{auth}, 406, ""},
+		{"xml envelope", formOp, basic(req("POST", "/", "", ""), "application/xml"), []ServerOption{auth}, 400, "<r><status>400</status>"},
+		{"wrong media", formOp, basic(req("POST", "/", "{}", "application/json"), ""), []ServerOption{auth}, 415, ""},
+		{"too large", formOp, basic(req("POST", "/", "a=12345", "application/x-www-form-urlencoded"), ""), []ServerOption{auth, WithMaxBodyBytes(4)}, 413, ""},
+		{"bad size", getOp, basic(req("GET", "/?size=x", "", ""), ""), []ServerOption{auth}, 400, `size`},
+	} {
+		w := serve(t, tc.op, tc.r, tc.opts...)
+		if w.Code != tc.status || !strings.Contains(w.Body.String(), tc.in) {
+			t.Errorf("%s: %d %s, want %d with %s", tc.name, w.Code, w.Body, tc.status, tc.in)
+		}
+	}
+}
+
+// TestServerUnrouted: a path no operation takes is a 404 in the API's
+// envelope; an unclean path too, never a redirect.
+func TestServerUnrouted(t *testing.T) {
+	h := NewServer(nil)
+	for _, target := range []string{"/nowhere", "/a/../b", "//x"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", target, nil))
+		if w.Code != 404 || w.Body.String() != `{"status":"404","error-text":"not found"}`+"\n" {
+			t.Errorf("%s: %d %q", target, w.Code, w.Body)
+		}
+	}
+}
+
+// TestNegotiate: the highest quality wins, ties go to the earlier offer.
+func TestNegotiate(t *testing.T) {
+	offers := []srvMedia{srvMediaJSON, srvMediaXML}
+	for accept, want := range map[string]srvMedia{
+		"": srvMediaJSON, "application/xml": srvMediaXML, "*/*": srvMediaJSON,
+		"application/json;q=0.5, application/xml": srvMediaXML, "text/*, application/*;q=0.1": srvMediaJSON,
+	} {
+		if got, ok := srvNegotiate(accept, offers); !ok || got != want {
+			t.Errorf("Accept %q: %v %v, want %v", accept, got, ok, want)
+		}
+	}
+	if _, ok := srvNegotiate("text/html", offers); ok {
+		t.Error("text/html accepted")
+	}
+}
+
+// TestStaticAuthenticator compares both values.
+func TestStaticAuthenticator(t *testing.T) {
+	a := StaticAuthenticator("key", "s3cret")
+	ctx := context.Background()
+	if a.Authenticate(ctx, "key", "s3cret") != nil || !errors.Is(a.Authenticate(ctx, "key", "s3creT"), errSrvBadCredentials) ||
+		a.Authenticate(ctx, "kez", "s3cret") == nil {
+		t.Error("StaticAuthenticator")
+	}
+	if !EqualCredentials("k", "s", "k", "s") || EqualCredentials("k", "s", "k", "") {
+		t.Error("EqualCredentials")
+	}
+}

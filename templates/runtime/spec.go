@@ -1,0 +1,74 @@
+package runtime
+
+import "encoding/xml"
+
+// This file stands in for what a generated package declares itself: the
+// spec's values (runtime_spec.go, built by the generator) and the
+// spec-shaped code the runtime calls (the server's Handler and routes).
+// The generator never copies it. Its values are an example API that
+// declares everything the runtime can use: HTTP Basic and a query key
+// pair, status fields in its bodies, request id headers.
+
+// DefaultBaseURL is the server the client calls unless WithBaseURL says
+// otherwise: the first server of the API description.
+const DefaultBaseURL = "https://api.example.com"
+
+// DefaultUserAgent is the User-Agent header sent unless WithUserAgent says
+// otherwise.
+const DefaultUserAgent = "nexmogen-example/1.0"
+
+// packageName prefixes the messages of the package's errors.
+const packageName = "example"
+
+// The credentials the API declares: the query parameters of its key pair
+// ("" when it declares none) and whether it declares HTTP Basic.
+const (
+	authKeyParam      = "api_key"
+	authSecretParam   = "api_secret"
+	authBasicDeclared = true
+)
+
+// bodyStatusDeclared says the API's bodies carry status fields, whose
+// codes in bodySuccessCodes mean success.
+const bodyStatusDeclared = true
+
+// bodySuccessCodes are the body status codes that mean success.
+var bodySuccessCodes = []string{"0"}
+
+// statusBody reads the status fields of any body, whatever its XML root.
+type statusBody struct {
+	Code     flexString `json:"status" xml:"-"`
+	Label    flexString `json:"error-text" xml:"-"`
+	XMLCode  string     `json:"-" xml:"status"`
+	XMLLabel string     `json:"-" xml:"error-text"`
+}
+
+// jsonStatusKey and xmlStatusKey betray a status field in a body, so that
+// a body without one is decoded once only.
+var (
+	jsonStatusKey = []byte("\"status\"")
+	xmlStatusKey  = []byte("<status")
+)
+
+// requestIDHeaders are the response headers that identify a request.
+var requestIDHeaders = []string{"X-Request-Id", "X-Trace-Id"}
+
+// serverErrorRoot is the XML root element of the error envelopes written
+// for requests no operation matched.
+const serverErrorRoot = "error"
+
+// srvErrorEnvelope is the API's error body, written by the server itself.
+type srvErrorEnvelope struct {
+	XMLName xml.Name `json:"-"`
+	Code    string   `json:"status" xml:"status"`
+	Label   string   `json:"error-text" xml:"error-text"`
+}
+
+// Handler stands in for the interface of the operations' handlers.
+type Handler interface{}
+
+// serverMethods stands in for the methods the API's paths take.
+var serverMethods = []string{"GET", "POST"}
+
+// routes stands in for the registration of the operations' routes.
+func (s *server) routes() {}
