@@ -29,6 +29,7 @@ type Doc struct {
 // Load parses and validates data. file names the document in diagnostics.
 // External $refs are not followed: a generator input is one file.
 func Load(data []byte, file string) (*Doc, error) {
+	data = yamlSafe(data)
 	root, err := parseYAML(data, file)
 	if err != nil {
 		return nil, err
