@@ -2,7 +2,6 @@ package build
 
 import (
 	"cmp"
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -44,20 +43,19 @@ func (b *builder) operations() {
 		if op == nil {
 			continue
 		}
-		if prev, dup := ids[op.ID]; dup {
+		named := e.op.OperationID != ""
+		if prev, dup := ids[op.ID]; dup && named {
 			b.diags.Addf(b.fieldPos(e.op.Origin, "operationId"), "duplicate operationId %q (first at line %d)", op.ID, prev.Line)
 			continue
 		}
-		ids[op.ID] = op.Pos
+		if named {
+			ids[op.ID] = op.Pos
+		}
 		if !methods.Claim(op.GoName) {
-			owner := "the generated client already declares"
-			if other, ok := byGoName[op.GoName]; ok {
-				owner = fmt.Sprintf("operationId %q already has", other)
-			}
-			b.diags.Addf(b.fieldPos(e.op.Origin, "operationId"), "operationId %q becomes the Go name %s, which %s", op.ID, op.GoName, owner)
+			b.nameTaken(e, op, byGoName[op.GoName])
 			continue
 		}
-		byGoName[op.GoName] = op.ID
+		byGoName[op.GoName] = describeOperation(e)
 		b.pagination(op, e.op, methods)
 		b.api.Operations = append(b.api.Operations, op)
 	}
@@ -66,17 +64,20 @@ func (b *builder) operations() {
 // operation builds one operation, or returns nil when it cannot be named.
 func (b *builder) operation(e opEntry) *ir.Operation {
 	o := e.op
-	if o.OperationID == "" {
-		b.diags.Addf(e.pos, "%s %s needs an operationId: it names the Go method", e.method, e.path)
-		return nil
-	}
 	if strings.ContainsFunc(o.OperationID+e.path, unicode.IsControl) {
 		b.diags.Addf(b.fieldPos(o.Origin, "operationId"), "operationId %q or path %q holds a control character", o.OperationID, e.path)
 		return nil
 	}
+	id, goName := o.OperationID, naming.Operation(o.OperationID)
+	if id == "" {
+		// Named after its method and path; the name stands for the
+		// missing id in documentation and messages.
+		goName = naming.RouteOperation(e.method, e.path)
+		id = goName
+	}
 	op := &ir.Operation{
-		ID:          o.OperationID,
-		GoName:      naming.Operation(o.OperationID),
+		ID:          id,
+		GoName:      goName,
 		Summary:     strings.TrimSpace(o.Summary),
 		Description: strings.TrimSpace(o.Description),
 		Deprecated:  o.Deprecated,

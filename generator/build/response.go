@@ -39,8 +39,22 @@ func (b *builder) responses(op *ir.Operation, o *openapi3.Operation) {
 		}
 	}
 	if op.Success == nil {
-		b.diags.Addf(op.Pos, "operation %q declares no 2xx response", op.ID)
+		op.Success = defaultSuccess(op.Responses)
 	}
+}
+
+// defaultSuccess is the success response of an operation that declares no
+// 2xx one: "default", which OpenAPI says describes every status not
+// listed, 2xx included, when it has a body; nil otherwise, and the client
+// method then returns only an error (a 2xx answer is a success without a
+// body to read, any other status an *APIError).
+func defaultSuccess(rs []*ir.Response) *ir.Response {
+	for _, r := range rs {
+		if r.Status == 0 && r.Type != nil {
+			return r
+		}
+	}
+	return nil
 }
 
 // statusOrder sorts numeric codes before "default".

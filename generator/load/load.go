@@ -49,6 +49,7 @@ func Load(data []byte, file string) (*Doc, error) {
 		return nil, &diag.Diagnostic{Pos: pos, Msg: msg}
 	}
 	d.T = t
+	d.modelsOnly()
 	if err := d.validate(context.Background()); err != nil {
 		return nil, err
 	}

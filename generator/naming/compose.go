@@ -55,3 +55,22 @@ func Iterator(operationID string) string {
 	}
 	return Exported(strings.Join(words, " "))
 }
+
+// RouteOperation names an operation that has no operationId after its
+// method and path: the method, then the path's words, each parameter as
+// "By" and its name ("get", "/pets/{petId}/photos" → GetPetsByPetIDPhotos;
+// "/files/{name}.{ext}" → ...FilesByNameByExt). The README documents it.
+func RouteOperation(method, path string) string {
+	words := []string{strings.ToLower(method)}
+	for path != "" {
+		open := strings.IndexByte(path, '{')
+		end := strings.IndexByte(path, '}')
+		if open < 0 || end < open {
+			words = append(words, path)
+			break
+		}
+		words = append(words, path[:open], "by", path[open+1:end])
+		path = path[end+1:]
+	}
+	return Exported(strings.Join(words, " "))
+}

@@ -66,3 +66,18 @@ func TestScopeUnique(t *testing.T) {
 		t.Fatal("Claim must succeed once")
 	}
 }
+
+func TestRouteOperation(t *testing.T) {
+	for _, c := range []struct{ method, path, want string }{
+		{"get", "/pets", "GetPets"},
+		{"get", "/pets/{petId}", "GetPetsByPetID"},
+		{"delete", "/pets/{petId}/photos/{photo-id}", "DeletePetsByPetIDPhotosByPhotoID"},
+		{"post", "/files/{name}.{ext}", "PostFilesByNameByExt"},
+		{"get", "/", "Get"},
+		{"patch", "/v2/sms-messages", "PatchV2SMSMessages"},
+	} {
+		if got := RouteOperation(c.method, c.path); got != c.want {
+			t.Errorf("RouteOperation(%q, %q) = %s, want %s", c.method, c.path, got, c.want)
+		}
+	}
+}
