@@ -114,3 +114,44 @@ func fileNamed(t *testing.T, files []generator.File, name string) string {
 	t.Fatalf("no %s generated", name)
 	return ""
 }
+
+// TestIssue14Item19RefIntoProperties: a $ref into a component's properties
+// is the property's schema (it was a false "is not defined" at 1:1); an
+// inline object reached both ways is one type (ref_into_properties.txtar).
+func TestIssue14Item19RefIntoProperties(t *testing.T) {
+	spec := issueSpec(`      parameters:
+        - {name: id, in: query, schema: {$ref: '#/components/schemas/Root/properties/id'}}
+`, `    Root:
+      type: object
+      properties:
+        id: {type: string, pattern: '^[a-z]+$'}
+        owner: {type: object, properties: {name: {type: string}}}
+        again: {$ref: '#/components/schemas/Root/properties/owner'}
+`)
+	files, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	models := fileNamed(t, files, "models.go")
+	for _, want := range []string{"Owner *RootOwner `", "Again *RootOwner `", "\tID string\n"} {
+		if !strings.Contains(models, want) {
+			t.Errorf("models.go lacks %q:\n%s", want, models)
+		}
+	}
+	if v := fileNamed(t, files, "validate.go"); !strings.Contains(v, `Rule: "pattern"`) {
+		t.Errorf("the parameter's pattern (from Root's id) is not checked:\n%s", v)
+	}
+}
+
+// TestIssue14Item26PropertiesWithoutType: properties without type: object
+// are refused where they are written (they became a struct, so a valid
+// non-object value failed to decode); an allOf part that says type:
+// object makes the schema an object.
+func TestIssue14Item26PropertiesWithoutType(t *testing.T) {
+	wantDiagnostic(t, issueSpec("", "    Root: {properties: {name: {type: string}}}\n"),
+		"spec.yaml:15:5: unsupported: properties without type: object")
+	spec := issueSpec("", "    Root: {allOf: [{$ref: '#/components/schemas/Base'}], properties: {x: {type: string}}}\n    Base: {type: object, properties: {id: {type: string}}}\n")
+	if _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"}); err != nil {
+		t.Errorf("an allOf of a typed object: %v", err)
+	}
+}

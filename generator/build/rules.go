@@ -1,6 +1,7 @@
 package build
 
 import (
+	"math"
 	"regexp"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -17,9 +18,9 @@ func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
 	if f.Required && requiredCheckable(f.Type) {
 		f.Rules = append(f.Rules, &ir.Rule{Kind: ir.RuleRequired, Pos: f.Pos})
 	}
-	f.Rules = append(f.Rules, b.applicable(b.schemaRules(f, s), f.Type)...)
+	f.Rules = append(f.Rules, b.typedBounds(b.applicable(b.schemaRules(f, s), f.Type), f.Type)...)
 	if s.Type.Is("array") && s.Items != nil && s.Items.Value != nil && f.Type.Elem != nil {
-		f.ItemRules = b.applicable(b.schemaRules(f, s.Items.Value), *f.Type.Elem)
+		f.ItemRules = b.typedBounds(b.applicable(b.schemaRules(f, s.Items.Value), *f.Type.Elem), *f.Type.Elem)
 		b.nestedItemRules(f, s.Items.Value)
 	}
 }
@@ -42,10 +43,10 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 		out = append(out, &ir.Rule{Kind: ir.RulePattern, Pos: b.fieldPos(s.Origin, "pattern"), Pattern: b.pattern(s, f.Name)})
 	}
 	if s.Min != nil {
-		out = append(out, &ir.Rule{Kind: ir.RuleMinimum, Pos: b.fieldPos(s.Origin, "minimum"), Bound: bound(*s.Min, s), Exclusive: s.ExclusiveMin.IsTrue()})
+		out = append(out, &ir.Rule{Kind: ir.RuleMinimum, Pos: b.fieldPos(s.Origin, "minimum"), Bound: *s.Min, Exclusive: s.ExclusiveMin.IsTrue()})
 	}
 	if s.Max != nil {
-		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: b.fieldPos(s.Origin, "maximum"), Bound: bound(*s.Max, s), Exclusive: s.ExclusiveMax.IsTrue()})
+		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: b.fieldPos(s.Origin, "maximum"), Bound: *s.Max, Exclusive: s.ExclusiveMax.IsTrue()})
 	}
 	out = append(out, b.formatRules(s)...)
 	out = append(out, lengthRules(s, b.fieldPos)...)
@@ -81,12 +82,42 @@ func lengthRules(s *openapi3.Schema, fieldPos func(*openapi3.Origin, string) ir.
 	return out
 }
 
-// bound is a numeric limit in the field's Go type: int64 for integers.
-func bound(v float64, s *openapi3.Schema) any {
-	if s.Type.Is("integer") {
-		return int64(v)
+// typedBounds gives the minimum and maximum rules of a value of type t
+// their bound in its Go type: float64 for numbers, int64 for integers,
+// rounded towards the values the rule admits. For an integer, x >= 1.1
+// is x >= 2 and x > 1.1 is x > 1 (likewise for maximum); a bound beyond
+// int64 is clamped. The schema's own type does not decide: a bound in an
+// untyped allOf part applies to the value's type.
+func (b *builder) typedBounds(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
+	if b.baseKind(t) != ir.KindInt {
+		return rules
 	}
-	return v
+	for _, r := range rules {
+		v, ok := r.Bound.(float64)
+		if !ok || r.Kind != ir.RuleMinimum && r.Kind != ir.RuleMaximum {
+			continue
+		}
+		// Rounding up for an inclusive minimum or an exclusive maximum,
+		// down for the other two.
+		if (r.Kind == ir.RuleMinimum) != r.Exclusive {
+			v = math.Ceil(v)
+		} else {
+			v = math.Floor(v)
+		}
+		r.Bound = clampInt(v)
+	}
+	return rules
+}
+
+// clampInt converts an integral float to int64, saturating.
+func clampInt(v float64) int64 {
+	switch {
+	case v >= math.MaxInt64:
+		return math.MaxInt64
+	case v <= math.MinInt64:
+		return math.MinInt64
+	}
+	return int64(v)
 }
 
 // pattern returns the package-level pattern for s.Pattern, compiling it

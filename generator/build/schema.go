@@ -58,6 +58,13 @@ func (b *builder) typeOf(s *openapi3.SchemaRef, owner string, path []string, rol
 	}
 	if s.Ref != "" {
 		name := refName(s.Ref)
+		if outer := refInto(s.Ref); outer != "" && b.doc.T.Components.Schemas[outer] != nil {
+			// A schema inside a component (one of its properties):
+			// the component first, so the inline types it declares are
+			// named after it and shared.
+			b.component(outer)
+			return b.schemaType(s.Value, owner, path, role)
+		}
 		if name == "" {
 			b.diags.Addf(b.schemaPos(s), "unsupported: $ref %q (only #/components/schemas/ references)", s.Ref)
 			return ir.TypeRef{Kind: ir.KindString}
@@ -88,6 +95,7 @@ func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, ro
 		b.inline[s] = t
 		return t
 	case isObject(s):
+		b.typedObject(s, at)
 		t := ir.TypeRef{Kind: ir.KindStruct, Name: b.object(s, naming.Inline(owner, path...), at).GoName}
 		b.inline[s] = t
 		return t
@@ -169,6 +177,30 @@ func isObject(s *openapi3.Schema) bool {
 		}
 	}
 	return true
+}
+
+// typedObject reports an object schema that does not say type: object,
+// itself or through an allOf part: JSON Schema's properties constrain only
+// objects, so "a string" or 5 would match it, and a Go struct cannot hold
+// them (free-form values are not supported).
+func (b *builder) typedObject(s *openapi3.Schema, at ir.Pos) {
+	if !forcesObject(s) {
+		b.diags.Addf(at, "unsupported: properties without type: object (JSON Schema lets a value of any type match them; free-form values are not supported): add type: object")
+	}
+}
+
+// forcesObject reports whether every value of s is an object: s, or one of
+// its allOf parts, says type: object.
+func forcesObject(s *openapi3.Schema) bool {
+	if s.Type.Is("object") {
+		return true
+	}
+	for _, p := range s.AllOf {
+		if p.Value != nil && forcesObject(p.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // property is one property of an object, merged through allOf.

@@ -95,13 +95,7 @@ func singleLine(s string) string {
 // its own type: uniqueItems on a boolean, or a pattern on an integer,
 // checks nothing, and a generated check of it would not compile.
 func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
-	base := t.Kind
-	if t.Kind == ir.KindEnum {
-		base = ir.KindString
-		if i := slices.IndexFunc(b.api.Enums, func(e *ir.Enum) bool { return e.GoName == t.Name }); i >= 0 {
-			base = b.api.Enums[i].Base
-		}
-	}
+	base := b.baseKind(t)
 	return slices.DeleteFunc(rules, func(r *ir.Rule) bool {
 		switch r.Kind {
 		case ir.RulePattern, ir.RuleMinLength, ir.RuleMaxLength:
@@ -129,4 +123,16 @@ func (b *builder) nestedItemRules(f *ir.Field, items *openapi3.Schema) {
 	if len(b.schemaRules(f, items.Items.Value)) > 0 {
 		b.diags.Addf(b.pos(items.Items.Value.Origin), "unsupported: rules on the items of an array of arrays")
 	}
+}
+
+// baseKind is the kind of a value of type t on the wire: an enum's base
+// kind, else t's own.
+func (b *builder) baseKind(t ir.TypeRef) ir.Kind {
+	if t.Kind != ir.KindEnum {
+		return t.Kind
+	}
+	if i := slices.IndexFunc(b.api.Enums, func(e *ir.Enum) bool { return e.GoName == t.Name }); i >= 0 {
+		return b.api.Enums[i].Base
+	}
+	return ir.KindString
 }

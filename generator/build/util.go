@@ -36,11 +36,29 @@ func doc(parts ...string) string {
 	return strings.Join(out, "\n\n")
 }
 
-// refName is the component name a local $ref points at, or "".
+// schemasPrefix starts every $ref to a component schema.
+const schemasPrefix = "#/components/schemas/"
+
+// refName is the component name a local $ref points at, or "" (for a $ref
+// elsewhere, or into a component: see refInto).
 func refName(ref string) string {
-	const prefix = "#/components/schemas/"
-	if strings.HasPrefix(ref, prefix) {
-		return strings.TrimPrefix(ref, prefix)
+	name, ok := strings.CutPrefix(ref, schemasPrefix)
+	if !ok || strings.Contains(name, "/") {
+		return ""
 	}
-	return ""
+	return name
+}
+
+// refInto is the component a $ref points inside
+// ("#/components/schemas/A/properties/id": A), or "".
+func refInto(ref string) string {
+	rest, ok := strings.CutPrefix(ref, schemasPrefix)
+	if !ok {
+		return ""
+	}
+	name, _, deeper := strings.Cut(rest, "/")
+	if !deeper {
+		return ""
+	}
+	return name
 }

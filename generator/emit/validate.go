@@ -56,13 +56,17 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	}
 	required := hasRule(fd.Rules, ir.RuleRequired)
 	switch {
+	case required && len(checks) == 0:
+		// A required value with no other rule is still checked for
+		// absence.
+		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil)))
+	case required:
+		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil))).
+			Else().Block(checks...)
 	case len(checks) == 0:
 	case fd.Pointer:
 		g.If(v.Clone().Op("!=").Nil()).Block(append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
 			valueChecks(api, fd, fd.Type, fd.Rules, jen.Id("v"))...)...)
-	case required:
-		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil))).
-			Else().Block(checks...)
 	case !fd.Required && fd.Type.Kind != ir.KindStruct && fd.Type.Kind != ir.KindBool:
 		g.If(present(api, fd, v)).Block(checks...)
 	default:
@@ -72,8 +76,14 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	}
 }
 
-// missing is the test for an absent required value.
+// missing is the test for an absent required value. A JSON body's array
+// is absent when nil: a present empty one ([]) is there, and only its
+// rules judge it. A parameter's or form field's empty array is not sent by
+// the client, so it is absent.
 func missing(fd *ir.Field, v *jen.Statement) *jen.Statement {
+	if fd.Type.Kind == ir.KindArray && fd.In == ir.InBody {
+		return v.Clone().Op("==").Nil()
+	}
 	if fd.Type.Kind == ir.KindArray {
 		return jen.Len(v.Clone()).Op("==").Lit(0)
 	}
