@@ -5,7 +5,7 @@ GO ?= go
 # table shows the medians (e.g. BENCHFLAGS='-count=1 -bench=Validate').
 BENCHFLAGS ?= -count=3
 
-.PHONY: generate check test vet fmt bench bench-smoke fuzz
+.PHONY: generate check test vet fmt tidy bench bench-smoke fuzz
 
 generate:
 	$(GO) run ./cmd/nexmogen
@@ -20,7 +20,13 @@ fmt:
 vet:
 	$(GO) vet ./...
 
-test: fmt vet check
+# tidy fails, printing the diff, when go.mod or go.sum is not tidy. On an
+# empty module cache it fetches the modules of the dependencies' tests
+# (which go mod tidy loads), which the README tests' own go mod tidy needs.
+tidy:
+	$(GO) mod tidy -diff
+
+test: fmt vet tidy check
 	$(GO) test -race ./...
 
 # bench: generate the peers' code (oapi-codegen, ogen; bench/gen.sh), then

@@ -1,14 +1,14 @@
 module github.com/nexmogen/nexmogen
 
-go 1.26.8
+go 1.25
 
 require (
+	github.com/dave/jennifer v1.7.1
 	github.com/getkin/kin-openapi v0.153.0
 	go.yaml.in/yaml/v4 v4.0.0
 )
 
 require (
-	github.com/dave/jennifer v1.7.1 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect

@@ -94,7 +94,8 @@ func mixedStep(f *Fake, l *ledger, g, i int) error {
 		return f.UpdateNumber(NumberUpdate{Country: c, MSISDN: n.MSISDN, AppID: &app})
 	case 5:
 		f.Search(Query{Country: c, Pattern: n.MSISDN[:4]})
-		f.Owned(Query{HasApplication: new(true)})
+		yes := true
+		f.Owned(Query{HasApplication: &yes})
 		return f.Check()
 	}
 	f.Balance()

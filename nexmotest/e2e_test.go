@@ -92,7 +92,7 @@ func TestEndToEndBuyListUpdateCancel(t *testing.T) {
 		if _, err := c.UpdateNumber(ctx, upd); err != nil {
 			t.Fatalf("UpdateNumber: %v", err)
 		}
-		owned, err := c.ListOwnedNumbers(ctx, nexmo.ListOwnedNumbersParams{HasApplication: new(true), ApplicationID: app})
+		owned, err := c.ListOwnedNumbers(ctx, nexmo.ListOwnedNumbersParams{HasApplication: nexmo.Ptr(true), ApplicationID: app})
 		if err != nil || owned.Count != 1 {
 			t.Fatalf("ListOwnedNumbers = %+v, %v", owned, err)
 		}

@@ -134,16 +134,23 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 }
 
 // goIn runs the go command in dir with the extra environment (which wins
-// over the test's own) and returns its combined output.
+// over the test's own) and returns its combined output; it fails the test
+// if the command fails.
 func goIn(t *testing.T, dir string, env []string, args ...string) string {
 	t.Helper()
+	out, err := goOut(dir, env, args...)
+	if err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// goOut runs the go command like goIn and returns its output and error.
+func goOut(dir string, env []string, args ...string) (string, error) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off")
 	cmd.Env = append(cmd.Env, env...)
 	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
+	return string(out), err
 }

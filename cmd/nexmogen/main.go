@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	nexmogen [-spec FILE] [-out DIR] [-package NAME] [-check]
+//	nexmogen [-spec FILE] [-out DIR] [-package NAME] [-check] [-version]
 //
 // With no flags it reads the embedded spec/nexmo.yaml and writes
 // generated/nexmo. Errors read "file:line:col: problem" and exit 1; a
@@ -45,8 +45,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", filepath.Join("generated", "nexmo"), "directory to write the Go package into")
 	pkg := fs.String("package", "", "Go package name (default: the base name of -out, or nexmo)")
 	check := fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if -out is stale")
+	showVersion := fs.Bool("version", false, "print nexmogen's version and exit")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: nexmogen [-spec FILE] [-out DIR] [-package NAME] [-check]\n\n")
+		fmt.Fprintf(stderr, "usage: nexmogen [-spec FILE] [-out DIR] [-package NAME] [-check] [-version]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -54,6 +55,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "nexmogen", version(debug.ReadBuildInfo()))
+		return 0
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "nexmogen: unexpected argument %q\n", fs.Arg(0))
