@@ -152,7 +152,7 @@ func servers(tb testing.TB) map[string]http.Handler {
 		tb.Fatal(err)
 	}
 	return map[string]http.Handler{
-		"nexmogen":     nexmo.NewServer(ourHandler{}, nexmo.WithAuthenticator(nexmo.StaticAuthenticator(apiKey, apiSecret))),
+		"nexmogen":     nexmo.NewServer(ourHandler{}, nexmo.WithBasicAuthVerifier(nexmo.StaticBasic(apiKey, apiSecret))),
 		"oapi-codegen": validate(oapi.Handler(oapi.NewStrictHandler(oapiHandler{}, nil))),
 		"ogen":         og,
 	}

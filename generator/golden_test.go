@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.
 
 // goldenFiles are the spec-shaped outputs a golden case records; the
 // runtime files are the same for every spec and are covered by compiling.
-var goldenFiles = []string{"models.go", "enums.go", "validate.go", "defaults.go"}
+var goldenFiles = []string{"models.go", "enums.go", "validate.go", "defaults.go", "client_credentials.go", "server_verifiers.go", "runtime_spec.go"}
 
 // goldenCases lists the archives: each holds spec.yaml and either the
 // expected files (out/NAME) or the expected diagnostics (error).

@@ -17,8 +17,8 @@ var formats = []struct {
 }{
 	{"JSON basic", nil},
 	{"XML basic", []nexmo.Option{nexmo.WithXML()}},
-	{"JSON query", []nexmo.Option{nexmo.WithQueryAuth()}},
-	{"XML query", []nexmo.Option{nexmo.WithXML(), nexmo.WithQueryAuth()}},
+	{"JSON query", []nexmo.Option{nexmo.WithSchemes("apiKey", "apiSecret")}},
+	{"XML query", []nexmo.Option{nexmo.WithXML(), nexmo.WithSchemes("apiKey", "apiSecret")}},
 }
 
 // eachFormat runs fn with a fresh fake and a client of each format.

@@ -28,13 +28,13 @@ var errAuthentication = errors.New("nexmotest: authentication failed")
 // and encoding are the stubs'; the answers are the fake's. opts are passed
 // on to nexmo.NewServer after the fake's authenticator.
 func (f *Fake) Handler(opts ...nexmo.ServerOption) http.Handler {
-	auth := nexmo.AuthenticatorFunc(func(_ context.Context, key string, secret nexmo.Secret) error {
+	auth := nexmo.BasicVerifier(func(_ context.Context, key string, secret nexmo.Secret) error {
 		if f.Authenticate(key, secret.Reveal()) {
 			return nil
 		}
 		return errAuthentication
 	})
-	return nexmo.NewServer(handler{f}, append([]nexmo.ServerOption{nexmo.WithAuthenticator(auth)}, opts...)...)
+	return nexmo.NewServer(handler{f}, append([]nexmo.ServerOption{nexmo.WithBasicAuthVerifier(auth)}, opts...)...)
 }
 
 // handler implements nexmo.Handler on a Fake.

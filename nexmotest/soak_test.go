@@ -19,7 +19,7 @@ func soakClients(t *testing.T, base string) []*nexmo.Client {
 	t.Helper()
 	var out []*nexmo.Client
 	for _, media := range []nexmo.Option{nexmo.WithJSON(), nexmo.WithXML()} {
-		for _, auth := range []nexmo.Option{nexmo.WithQueryAuth(), nexmo.WithBasicAuth()} {
+		for _, auth := range []nexmo.Option{nexmo.WithSchemes("apiKey", "apiSecret"), nexmo.WithSchemes("basicAuth")} {
 			c, err := nexmo.NewClient("key", "Secret123", nexmo.WithBaseURL(base), media, auth,
 				nexmo.WithRetryPolicy(nexmo.RetryPolicy{MaxAttempts: 1}))
 			if err != nil {

@@ -67,9 +67,9 @@ func TestCanaryClientAndServer(t *testing.T) {
 	jsonLogger := slog.New(slog.NewJSONHandler(&logs, nil))
 	for name, l := range map[string]*slog.Logger{"text": logger, "json": jsonLogger} {
 		srv := httptest.NewServer(nexmo.NewServer(canaryHandler{},
-			nexmo.WithAuthenticator(nexmo.StaticAuthenticator(testKey, testSecret)), nexmo.WithServerLogger(l)))
+			nexmo.WithBasicAuthVerifier(nexmo.StaticBasic(testKey, testSecret)), nexmo.WithServerLogger(l)))
 		t.Cleanup(srv.Close)
-		for mode, auth := range map[string]nexmo.Option{"basic": nexmo.WithBasicAuth(), "query": nexmo.WithQueryAuth()} {
+		for mode, auth := range map[string]nexmo.Option{"basic": nexmo.WithSchemes("basicAuth"), "query": nexmo.WithSchemes("apiKey", "apiSecret")} {
 			for _, secret := range []string{testSecret, "Wrong+Canary/1"} {
 				c, err := nexmo.NewClient(testKey, secret, nexmo.WithBaseURL(srv.URL), auth,
 					nexmo.WithRetryPolicy(nexmo.RetryPolicy{MaxAttempts: 1}))

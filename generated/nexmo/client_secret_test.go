@@ -81,7 +81,7 @@ func TestCanarySecretNeverLeaks(t *testing.T) {
 	redirect := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target.URL+"/stolen?"+r.URL.RawQuery, http.StatusFound)
 	})
-	modes := map[string]nexmo.Option{"basic": nexmo.WithBasicAuth(), "query": nexmo.WithQueryAuth()}
+	modes := map[string]nexmo.Option{"basic": nexmo.WithSchemes("basicAuth"), "query": nexmo.WithSchemes("apiKey", "apiSecret")}
 	for mode, auth := range modes {
 		cases := map[string]func() error{
 			"refused connection": func() error { return callBalance(t, "http://"+refused, nil, auth) },
@@ -120,7 +120,7 @@ func TestTimeoutStaysATimeout(t *testing.T) {
 		case <-blocked:
 		}
 	}))
-	err := callBalance(t, srv, &http.Client{Timeout: 20 * time.Millisecond}, nexmo.WithQueryAuth())
+	err := callBalance(t, srv, &http.Client{Timeout: 20 * time.Millisecond}, nexmo.WithSchemes("apiKey", "apiSecret"))
 	var ne net.Error
 	if !errors.As(err, &ne) || !ne.Timeout() {
 		t.Errorf("%v: not a net.Error timeout", err)
@@ -131,7 +131,7 @@ func TestTimeoutStaysATimeout(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Millisecond)
 	defer cancel()
-	c, _ := nexmo.NewClient(testKey, testSecret, nexmo.WithBaseURL(srv), nexmo.WithQueryAuth())
+	c, _ := nexmo.NewClient(testKey, testSecret, nexmo.WithBaseURL(srv), nexmo.WithSchemes("apiKey", "apiSecret"))
 	if _, err := c.GetBalance(ctx); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("ctx deadline: %v", err)
 	}

@@ -168,7 +168,7 @@ func TestQueryArrayCommasAndQueryAuth(t *testing.T) {
 		}
 		reply(w, r, 200, `{}`, ``)
 	})
-	c := newClient(t, h, nexmo.WithQueryAuth())
+	c := newClient(t, h, nexmo.WithSchemes("apiKey", "apiSecret"))
 	_, err := c.SearchAvailableNumbers(t.Context(), nexmo.SearchAvailableNumbersParams{
 		Country: "GB", Features: []nexmo.Feature{nexmo.FeatureSMS, nexmo.FeatureVoice},
 	})

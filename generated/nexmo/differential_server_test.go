@@ -45,7 +45,7 @@ var wireOps = []struct {
 // wireServer is the generated server with a handler that implements
 // nothing: a request that passes binding and validation gets 501.
 var wireServer = NewServer(UnimplementedHandler{},
-	WithAuthenticator(AuthenticatorFunc(func(context.Context, string, Secret) error { return nil })),
+	WithBasicAuthVerifier(BasicVerifier(func(context.Context, string, Secret) error { return nil })),
 	WithServerLogger(nil))
 
 // wireCall builds one operation's call from values: the i-th value fills

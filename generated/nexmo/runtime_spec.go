@@ -15,13 +15,43 @@ const DefaultUserAgent = "nexmogen-nexmo/2017.1"
 // packageName prefixes the messages of the package's errors.
 const packageName = "nexmo"
 
-// The credentials the API declares: the query parameters of its key pair
-// ("" when it declares none) and whether it declares HTTP Basic.
-const (
-	authKeyParam      = "api_key"
-	authSecretParam   = "api_secret"
-	authBasicDeclared = true
-)
+// secSchemes are the API's security schemes, in name order.
+var secSchemes = []secScheme{
+	{
+		carrier: 2,
+		in:      secInQuery,
+		kind:    secAPIKey,
+		name:    "apiKey",
+		param:   "api_key",
+		part:    0,
+		secret:  false,
+	},
+	{
+		carrier: 2,
+		in:      secInQuery,
+		kind:    secAPIKey,
+		name:    "apiSecret",
+		param:   "api_secret",
+		part:    1,
+		secret:  true,
+	},
+	{
+		carrier:      -1,
+		kind:         secBasic,
+		name:         "basicAuth",
+		part:         0,
+		passwordName: "apiSecret",
+		secret:       true,
+		userName:     "apiKey",
+	},
+}
+
+// secRequirements are the operations' security requirements: each a list
+// of alternatives, each a set of schemes (indexes of secSchemes) that must
+// all be met. None means no credentials are needed.
+var secRequirements = [][][]int{
+	{{2}, {0, 1}},
+}
 
 // bodyStatusDeclared says whether the API's bodies carry status fields,
 // whose codes in bodySuccessCodes mean success.

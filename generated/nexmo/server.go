@@ -144,9 +144,10 @@ func (UnimplementedHandler) GetOutboundPricingByType(context.Context, *GetOutbou
 // GetBalanceInput is the request of GetBalance, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type GetBalanceInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 }
 
 // GetBalanceResponse is a response of GetBalance: one of GetBalance200Response, GetBalance401Response, GetBalance429Response, GetBalance500Response.
@@ -158,9 +159,10 @@ type GetBalanceResponse interface {
 // GetOutboundPricingInput is the request of GetOutboundPricing, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type GetOutboundPricingInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Params are the operation's parameters.
 	Params GetOutboundPricingParams
 }
@@ -174,9 +176,10 @@ type GetOutboundPricingResponse interface {
 // UpdateSettingsInput is the request of UpdateSettings, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type UpdateSettingsInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Body is the request body. It is optional: absent, it is the zero value.
 	Body SettingsRequest
 }
@@ -190,9 +193,10 @@ type UpdateSettingsResponse interface {
 // ListOwnedNumbersInput is the request of ListOwnedNumbers, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type ListOwnedNumbersInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Params are the operation's parameters.
 	Params ListOwnedNumbersParams
 }
@@ -206,9 +210,10 @@ type ListOwnedNumbersResponse interface {
 // SearchAvailableNumbersInput is the request of SearchAvailableNumbers, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type SearchAvailableNumbersInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Params are the operation's parameters.
 	Params SearchAvailableNumbersParams
 }
@@ -222,9 +227,10 @@ type SearchAvailableNumbersResponse interface {
 // BuyNumberInput is the request of BuyNumber, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type BuyNumberInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Body is the request body.
 	Body BuyNumberRequest
 }
@@ -238,9 +244,10 @@ type BuyNumberResponse interface {
 // CancelNumberInput is the request of CancelNumber, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type CancelNumberInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Body is the request body.
 	Body CancelNumberRequest
 }
@@ -254,9 +261,10 @@ type CancelNumberResponse interface {
 // TopUpInput is the request of TopUp, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type TopUpInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Body is the request body.
 	Body TopUpRequest
 }
@@ -270,9 +278,10 @@ type TopUpResponse interface {
 // UpdateNumberInput is the request of UpdateNumber, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type UpdateNumberInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Body is the request body.
 	Body UpdateNumberRequest
 }
@@ -286,9 +295,10 @@ type UpdateNumberResponse interface {
 // GetOutboundPricingByTypeInput is the request of GetOutboundPricingByType, bound from the query string,
 // path, headers and body, with defaults applied and validated.
 type GetOutboundPricingByTypeInput struct {
-	// APIKey is the API key the request authenticated with; empty when the
-	// API declares no credentials.
-	APIKey string
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
 	// Params are the operation's parameters.
 	Params GetOutboundPricingByTypeParams
 }

@@ -8,93 +8,181 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
+	"strings"
 )
 
-// Authenticator checks the credentials of a request to the server: the API
-// key and secret, from HTTP Basic when the API declares it, else from the
-// key pair of the query string it declares (or of the form body, for
-// operations that take one). A non-nil error refuses the request with 401;
-// the error itself is not shown to the client.
-type Authenticator interface {
-	Authenticate(ctx context.Context, apiKey string, apiSecret Secret) error
-}
+// BasicVerifier checks the user and password of a request to the server,
+// for an HTTP Basic scheme (and the API keys paired with it). A non-nil
+// error refuses the request with 401; the error itself is not shown to the
+// client.
+type BasicVerifier func(ctx context.Context, user string, password Secret) error
 
-// AuthenticatorFunc adapts a function to Authenticator.
-type AuthenticatorFunc func(ctx context.Context, apiKey string, apiSecret Secret) error
+// TokenVerifier checks a bearer token (HTTP bearer, OAuth 2, OpenID
+// Connect) or an API key of a request to the server. A non-nil error
+// refuses the request with 401; the error itself is not shown.
+type TokenVerifier func(ctx context.Context, token Secret) error
 
-// Authenticate calls f.
-func (f AuthenticatorFunc) Authenticate(ctx context.Context, apiKey string, apiSecret Secret) error {
-	return f(ctx, apiKey, apiSecret)
-}
-
-// errSrvBadCredentials is what StaticAuthenticator answers to wrong
+// errSrvBadCredentials is what the static verifiers answer to wrong
 // credentials.
-var errSrvBadCredentials = errors.New("wrong API key or secret")
+var errSrvBadCredentials = errors.New("wrong credentials")
 
-// StaticAuthenticator accepts exactly one API key and secret, compared in
-// constant time (see EqualCredentials).
-func StaticAuthenticator(apiKey, apiSecret string) Authenticator {
-	key, secret := sha256.Sum256([]byte(apiKey)), sha256.Sum256([]byte(apiSecret))
-	return AuthenticatorFunc(func(_ context.Context, gotKey string, gotSecret Secret) error {
-		k, s := sha256.Sum256([]byte(gotKey)), sha256.Sum256([]byte(gotSecret.Reveal()))
-		if subtle.ConstantTimeCompare(k[:], key[:])&subtle.ConstantTimeCompare(s[:], secret[:]) != 1 {
+// StaticBasic accepts exactly one user and password, compared in constant
+// time (see EqualCredentials). It panics when either is empty: a server
+// that accepts an empty password is a mistake.
+func StaticBasic(user, password string) BasicVerifier {
+	if user == "" || password == "" {
+		panic(packageName + ": StaticBasic: the user or the password is empty")
+	}
+	return func(_ context.Context, gotUser string, gotPassword Secret) error {
+		if !EqualCredentials(gotUser, gotPassword, user, password) {
 			return errSrvBadCredentials
 		}
 		return nil
-	})
+	}
 }
 
-// EqualCredentials reports whether the presented key and secret are the
-// wanted ones. It compares SHA-256 digests with crypto/subtle, so the time
-// taken tells nothing about the values, not even their lengths; use it in
-// an Authenticator of your own (one whose secret can change, say).
-func EqualCredentials(gotKey string, gotSecret Secret, wantKey, wantSecret string) bool {
-	gk, gs := sha256.Sum256([]byte(gotKey)), sha256.Sum256([]byte(gotSecret.Reveal()))
-	wk, ws := sha256.Sum256([]byte(wantKey)), sha256.Sum256([]byte(wantSecret))
-	return subtle.ConstantTimeCompare(gk[:], wk[:])&subtle.ConstantTimeCompare(gs[:], ws[:]) == 1
+// StaticToken accepts exactly one token or API key, compared in constant
+// time (see EqualSecret). It panics when the token is empty.
+func StaticToken(token string) TokenVerifier {
+	if token == "" {
+		panic(packageName + ": StaticToken: the token is empty")
+	}
+	return func(_ context.Context, got Secret) error {
+		if !EqualSecret(got, token) {
+			return errSrvBadCredentials
+		}
+		return nil
+	}
 }
 
-// authenticate finds the request's credentials and asks the authenticator,
-// recording the key on success. When the API declares no credentials,
-// every request passes.
+// EqualCredentials reports whether the presented user and password are
+// the wanted ones. It compares SHA-256 digests with crypto/subtle, so the
+// time taken tells nothing about the values, not even their lengths; use
+// it in a verifier of your own (one whose password can change, say).
+func EqualCredentials(gotUser string, gotPassword Secret, wantUser, wantPassword string) bool {
+	gu, gp := sha256.Sum256([]byte(gotUser)), sha256.Sum256([]byte(gotPassword.Reveal()))
+	wu, wp := sha256.Sum256([]byte(wantUser)), sha256.Sum256([]byte(wantPassword))
+	return subtle.ConstantTimeCompare(gu[:], wu[:])&subtle.ConstantTimeCompare(gp[:], wp[:]) == 1
+}
+
+// EqualSecret reports, in constant time as EqualCredentials does, whether
+// the presented token is the wanted one.
+func EqualSecret(got Secret, want string) bool {
+	g, w := sha256.Sum256([]byte(got.Reveal())), sha256.Sum256([]byte(want))
+	return subtle.ConstantTimeCompare(g[:], w[:]) == 1
+}
+
+// srvVerifier is the verifier configured for one scheme.
+type srvVerifier struct {
+	basic BasicVerifier
+	token TokenVerifier
+}
+
+// setBasicVerifier is the server option that sets Basic scheme i's
+// verifier.
+func setBasicVerifier(i int, v BasicVerifier) ServerOption {
+	return func(c *serverConfig) { c.verifiers[i].basic = v }
+}
+
+// setTokenVerifier is the server option that sets bearer or API key
+// scheme i's verifier.
+func setTokenVerifier(i int, v TokenVerifier) ServerOption {
+	return func(c *serverConfig) { c.verifiers[i].token = v }
+}
+
+// authenticate reports whether the request meets its operation's security
+// requirement: one of the alternatives, each of whose schemes the
+// request's credentials pass.
 func (s *server) authenticate(r *http.Request, x *srvExchange) bool {
-	if !authBasicDeclared && authKeyParam == "" {
+	alts := secRequirements[x.op.security]
+	if len(alts) == 0 {
 		return true
 	}
-	key, secret, ok := x.credentials(r)
-	if !ok || s.config.auth == nil {
-		return false
+	for _, alt := range alts {
+		x.user = ""
+		if s.meets(r, x, alt) {
+			return true
+		}
 	}
-	if err := s.config.auth.Authenticate(r.Context(), key, Secret(secret)); err != nil {
-		return false
+	return false
+}
+
+// meets reports whether the request passes every scheme of alt. API keys
+// paired with a Basic scheme are checked together, by its verifier.
+func (s *server) meets(r *http.Request, x *srvExchange, alt []int) bool {
+	ctx := r.Context()
+	for _, i := range alt {
+		sc, v := secSchemes[i], s.config.verifiers[i]
+		switch {
+		case sc.carrier >= 0 && sc.part == 1:
+			// Checked with its user part.
+		case sc.carrier >= 0:
+			user, okUser := x.apiKey(r, sc)
+			password, okPassword := x.pairedPassword(r, alt, i)
+			b := s.config.verifiers[sc.carrier].basic
+			if !okUser || !okPassword || b == nil || b(ctx, user, Secret(password)) != nil {
+				return false
+			}
+			x.user = user
+		case sc.kind == secBasic:
+			user, password, ok := r.BasicAuth()
+			if !ok || v.basic == nil || v.basic(ctx, user, Secret(password)) != nil {
+				return false
+			}
+			x.user = user
+		case sc.kind == secBearer:
+			token, ok := bearerToken(r)
+			if !ok || v.token == nil || v.token(ctx, Secret(token)) != nil {
+				return false
+			}
+		default:
+			key, ok := x.apiKey(r, sc)
+			if !ok || v.token == nil || v.token(ctx, Secret(key)) != nil {
+				return false
+			}
+		}
 	}
-	x.key = key
 	return true
 }
 
-// credentials are the key and secret of the request: HTTP Basic first
-// when the API declares it, then the query pair it declares, which
-// operations with a form body also take from the body.
-func (x *srvExchange) credentials(r *http.Request) (key, secret string, ok bool) {
-	if authBasicDeclared {
-		if key, secret, ok = r.BasicAuth(); ok {
-			return key, secret, true
+// pairedPassword is the password part, in alt, of the pair whose user
+// part is scheme user.
+func (x *srvExchange) pairedPassword(r *http.Request, alt []int, user int) (string, bool) {
+	for _, i := range alt {
+		if sc := secSchemes[i]; sc.carrier == secSchemes[user].carrier && sc.part == 1 {
+			return x.apiKey(r, sc)
 		}
 	}
-	if authKeyParam == "" {
-		return "", "", false
+	return "", false
+}
+
+// apiKey reads an API key from its header, cookie or query parameter (an
+// operation with a form body also takes a query key from the body).
+func (x *srvExchange) apiKey(r *http.Request, sc secScheme) (string, bool) {
+	switch sc.in {
+	case secInHeader:
+		v := r.Header.Get(sc.param)
+		return v, v != ""
+	case secInCookie:
+		c, err := r.Cookie(sc.param)
+		if err != nil || c.Value == "" {
+			return "", false
+		}
+		return c.Value, true
 	}
 	src := srvSrcQuery
 	if x.op.body == srvMediaForm {
 		src = srvSrcForm
 	}
-	key, hasKey, err := x.value(srvWire{src: src, name: authKeyParam, key: authKeyParam})
-	if err != nil || !hasKey {
-		return "", "", false
+	v, ok, err := x.value(srvWire{src: src, name: sc.param, key: sc.param})
+	return v, ok && err == nil
+}
+
+// bearerToken reads the token of an "Authorization: Bearer" header.
+func bearerToken(r *http.Request) (string, bool) {
+	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
+		return "", false
 	}
-	secret, hasSecret, err := x.value(srvWire{src: src, name: authSecretParam, key: authSecretParam})
-	if err != nil || !hasSecret {
-		return "", "", false
-	}
-	return key, secret, true
+	return token, true
 }

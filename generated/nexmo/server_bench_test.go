@@ -12,7 +12,7 @@ import (
 // srvBench serves one request shape b.N times through ServeHTTP, with a
 // recorder reset between requests.
 func srvBench(b *testing.B, newReq func() *http.Request, want int) {
-	handler := nexmo.NewServer(&srvHandler{}, nexmo.WithAuthenticator(nexmo.StaticAuthenticator(srvKey, srvSecret)))
+	handler := nexmo.NewServer(&srvHandler{}, nexmo.WithBasicAuthVerifier(nexmo.StaticBasic(srvKey, srvSecret)))
 	w := &srvDiscard{header: http.Header{}}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -17,10 +17,10 @@ func TestClientAgainstServerStubs(t *testing.T) {
 		name string
 		opts []nexmo.Option
 	}{
-		{"json-query", []nexmo.Option{nexmo.WithQueryAuth()}},
-		{"json-basic", []nexmo.Option{nexmo.WithBasicAuth()}},
-		{"xml-query", []nexmo.Option{nexmo.WithXML(), nexmo.WithQueryAuth()}},
-		{"xml-basic", []nexmo.Option{nexmo.WithXML(), nexmo.WithBasicAuth()}},
+		{"json-query", []nexmo.Option{nexmo.WithSchemes("apiKey", "apiSecret")}},
+		{"json-basic", []nexmo.Option{nexmo.WithSchemes("basicAuth")}},
+		{"xml-query", []nexmo.Option{nexmo.WithXML(), nexmo.WithSchemes("apiKey", "apiSecret")}},
+		{"xml-basic", []nexmo.Option{nexmo.WithXML(), nexmo.WithSchemes("basicAuth")}},
 	} {
 		t.Run(mode.name, func(t *testing.T) {
 			rig := srvStart(t)
@@ -40,8 +40,8 @@ func srvClientCalls(t *testing.T, rig *srvRig, c *nexmo.Client) {
 	if err != nil || bal.Value != 3.14159 || !bal.AutoReload {
 		t.Errorf("GetBalance = %+v, %v", bal, err)
 	}
-	if in := rig.h.input().(*nexmo.GetBalanceInput); in.APIKey != srvKey {
-		t.Errorf("APIKey %q", in.APIKey)
+	if in := rig.h.input().(*nexmo.GetBalanceInput); in.User != srvKey {
+		t.Errorf("User %q", in.User)
 	}
 	search := nexmo.SearchAvailableNumbersParams{Country: "GB", Pattern: "447", SearchPattern: nexmo.SearchPatternAnywhere,
 		Features: []nexmo.Feature{nexmo.FeatureSMS, nexmo.FeatureVoice}, Size: 20, Index: 2, Type: nexmo.NumberTypeLandline}

@@ -88,14 +88,14 @@ func TestServerTypedResponses(t *testing.T) {
 	}
 }
 
-func TestStaticAuthenticatorAndEqualCredentials(t *testing.T) {
-	a := nexmo.StaticAuthenticator("k", "s")
+func TestStaticBasicAndEqualCredentials(t *testing.T) {
+	a := nexmo.StaticBasic("k", "s")
 	ctx := t.Context()
-	if a.Authenticate(ctx, "k", "s") != nil {
+	if a(ctx, "k", "s") != nil {
 		t.Error("the right credentials were refused")
 	}
 	for _, c := range [][2]string{{"k", "t"}, {"j", "s"}, {"", ""}, {"k", "s "}, {"k", ""}} {
-		if a.Authenticate(ctx, c[0], nexmo.Secret(c[1])) == nil {
+		if a(ctx, c[0], nexmo.Secret(c[1])) == nil {
 			t.Errorf("%q accepted", c)
 		}
 		if nexmo.EqualCredentials(c[0], nexmo.Secret(c[1]), "k", "s") {
@@ -110,7 +110,7 @@ func TestStaticAuthenticatorAndEqualCredentials(t *testing.T) {
 func TestServerDefaultLoggerOptionNil(t *testing.T) {
 	h := &srvHandler{mode: "error"}
 	srv := httptest.NewServer(nexmo.NewServer(h, nexmo.WithServerLogger(nil),
-		nexmo.WithAuthenticator(nexmo.StaticAuthenticator(srvKey, srvSecret))))
+		nexmo.WithBasicAuthVerifier(nexmo.StaticBasic(srvKey, srvSecret))))
 	defer srv.Close()
 	resp, err := srv.Client().Get(srv.URL + "/account/get-balance?" + srvCreds)
 	if err != nil {
@@ -130,7 +130,7 @@ func (srvPartial) BuyNumber(context.Context, *nexmo.BuyNumberInput) (nexmo.BuyNu
 }
 
 func TestServerUnimplementedOperations(t *testing.T) {
-	srv := httptest.NewServer(nexmo.NewServer(srvPartial{}, nexmo.WithAuthenticator(nexmo.StaticAuthenticator(srvKey, srvSecret))))
+	srv := httptest.NewServer(nexmo.NewServer(srvPartial{}, nexmo.WithBasicAuthVerifier(nexmo.StaticBasic(srvKey, srvSecret))))
 	defer srv.Close()
 	rig := &srvRig{srv: srv}
 	rig.do(t, "GET", "/account/get-balance?"+srvCreds, "", nil).wantError(t, 501, "not implemented")

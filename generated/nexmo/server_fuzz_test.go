@@ -31,7 +31,7 @@ func FuzzServer(f *testing.F) {
 	f.Add("PUT", "/number//buy/..", "%", "\x00", "application/*;q=0.5", "text/plain", false)
 	f.Add("GET", "/account/numbers", srvCreds+"&has_application=1&index=99999999999999999999", "", "", "", false)
 	handler := nexmo.NewServer(&srvHandler{},
-		nexmo.WithAuthenticator(nexmo.StaticAuthenticator(srvKey, srvSecret)),
+		nexmo.WithBasicAuthVerifier(nexmo.StaticBasic(srvKey, srvSecret)),
 		nexmo.WithServerLogger(nil), nexmo.WithMaxBodyBytes(4096))
 	f.Fuzz(func(t *testing.T, method, path, query, body, accept, contentType string, basic bool) {
 		if !srvToken(method) {

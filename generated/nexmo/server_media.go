@@ -48,6 +48,9 @@ type srvOperation struct {
 	body srvMedia
 	// errorRoot is the XML root element of the operation's error envelopes.
 	errorRoot string
+	// security is the operation's requirement, an index of
+	// secRequirements.
+	security int
 }
 
 // serverResponse is implemented by every typed response: it writes

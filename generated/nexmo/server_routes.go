@@ -39,7 +39,7 @@ func (s *server) serveGetBalance(w http.ResponseWriter, r *http.Request) {
 	if !s.begin(w, r, &opGetBalance, &x) {
 		return
 	}
-	in := &GetBalanceInput{APIKey: x.key}
+	in := &GetBalanceInput{User: x.user}
 	resp, err := s.handler.GetBalance(r.Context(), in)
 	s.finish(w, &x, resp, err)
 }
@@ -58,7 +58,7 @@ func (s *server) serveGetOutboundPricing(w http.ResponseWriter, r *http.Request)
 	if !s.begin(w, r, &opGetOutboundPricing, &x) {
 		return
 	}
-	in := &GetOutboundPricingInput{APIKey: x.key}
+	in := &GetOutboundPricingInput{User: x.user}
 	if err := bindGetOutboundPricing(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -93,7 +93,7 @@ func (s *server) serveUpdateSettings(w http.ResponseWriter, r *http.Request) {
 	if !s.begin(w, r, &opUpdateSettings, &x) {
 		return
 	}
-	in := &UpdateSettingsInput{APIKey: x.key}
+	in := &UpdateSettingsInput{User: x.user}
 	if err := bindUpdateSettings(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -157,7 +157,7 @@ func (s *server) serveListOwnedNumbers(w http.ResponseWriter, r *http.Request) {
 	if !s.begin(w, r, &opListOwnedNumbers, &x) {
 		return
 	}
-	in := &ListOwnedNumbersInput{APIKey: x.key}
+	in := &ListOwnedNumbersInput{User: x.user}
 	if err := bindListOwnedNumbers(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -273,7 +273,7 @@ func (s *server) serveSearchAvailableNumbers(w http.ResponseWriter, r *http.Requ
 	if !s.begin(w, r, &opSearchAvailableNumbers, &x) {
 		return
 	}
-	in := &SearchAvailableNumbersInput{APIKey: x.key}
+	in := &SearchAvailableNumbersInput{User: x.user}
 	if err := bindSearchAvailableNumbers(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -378,7 +378,7 @@ func (s *server) serveBuyNumber(w http.ResponseWriter, r *http.Request) {
 	if !s.begin(w, r, &opBuyNumber, &x) {
 		return
 	}
-	in := &BuyNumberInput{APIKey: x.key}
+	in := &BuyNumberInput{User: x.user}
 	if err := bindBuyNumber(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -416,7 +416,7 @@ func (s *server) serveCancelNumber(w http.ResponseWriter, r *http.Request) {
 	if !s.begin(w, r, &opCancelNumber, &x) {
 		return
 	}
-	in := &CancelNumberInput{APIKey: x.key}
+	in := &CancelNumberInput{User: x.user}
 	if err := bindCancelNumber(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -454,7 +454,7 @@ func (s *server) serveTopUp(w http.ResponseWriter, r *http.Request) {
 	if !s.begin(w, r, &opTopUp, &x) {
 		return
 	}
-	in := &TopUpInput{APIKey: x.key}
+	in := &TopUpInput{User: x.user}
 	if err := bindTopUp(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -489,7 +489,7 @@ func (s *server) serveUpdateNumber(w http.ResponseWriter, r *http.Request) {
 	if !s.begin(w, r, &opUpdateNumber, &x) {
 		return
 	}
-	in := &UpdateNumberInput{APIKey: x.key}
+	in := &UpdateNumberInput{User: x.user}
 	if err := bindUpdateNumber(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return
@@ -550,7 +550,7 @@ func (s *server) serveGetOutboundPricingByType(w http.ResponseWriter, r *http.Re
 	if !s.begin(w, r, &opGetOutboundPricingByType, &x) {
 		return
 	}
-	in := &GetOutboundPricingByTypeInput{APIKey: x.key}
+	in := &GetOutboundPricingByTypeInput{User: x.user}
 	if err := bindGetOutboundPricingByType(&x, in); err != nil {
 		s.reject(w, &x, err)
 		return

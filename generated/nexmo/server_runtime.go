@@ -47,10 +47,15 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // written in the API's own envelope. Query strings, which may carry
 // credentials, are never logged.
 //
-// Without WithAuthenticator every request of an API that declares
-// credentials is refused with 401.
+// An operation that requires credentials is answered 401 unless a verifier
+// of each scheme of one of its alternatives is set (the With...Verifier
+// options) and passes them.
 func NewServer(h Handler, opts ...ServerOption) http.Handler {
-	s := &server{handler: h, config: serverConfig{maxBody: srvDefaultMaxBodyBytes, logger: slog.Default()}}
+	s := &server{handler: h, config: serverConfig{
+		maxBody:   srvDefaultMaxBodyBytes,
+		logger:    slog.Default(),
+		verifiers: make([]srvVerifier, len(secSchemes)),
+	}}
 	for _, opt := range opts {
 		opt(&s.config)
 	}
@@ -65,15 +70,10 @@ type ServerOption func(*serverConfig)
 
 // serverConfig is what the options set.
 type serverConfig struct {
-	auth    Authenticator
-	maxBody int64
-	logger  *slog.Logger
-}
-
-// WithAuthenticator sets the authenticator that checks every request's
-// credentials.
-func WithAuthenticator(a Authenticator) ServerOption {
-	return func(c *serverConfig) { c.auth = a }
+	// verifiers holds a verifier per security scheme (secSchemes).
+	verifiers []srvVerifier
+	maxBody   int64
+	logger    *slog.Logger
 }
 
 // WithMaxBodyBytes caps request bodies at n bytes (1 MiB by default); a

@@ -158,7 +158,7 @@ func srvStart(t *testing.T, opts ...nexmo.ServerOption) *srvRig {
 	rig := &srvRig{h: &srvHandler{}, log: new(bytes.Buffer)}
 	logger := slog.New(slog.NewTextHandler(&srvSyncWriter{w: rig.log}, nil))
 	opts = append([]nexmo.ServerOption{
-		nexmo.WithAuthenticator(nexmo.StaticAuthenticator(srvKey, srvSecret)),
+		nexmo.WithBasicAuthVerifier(nexmo.StaticBasic(srvKey, srvSecret)),
 		nexmo.WithServerLogger(logger),
 	}, opts...)
 	rig.srv = httptest.NewServer(nexmo.NewServer(rig.h, opts...))

@@ -20,8 +20,9 @@ type srvExchange struct {
 	// body is the raw body.
 	query, form srvPairs
 	body        string
-	// key is the API key the request authenticated with.
-	key string
+	// user is the user the request authenticated with (HTTP Basic, or
+	// the API keys paired with it).
+	user string
 }
 
 // srvPair is one pair of a URL-encoded string: the key decoded, the value

@@ -28,8 +28,8 @@ func TestServerBindsQueryParams(t *testing.T) {
 	if !reflect.DeepEqual(in.Params, want) {
 		t.Errorf("params %+v, want %+v", in.Params, want)
 	}
-	if in.APIKey != srvKey {
-		t.Errorf("APIKey %q", in.APIKey)
+	if in.User != srvKey {
+		t.Errorf("User %q", in.User)
 	}
 	var got nexmo.AvailableNumbers
 	if err := json.Unmarshal([]byte(r.body), &got); err != nil || got.Numbers[0].Country != "GB" || len(got.Numbers[0].Features) != 2 {

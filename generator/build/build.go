@@ -97,7 +97,7 @@ func (b *builder) document() {
 		b.api.BaseURL = strings.TrimSuffix(t.Servers[0].URL, "/")
 	}
 	b.api.UserAgent = "nexmogen-" + b.api.Package + "/" + b.api.Version
-	b.auth()
+	b.securitySchemes()
 	b.bodyStatus()
 	b.requestIDHeaders()
 	b.api.Envelope = ir.Envelope{Code: defaultEnvelopeCode, Label: defaultEnvelopeLabel}

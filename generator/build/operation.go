@@ -88,7 +88,7 @@ func (b *builder) operation(e opEntry) *ir.Operation {
 	if len(o.Tags) > 0 {
 		op.Tag = o.Tags[0]
 	}
-	b.operationSecurity(o)
+	op.Security = b.operationSecurity(o)
 	b.unsupportedOperation(e)
 	if len(o.Callbacks) > 0 {
 		b.diags.Addf(b.fieldPos(o.Origin, "callbacks"), "unsupported: callbacks")

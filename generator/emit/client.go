@@ -109,6 +109,9 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		d[jen.Id("method")] = clientMethodConst(op.Method)
 		d[jen.Id("path")] = clientPath(api, op)
 		d[jen.Id("idempotent")] = jen.Lit(op.Idempotent)
+		if op.Security != nil && op.Security.Index != 0 {
+			d[jen.Id("security")] = jen.Lit(op.Security.Index)
+		}
 		if accept := clientAccept(op); accept != "" {
 			d[jen.Id("accept")] = jen.Lit(accept)
 		}

@@ -148,10 +148,10 @@ func client(t *testing.T, h http.HandlerFunc, opts ...items.Option) *items.Clien
 }
 
 func TestOnlyDeclaredAuth(t *testing.T) {
-	if _, err := items.NewClient("k", "s", items.WithQueryAuth()); err == nil {
-		t.Error("WithQueryAuth accepted by an API with HTTP Basic only")
+	if _, err := items.NewClient("k", "s", items.WithSchemes("apiKey", "apiSecret")); err == nil {
+		t.Error("WithSchemes of query keys accepted by an API with HTTP Basic only")
 	}
-	if _, err := items.NewClient("k", "s", items.WithBasicAuth()); err != nil {
+	if _, err := items.NewClient("k", "s", items.WithSchemes("basicAuth")); err != nil {
 		t.Error(err)
 	}
 }

@@ -37,11 +37,13 @@ var jenUnits = []jenUnit{
 	{"validate.go", validators},
 	{"defaults.go", defaults},
 	{"client_operations.go", clientOperations},
+	{"client_credentials.go", clientSecurity},
 	{"client_encode.go", clientEncoders},
 	{"client_pagination.go", clientPagination},
 	{"server.go", serverTypes},
 	{"server_responses.go", serverResponses},
 	{"server_routes.go", serverRoutes},
+	{"server_verifiers.go", serverSecurity},
 	{"runtime_spec.go", runtimeSpec},
 	{"doc.go", packageDoc},
 }
@@ -64,6 +66,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_media.go", always},
 	{"client_pages.go", paginates},
 	{"client_retry.go", always},
+	{"client_security.go", always},
 	{"client_transport.go", always},
 	{"pattern_runtime.go", always},
 	{"secret.go", always},
@@ -104,6 +107,11 @@ func Emit(api *ir.API) ([]File, error) {
 	}
 	out = append(out, static...)
 	sortFiles(out)
+	for i := 1; i < len(out); i++ {
+		if out[i].Name == out[i-1].Name {
+			return nil, fmt.Errorf("emit: two files named %s (a runtime file and a jennifer unit?)", out[i].Name)
+		}
+	}
 	return out, nil
 }
 

@@ -5,9 +5,7 @@ package emit
 // never a string of their own. TestRuntimeTable holds every entry to a name
 // templates/runtime declares, so renaming one there fails loudly here.
 var rt = struct {
-	authBasicDeclared    string
-	authKeyParam         string
-	authSecretParam      string
+	BasicVerifier        string
 	bodyStatusDeclared   string
 	bodySuccessCodes     string
 	Client               string
@@ -24,16 +22,34 @@ var rt = struct {
 	joinValues           string
 	jsonStatusKey        string
 	matchRun             string
+	NewClient            string
+	newClient            string
+	Option               string
 	packageName          string
 	Ptr                  string
 	redacted             string
 	request              string
 	requestIDHeaders     string
+	secAPIKey            string
+	secBasic             string
+	secBearer            string
+	secInCookie          string
+	secInHeader          string
+	secInQuery           string
+	secRequirements      string
 	Secret               string
+	secScheme            string
+	secSchemes           string
 	server               string
 	serverErrorRoot      string
 	serverMethods        string
+	ServerOption         string
 	serverResponse       string
+	setBasic             string
+	setBasicVerifier     string
+	setToken             string
+	setTokenSource       string
+	setTokenVerifier     string
 	srvBindPointer       string
 	srvBindSlice         string
 	srvBindValue         string
@@ -58,13 +74,12 @@ var rt = struct {
 	srvSrcQuery          string
 	srvWire              string
 	statusBody           string
+	TokenVerifier        string
 	ValidationError      string
 	walkPages            string
 	xmlStatusKey         string
 }{
-	authBasicDeclared:    "authBasicDeclared",
-	authKeyParam:         "authKeyParam",
-	authSecretParam:      "authSecretParam",
+	BasicVerifier:        "BasicVerifier",
 	bodyStatusDeclared:   "bodyStatusDeclared",
 	bodySuccessCodes:     "bodySuccessCodes",
 	Client:               "Client",
@@ -81,16 +96,34 @@ var rt = struct {
 	joinValues:           "joinValues",
 	jsonStatusKey:        "jsonStatusKey",
 	matchRun:             "matchRun",
+	NewClient:            "NewClient",
+	newClient:            "newClient",
+	Option:               "Option",
 	packageName:          "packageName",
 	Ptr:                  "Ptr",
 	redacted:             "redacted",
 	request:              "request",
 	requestIDHeaders:     "requestIDHeaders",
+	secAPIKey:            "secAPIKey",
+	secBasic:             "secBasic",
+	secBearer:            "secBearer",
+	secInCookie:          "secInCookie",
+	secInHeader:          "secInHeader",
+	secInQuery:           "secInQuery",
+	secRequirements:      "secRequirements",
 	Secret:               "Secret",
+	secScheme:            "secScheme",
+	secSchemes:           "secSchemes",
 	server:               "server",
 	serverErrorRoot:      "serverErrorRoot",
 	serverMethods:        "serverMethods",
+	ServerOption:         "ServerOption",
 	serverResponse:       "serverResponse",
+	setBasic:             "setBasic",
+	setBasicVerifier:     "setBasicVerifier",
+	setToken:             "setToken",
+	setTokenSource:       "setTokenSource",
+	setTokenVerifier:     "setTokenVerifier",
 	srvBindPointer:       "srvBindPointer",
 	srvBindSlice:         "srvBindSlice",
 	srvBindValue:         "srvBindValue",
@@ -115,6 +148,7 @@ var rt = struct {
 	srvSrcQuery:          "srvSrcQuery",
 	srvWire:              "srvWire",
 	statusBody:           "statusBody",
+	TokenVerifier:        "TokenVerifier",
 	ValidationError:      "ValidationError",
 	walkPages:            "walkPages",
 	xmlStatusKey:         "xmlStatusKey",

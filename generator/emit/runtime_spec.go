@@ -23,7 +23,7 @@ func runtimeSpec(api *ir.API, f *jen.File) {
 	f.Comment("packageName prefixes the messages of the package's errors.")
 	f.Const().Id(rt.packageName).Op("=").Lit(api.Package)
 	f.Line()
-	runtimeAuth(api.Auth, f)
+	runtimeSecurity(api, f)
 	runtimeBodyStatus(api, f)
 	f.Comment("requestIDHeaders are the response headers that identify a request, in")
 	f.Comment("preference order.")
@@ -43,18 +43,6 @@ func runtimeSpec(api *ir.API, f *jen.File) {
 		jen.Id("Code").String().Tag(map[string]string{"json": api.Envelope.Code, "xml": api.Envelope.Code}),
 		jen.Id("Label").String().Tag(map[string]string{"json": api.Envelope.Label, "xml": api.Envelope.Label}),
 	)
-}
-
-// runtimeAuth prints the credentials the API declares.
-func runtimeAuth(a ir.Auth, f *jen.File) {
-	f.Comment("The credentials the API declares: the query parameters of its key pair")
-	f.Comment(`("" when it declares none) and whether it declares HTTP Basic.`)
-	f.Const().Defs(
-		jen.Id(rt.authKeyParam).Op("=").Lit(a.KeyParam),
-		jen.Id(rt.authSecretParam).Op("=").Lit(a.SecretParam),
-		jen.Id(rt.authBasicDeclared).Op("=").Lit(a.Basic),
-	)
-	f.Line()
 }
 
 // runtimeBodyStatus prints how bodies report their status. Without

@@ -77,8 +77,8 @@ func serverInput(op *ir.Operation, f *jen.File) {
 	f.Add(docComment(op.Server.Input + " is the request of " + op.GoName + ", bound from the query string,\n" +
 		"path, headers and body, with defaults applied and validated."))
 	f.Type().Id(op.Server.Input).StructFunc(func(g *jen.Group) {
-		g.Add(docComment("APIKey is the API key the request authenticated with; empty when the\nAPI declares no credentials."))
-		g.Id("APIKey").String()
+		g.Add(docComment("User is the user the request authenticated with: that of HTTP Basic,\nor of the API keys paired with it; empty for other credentials, and\nwhen the operation needs none."))
+		g.Id("User").String()
 		if op.Params != nil {
 			g.Add(docComment("Params are the operation's parameters."))
 			g.Id("Params").Id(op.Params.GoName)

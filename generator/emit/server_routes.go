@@ -46,7 +46,7 @@ func serverDescriptor(op *ir.Operation, f *jen.File) {
 		body = mediaIdent(op.Body.Media)
 	}
 	f.Comment(op.Server.Descriptor + " describes " + op.ID + " to the server runtime.")
-	f.Var().Id(op.Server.Descriptor).Op("=").Id(rt.srvOperation).Values(jen.Dict{
+	d := jen.Dict{
 		jen.Id("id"): jen.Lit(op.ID),
 		jen.Id("offers"): jen.Index().Id(rt.srvMedia).ValuesFunc(func(g *jen.Group) {
 			for _, m := range op.Server.Media {
@@ -55,7 +55,11 @@ func serverDescriptor(op *ir.Operation, f *jen.File) {
 		}),
 		jen.Id("body"):      jen.Id(body),
 		jen.Id("errorRoot"): jen.Lit(op.Server.ErrorRoot),
-	})
+	}
+	if op.Security != nil && op.Security.Index != 0 {
+		d[jen.Id("security")] = jen.Lit(op.Security.Index)
+	}
+	f.Var().Id(op.Server.Descriptor).Op("=").Id(rt.srvOperation).Values(d)
 	f.Line()
 }
 
@@ -72,7 +76,7 @@ func serverServe(api *ir.API, op *ir.Operation, f *jen.File) {
 			g.Var().Id("x").Id(rt.srvExchange)
 			g.If(jen.Op("!").Id("s").Dot("begin").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id(op.Server.Descriptor), x.Clone())).
 				Block(jen.Return())
-			g.Id("in").Op(":=").Op("&").Id(op.Server.Input).Values(jen.Dict{jen.Id("APIKey"): jen.Id("x").Dot("key")})
+			g.Id("in").Op(":=").Op("&").Id(op.Server.Input).Values(jen.Dict{jen.Id("User"): jen.Id("x").Dot("user")})
 			if op.Params != nil || op.Body != nil {
 				g.If(jen.Err().Op(":=").Id(op.Server.Bind).Call(x.Clone(), jen.Id("in")), jen.Err().Op("!=").Nil()).Add(reject.Clone())
 			}

@@ -194,8 +194,8 @@ func TestParamsOfEveryKind(t *testing.T) {
 	if p.WidgetID != "w-1" || p.XTenant != "acme" || strings.Join(p.Tag, "|") != "a|b,c" || p.Ratio == nil || *p.Ratio != 0.5 || p.Verbose == nil || !*p.Verbose {
 		t.Errorf("params %+v", p)
 	}
-	if in.APIKey != "" {
-		t.Errorf("APIKey %q without credentials", in.APIKey)
+	if in.User != "" {
+		t.Errorf("User %q without credentials", in.User)
 	}
 	for target, want := range map[string]string{
 		"/widgets/w-1?ratio=2":       "maximum",
@@ -267,7 +267,7 @@ import (
 type itemsHandler struct{}
 
 func (itemsHandler) ListItems(_ context.Context, in *items.ListItemsInput) (items.ListItemsResponse, error) {
-	return items.ListItems200Response{Body: []items.Item{{Name: in.APIKey}}}, nil
+	return items.ListItems200Response{Body: []items.Item{{Name: in.User}}}, nil
 }
 
 func (itemsHandler) CreateItem(_ context.Context, in *items.CreateItemInput) (items.CreateItemResponse, error) {
@@ -279,7 +279,7 @@ func (itemsHandler) DeleteItem(_ context.Context, in *items.DeleteItemInput) (it
 }
 
 func TestBasicOnlyServer(t *testing.T) {
-	srv := httptest.NewServer(items.NewServer(itemsHandler{}, items.WithAuthenticator(items.StaticAuthenticator("k", "s"))))
+	srv := httptest.NewServer(items.NewServer(itemsHandler{}, items.WithBasicAuthVerifier(items.StaticBasic("k", "s"))))
 	defer srv.Close()
 	for _, tc := range []struct {
 		user, pass, query string

@@ -19,8 +19,15 @@ type API struct {
 	BaseURL string
 	// UserAgent is the client's default User-Agent header.
 	UserAgent string
-	// Auth says how the client authenticates and the server checks it.
-	Auth Auth
+	// Schemes are the document's security schemes, in name order; Index
+	// is each one's position.
+	Schemes []*Scheme
+	// Requirements are the distinct security requirements of the
+	// operations, each at its Index.
+	Requirements []*Requirement
+	// ClientPair, when not nil, is the only credential the API declares, a
+	// Basic scheme: NewClient takes its user and password.
+	ClientPair *Scheme
 	// BodyStatus, when not nil, says how a body reports failure under a 2xx.
 	BodyStatus *BodyStatus
 	// RequestIDHeaders are response headers worth keeping on errors.
@@ -48,17 +55,6 @@ type API struct {
 type Envelope struct {
 	Code  string
 	Label string
-}
-
-// Auth is the credential model: an API key and secret sent either as a pair
-// of query parameters or as HTTP Basic credentials.
-type Auth struct {
-	// KeyParam and SecretParam name the query parameters of the key pair;
-	// both are empty when the document declares no such pair.
-	KeyParam    string
-	SecretParam string
-	// Basic is true when the document declares HTTP Basic.
-	Basic bool
 }
 
 // BodyStatus describes a status code carried in response bodies
@@ -276,6 +272,8 @@ type Operation struct {
 	Idempotent bool
 	// Pagination, when not nil, makes an iterator over all pages.
 	Pagination *Pagination
+	// Security is what the operation requires: the document's, or its own.
+	Security *Requirement
 	// Server holds the server stub's decisions for the operation.
 	Server *ServerOperation
 }

@@ -14,15 +14,6 @@ import (
 // has no deadline of its own. A client of your own keeps its own timeout.
 const defaultTimeout = 30 * time.Second
 
-// authMode is how credentials travel.
-type authMode int
-
-const (
-	authNone authMode = iota
-	authQuery
-	authBasic
-)
-
 // Client calls the API. Create one with NewClient; a Client is safe for
 // concurrent use by several goroutines, and should be reused.
 //
@@ -36,36 +27,27 @@ type Client struct {
 	http      *http.Client
 	userAgent string
 	accept    string
-	apiKey    string
-	apiSecret Secret
-	auth      authMode
-	retry     RetryPolicy
-	red       redactor
+	// creds holds a credential per security scheme (secSchemes); only,
+	// when not nil, the schemes WithSchemes allows.
+	creds []credential
+	only  []string
+	retry RetryPolicy
+	red   redactor
 }
 
 // Option configures a Client in NewClient.
 type Option func(*Client) error
 
-// NewClient returns a client that authenticates with apiKey and apiSecret.
-// With no options it calls DefaultBaseURL with a copy of
-// http.DefaultClient (30 seconds timeout), sends the credentials the way
-// the API declares (HTTP Basic when it declares it, so the secret never
-// appears in a URL, a proxy log or an error; else its query pair), asks
-// for JSON and retries as DefaultRetryPolicy says.
-func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
-	if apiKey == "" {
-		return nil, errors.New(packageName + ": NewClient: the API key is empty")
-	}
-	if apiSecret == "" {
-		return nil, errors.New(packageName + ": NewClient: the API secret is empty")
-	}
+// newClient makes the client NewClient returns: with no options it calls
+// DefaultBaseURL with a copy of http.DefaultClient (30 seconds timeout),
+// sends no credentials, asks for JSON and retries as DefaultRetryPolicy
+// says.
+func newClient(opts []Option) (*Client, error) {
 	c := &Client{
 		baseURL:   DefaultBaseURL,
 		userAgent: DefaultUserAgent,
 		accept:    "application/json",
-		apiKey:    apiKey,
-		apiSecret: Secret(apiSecret),
-		auth:      defaultAuth(),
+		creds:     make([]credential, len(secSchemes)),
 		retry:     DefaultRetryPolicy(),
 	}
 	for _, opt := range opts {
@@ -81,7 +63,7 @@ func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
 		hc.Timeout = defaultTimeout
 		c.http = &hc
 	}
-	c.red = newRedactor(queryAuthParam(), apiKey, apiSecret)
+	c.red = c.clientRedactor()
 	// Redirects are never followed: a redirected request would carry the
 	// credentials (query or Authorization) to a location the caller did
 	// not choose. A 3xx answer is returned as an *APIError instead.
@@ -131,56 +113,6 @@ func WithUserAgent(userAgent string) Option {
 	}
 }
 
-// WithBasicAuth sends the credentials as HTTP Basic (an Authorization
-// header), which keeps the secret out of URLs. It is the default when the
-// API declares HTTP Basic; NewClient refuses it when the API does not.
-func WithBasicAuth() Option {
-	return func(c *Client) error {
-		if !authBasicDeclared {
-			return errors.New("WithBasicAuth: the API declares no HTTP Basic scheme")
-		}
-		c.auth = authBasic
-		return nil
-	}
-}
-
-// WithQueryAuth sends the credentials as the query parameters the API
-// declares for its key pair, as the API's original documentation may do.
-// The secret is then part of every URL; the client still redacts it from
-// the errors it returns, but proxies and servers may log it. NewClient
-// refuses it when the API declares no key pair in the query.
-func WithQueryAuth() Option {
-	return func(c *Client) error {
-		if queryAuthParam() == "" {
-			return errors.New("WithQueryAuth: the API declares no query key pair")
-		}
-		c.auth = authQuery
-		return nil
-	}
-}
-
-// defaultAuth is how a new client sends its credentials: HTTP Basic when
-// the API declares it (it keeps the secret out of URLs), else the query
-// pair, else not at all.
-func defaultAuth() authMode {
-	switch {
-	case authBasicDeclared:
-		return authBasic
-	case queryAuthParam() != "":
-		return authQuery
-	}
-	return authNone
-}
-
-// queryAuthParam is the query parameter of the secret when the API
-// declares a key pair in the query, else "".
-func queryAuthParam() string {
-	if authKeyParam == "" || authSecretParam == "" {
-		return ""
-	}
-	return authSecretParam
-}
-
 // WithXML asks the server for XML (Accept: application/xml) instead of
 // JSON. Answers decode into the same types.
 func WithXML() Option {
@@ -212,15 +144,27 @@ func WithRetryPolicy(p RetryPolicy) Option {
 	}
 }
 
-// String describes the client without its secret.
+// String describes the client without its secrets.
 func (c *Client) String() string {
 	if c == nil {
 		return "<nil>"
 	}
-	return fmt.Sprintf("%s.Client{baseURL: %q, apiKey: %q, apiSecret: %s}", packageName, c.baseURL, c.apiKey, redacted)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s.Client{baseURL: %q", packageName, c.baseURL)
+	for i, s := range secSchemes {
+		switch cr := c.creds[i]; {
+		case !cr.set:
+		case s.kind == secBasic:
+			fmt.Fprintf(&b, ", %s: %q, %s: %s", s.userName, cr.user, s.passwordName, redacted)
+		default:
+			fmt.Fprintf(&b, ", %s: %s", s.name, redacted)
+		}
+	}
+	b.WriteString("}")
+	return b.String()
 }
 
-// GoString describes the client without its secret, for %#v.
+// GoString describes the client without its secrets, for %#v.
 func (c *Client) GoString() string { return c.String() }
 
 // Format prints the client without its secret, whatever the verb.

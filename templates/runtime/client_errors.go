@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -138,37 +139,37 @@ func (e *APIError) retryable() bool {
 	return s == 429 || (s >= 500 && s <= 599)
 }
 
-// redactor removes the API secret from whatever the client returns.
+// redactor removes the client's secrets from whatever it returns.
 type redactor struct {
-	// param is the query parameter of the secret, or "".
-	param string
-	// spellings are the secret as it may appear: raw, URL-escaped, and
+	// params are the query parameters of secret API keys.
+	params []string
+	// spellings are the secrets as they may appear: raw, URL-escaped, and
 	// inside HTTP Basic credentials.
 	spellings []string
 }
 
-// newRedactor returns the redactor of a key and secret.
-func newRedactor(param, key, secret string) redactor {
-	return redactor{param: param, spellings: []string{
-		secret,
-		url.QueryEscape(secret),
-		url.PathEscape(secret),
-		base64.StdEncoding.EncodeToString([]byte(key + ":" + secret)),
-	}}
+// add makes r redact secret, raw and URL-escaped.
+func (r *redactor) add(secret string) {
+	r.spellings = append(r.spellings, secret, url.QueryEscape(secret), url.PathEscape(secret))
 }
 
-// url redacts the secret's query parameter in a URL, whatever its value.
+// basicEncoding is how HTTP Basic sends a user and password.
+func basicEncoding(user, password string) string {
+	return base64.StdEncoding.EncodeToString([]byte(user + ":" + password))
+}
+
+// url redacts the secret query parameters in a URL, whatever their value.
 func (r redactor) url(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "[unparsable URL]"
 	}
 	u.User = nil
-	if r.param != "" && u.RawQuery != "" {
+	if len(r.params) > 0 && u.RawQuery != "" {
 		parts := strings.Split(u.RawQuery, "&")
 		for i, p := range parts {
 			k, _, _ := strings.Cut(p, "=")
-			if key, err := url.QueryUnescape(k); err != nil || key == r.param {
+			if key, err := url.QueryUnescape(k); err != nil || slices.Contains(r.params, key) {
 				parts[i] = k + "=REDACTED"
 			}
 		}

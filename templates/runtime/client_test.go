@@ -44,7 +44,7 @@ func TestClientSendsCredentials(t *testing.T) {
 		want string
 	}{
 		{nil, "basic=key:s3cret query= ua=" + DefaultUserAgent + " accept=application/json"},
-		{[]Option{WithQueryAuth(), WithXML()}, "basic=: query=api_key=key&api_secret=s3cret ua=" + DefaultUserAgent + " accept=application/xml"},
+		{[]Option{WithSchemes("apiKey", "apiSecret"), WithXML()}, "basic=: query=api_key=key&api_secret=s3cret ua=" + DefaultUserAgent + " accept=application/xml"},
 	} {
 		var out answer
 		err := newTestClient(t, srv, tc.opts...).do(context.Background(), &request{op: "Get", method: "GET", path: "/x", idempotent: true}, &out)
@@ -59,10 +59,10 @@ func TestClientSendsCredentials(t *testing.T) {
 
 // TestClientRefusesEmptyCredentials: NewClient names what is missing.
 func TestClientRefusesEmptyCredentials(t *testing.T) {
-	if _, err := NewClient("", "s"); err == nil || !strings.HasPrefix(err.Error(), packageName+": NewClient: the API key") {
+	if _, err := NewClient("", "s"); err == nil || !strings.HasPrefix(err.Error(), packageName+": NewClient: basicAuth: the apiKey or the apiSecret is empty") {
 		t.Errorf("empty key: %v", err)
 	}
-	if _, err := NewClient("k", ""); err == nil || !strings.Contains(err.Error(), "API secret is empty") {
+	if _, err := NewClient("k", ""); err == nil || !strings.Contains(err.Error(), "is empty") {
 		t.Errorf("empty secret: %v", err)
 	}
 }
@@ -164,7 +164,8 @@ func TestBackoffBounds(t *testing.T) {
 
 // TestRedactor removes the secret from URLs, texts and errors.
 func TestRedactor(t *testing.T) {
-	r := newRedactor(authSecretParam, "key", "s3 cret")
+	r := redactor{params: []string{"api_secret"}}
+	r.add("s3 cret")
 	if got := r.url("https://h/p?api_key=key&api_secret=anything"); got != "https://h/p?api_key=key&api_secret=REDACTED" {
 		t.Errorf("url: %s", got)
 	}
@@ -185,6 +186,9 @@ func TestClientPrintsNoSecret(t *testing.T) {
 	c, err := NewClient("key", "s3cret")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := `example.Client{baseURL: "https://api.example.com", apiKey: "key", apiSecret: [REDACTED]}`; c.String() != want {
+		t.Errorf("String() = %s, want %s", c, want)
 	}
 	for _, s := range []string{fmt.Sprint(c), fmt.Sprintf("%#v", c), c.String(), fmt.Sprint(Secret("s3cret"))} {
 		if strings.Contains(s, "s3cret") {

@@ -29,6 +29,10 @@ type request struct {
 	// idempotent calls may be resent after they may have reached the
 	// server; the others only after a failure to connect.
 	idempotent bool
+	// security is the operation's requirement (an index of
+	// secRequirements); auth the alternative do chose to meet it.
+	security int
+	auth     []int
 }
 
 // bodies recycles the buffers answers are read into.
@@ -44,6 +48,11 @@ func (c *Client) do(ctx context.Context, r *request, out any) error {
 	case ctx == nil:
 		return fmt.Errorf("%s: %s: nil Context", packageName, r.op)
 	}
+	alt, ok := c.alternative(r.security)
+	if !ok {
+		return noCredentials(r.op, r.security)
+	}
+	r.auth = alt
 	for n := 1; ; n++ {
 		kind, err := c.attempt(ctx, r, out)
 		if err == nil {
@@ -101,15 +110,7 @@ func (c *Client) attempt(ctx context.Context, r *request, out any) (failure, err
 // newRequest builds the HTTP request of r, with credentials.
 func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
 	target := c.baseURL + r.path
-	q := r.query
-	if c.auth == authQuery {
-		q = make(url.Values, len(r.query)+2)
-		for k, v := range r.query {
-			q[k] = v
-		}
-		q.Set(authKeyParam, c.apiKey)
-		q.Set(authSecretParam, c.apiSecret.Reveal())
-	}
+	q := c.authQuery(r.auth, r.query)
 	if len(q) > 0 {
 		// Commas stay literal, so that an array sent with explode: false
 		// reads as the spec writes it (features=SMS,VOICE). RFC 3986 allows
@@ -151,8 +152,8 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	if r.contentType != "" {
 		req.Header.Set("Content-Type", r.contentType)
 	}
-	if c.auth == authBasic {
-		req.SetBasicAuth(c.apiKey, c.apiSecret.Reveal())
+	if err := c.authHeaders(ctx, r.auth, req); err != nil {
+		return nil, c.red.err(err)
 	}
 	return req, nil
 }

@@ -32,7 +32,7 @@ func serve(t *testing.T, op *srvOperation, r *http.Request, opts ...ServerOption
 // TestServerBegin walks the shared steps: 406, 415, 413, 401, 400, and a
 // request that passes them all.
 func TestServerBegin(t *testing.T) {
-	auth := WithAuthenticator(StaticAuthenticator("key", "s3cret"))
+	auth := setBasicVerifier(2, StaticBasic("key", "s3cret"))
 	getOp := &srvOperation{id: "get", offers: []srvMedia{srvMediaJSON}, body: srvMediaNone, errorRoot: "r"}
 	formOp := &srvOperation{id: "post", offers: []srvMedia{srvMediaJSON, srvMediaXML}, body: srvMediaForm, errorRoot: "r"}
 	req := func(method, target, body, ct string) *http.Request {
@@ -102,15 +102,32 @@ func TestNegotiate(t *testing.T) {
 	}
 }
 
-// TestStaticAuthenticator compares both values.
-func TestStaticAuthenticator(t *testing.T) {
-	a := StaticAuthenticator("key", "s3cret")
+// TestStaticVerifiers compare every value, and refuse empty ones.
+func TestStaticVerifiers(t *testing.T) {
+	a := StaticBasic("key", "s3cret")
 	ctx := context.Background()
-	if a.Authenticate(ctx, "key", "s3cret") != nil || !errors.Is(a.Authenticate(ctx, "key", "s3creT"), errSrvBadCredentials) ||
-		a.Authenticate(ctx, "kez", "s3cret") == nil {
-		t.Error("StaticAuthenticator")
+	if a(ctx, "key", "s3cret") != nil || !errors.Is(a(ctx, "key", "s3creT"), errSrvBadCredentials) || a(ctx, "kez", "s3cret") == nil {
+		t.Error("StaticBasic")
 	}
-	if !EqualCredentials("k", "s", "k", "s") || EqualCredentials("k", "s", "k", "") {
-		t.Error("EqualCredentials")
+	tok := StaticToken("t0k")
+	if tok(ctx, "t0k") != nil || tok(ctx, "t0K") == nil || tok(ctx, "") == nil {
+		t.Error("StaticToken")
+	}
+	if !EqualCredentials("k", "s", "k", "s") || EqualCredentials("k", "s", "k", "") || EqualSecret("a", "b") {
+		t.Error("EqualCredentials, EqualSecret")
+	}
+	for name, f := range map[string]func(){
+		"StaticBasic no user":     func() { StaticBasic("", "p") },
+		"StaticBasic no password": func() { StaticBasic("u", "") },
+		"StaticToken empty":       func() { StaticToken("") },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			f()
+		}()
 	}
 }

@@ -6,8 +6,8 @@ import "encoding/xml"
 // spec's values (runtime_spec.go, built by the generator) and the
 // spec-shaped code the runtime calls (the server's Handler and routes).
 // The generator never copies it. Its values are an example API that
-// declares everything the runtime can use: HTTP Basic and a query key
-// pair, status fields in its bodies, request id headers.
+// declares everything the runtime can use: security schemes of every
+// kind, status fields in its bodies, request id headers.
 
 // DefaultBaseURL is the server the client calls unless WithBaseURL says
 // otherwise: the first server of the API description.
@@ -20,13 +20,28 @@ const DefaultUserAgent = "nexmogen-example/1.0"
 // packageName prefixes the messages of the package's errors.
 const packageName = "example"
 
-// The credentials the API declares: the query parameters of its key pair
-// ("" when it declares none) and whether it declares HTTP Basic.
-const (
-	authKeyParam      = "api_key"
-	authSecretParam   = "api_secret"
-	authBasicDeclared = true
-)
+// secSchemes are the API's security schemes: a key and secret taken as
+// HTTP Basic (basicAuth) or as two query parameters paired with it, a
+// bearer token, and API keys in a cookie and a header.
+var secSchemes = []secScheme{
+	{name: "apiKey", kind: secAPIKey, in: secInQuery, param: "api_key", carrier: 2, part: 0},
+	{name: "apiSecret", kind: secAPIKey, in: secInQuery, param: "api_secret", carrier: 2, part: 1, secret: true},
+	{name: "basicAuth", kind: secBasic, carrier: -1, secret: true, userName: "apiKey", passwordName: "apiSecret"},
+	{name: "bearerAuth", kind: secBearer, carrier: -1, secret: true},
+	{name: "cookieKey", kind: secAPIKey, in: secInCookie, param: "sid", carrier: -1, secret: true},
+	{name: "headerKey", kind: secAPIKey, in: secInHeader, param: "X-API-Key", carrier: -1, secret: true},
+}
+
+// secRequirements are the operations' security requirements: each a list
+// of alternatives, each a set of schemes (indexes of secSchemes) that must
+// all be met. None means no credentials are needed.
+var secRequirements = [][][]int{
+	{{2}, {0, 1}},
+	{},
+	{{3}},
+	{{5}, {3}},
+	{{4, 5}},
+}
 
 // bodyStatusDeclared says the API's bodies carry status fields, whose
 // codes in bodySuccessCodes mean success.
@@ -62,6 +77,11 @@ type srvErrorEnvelope struct {
 	XMLName xml.Name `json:"-"`
 	Code    string   `json:"status" xml:"status"`
 	Label   string   `json:"error-text" xml:"error-text"`
+}
+
+// NewClient returns a client that authenticates with apiKey and apiSecret.
+func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
+	return newClient(append([]Option{setBasic(2, apiKey, apiSecret)}, opts...))
 }
 
 // Handler stands in for the interface of the operations' handlers.

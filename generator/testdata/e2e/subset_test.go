@@ -64,7 +64,7 @@ func (p *pets) DeletePet(_ context.Context, in *subset.DeletePetInput) (subset.D
 func TestSupportedSubsetEndToEnd(t *testing.T) {
 	h := &pets{byID: map[int]subset.Pet{}}
 	srv := httptest.NewServer(subset.NewServer(h,
-		subset.WithAuthenticator(subset.StaticAuthenticator("key", "Secret123")), subset.WithServerLogger(nil)))
+		subset.WithBasicAuthVerifier(subset.StaticBasic("key", "Secret123")), subset.WithServerLogger(nil)))
 	defer srv.Close()
 	c, err := subset.NewClient("key", "Secret123", subset.WithBaseURL(srv.URL))
 	if err != nil {

@@ -1,0 +1,52 @@
+package generator_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/nexmogen/nexmogen/generator"
+)
+
+// TestSecurityEndToEnd generates the security golden spec and the OAI
+// petstore into a throwaway module and runs testdata/e2e/security_test.go
+// and petstore_test.go there: the generated clients against the generated
+// servers over loopback, for every kind of security scheme, alternatives,
+// schemes required together, security: [] in a secured document, and no
+// security at all.
+func TestSecurityEndToEnd(t *testing.T) {
+	archive, err := os.ReadFile(filepath.Join("testdata", "security.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	secured, ok := parseArchive(archive).file("spec.yaml")
+	if !ok {
+		t.Fatal("no spec.yaml")
+	}
+	petstore, err := os.ReadFile(filepath.Join("testdata", "realworld", "petstore.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module secured.test\n\ngo 1.26\n")
+	for _, pkg := range []struct {
+		name string
+		spec []byte
+		test string
+	}{{"secured", secured, "security_test.go"}, {"petstore", petstore, "petstore_test.go"}} {
+		files, err := generator.Generate(pkg.spec, pkg.name+".yaml", generator.Options{Package: pkg.name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			write(t, filepath.Join(dir, pkg.name, f.Name), string(f.Bytes))
+		}
+		test, err := os.ReadFile(filepath.Join("testdata", "e2e", pkg.test))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, pkg.name, "e2e_test.go"), string(test))
+	}
+	goCmd(t, dir, "vet", "./...")
+	goCmd(t, dir, "test", "-count=1", "./...")
+}
