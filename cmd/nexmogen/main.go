@@ -3,9 +3,10 @@
 //
 // Usage:
 //
-//	nexmogen [-spec FILE] [-out DIR] [-package NAME] [-check] [-version]
+//	nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-check] [-version]
 //
-// With no flags it reads the embedded spec/nexmo.yaml and writes
+// With no flags it reads nexmogen.yaml when the current directory has one
+// (flags override it), else the embedded spec/nexmo.yaml, and writes
 // generated/nexmo. Errors read "file:line:col: problem" and exit 1; a
 // failure leaves the output directory exactly as it was. Usage errors exit 2.
 package main
@@ -21,6 +22,7 @@ import (
 	"runtime/debug"
 
 	"github.com/nexmogen/nexmogen/generator"
+	"github.com/nexmogen/nexmogen/generator/config"
 	"github.com/nexmogen/nexmogen/generator/output"
 	"github.com/nexmogen/nexmogen/spec"
 )
@@ -46,8 +48,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("package", "", "Go package name (default: the base name of -out, or nexmo)")
 	check := fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if -out is stale")
 	showVersion := fs.Bool("version", false, "print nexmogen's version and exit")
+	configFile := fs.String("config", "", "configuration file (default: "+config.DefaultFile+" when it exists)")
+	gen := fs.String("generate", "", "what to generate beside the models and validators: client, server or both (default both)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: nexmogen [-spec FILE] [-out DIR] [-package NAME] [-check] [-version]\n\n")
+		fmt.Fprintf(stderr, "usage: nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-check] [-version]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -70,7 +74,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if err := generate(*specFile, *out, packageName(*pkg, *out), *check, stdout); err != nil {
+	switch *gen {
+	case "", config.GenerateBoth, config.GenerateClient, config.GenerateServer:
+	default:
+		fmt.Fprintf(stderr, "nexmogen: -generate %q: want client, server or both\n", *gen)
+		fs.Usage()
+		return 2
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	s := settings{spec: *specFile, out: *out, pkg: *pkg, opts: generator.Options{Generate: *gen}}
+	if err := s.applyConfig(*configFile, set); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	s.opts.Package = packageName(s.pkg, s.out)
+	if err := generate(s.spec, s.out, s.opts, *check, stdout); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
@@ -103,7 +122,7 @@ func isIdent(s string) bool {
 }
 
 // generate reads the spec, generates, and writes or checks the output.
-func generate(specFile, out, pkg string, check bool, stdout io.Writer) error {
+func generate(specFile, out string, opts generator.Options, check bool, stdout io.Writer) error {
 	data, name := spec.YAML, spec.Path
 	if specFile != "" {
 		b, err := os.ReadFile(specFile)
@@ -112,7 +131,7 @@ func generate(specFile, out, pkg string, check bool, stdout io.Writer) error {
 		}
 		data, name = b, specFile
 	}
-	files, err := generator.Generate(data, name, generator.Options{Package: pkg})
+	files, err := generator.Generate(data, name, opts)
 	if err != nil {
 		return err
 	}
