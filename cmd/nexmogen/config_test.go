@@ -68,7 +68,7 @@ func TestDefaultConfigFile(t *testing.T) {
 	if code, _, stderr := runCmd(); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !exists(filepath.Join(dir, "gen", "server.go")) || exists(filepath.Join(dir, "gen", "client.go")) {
+	if !exists(filepath.Join(dir, "gen", "server.go")) || exists(filepath.Join(dir, "gen", "client_operations.go")) {
 		t.Error("nexmogen.yaml was not used")
 	}
 }
