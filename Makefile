@@ -8,10 +8,10 @@ BENCHFLAGS ?= -count=3
 .PHONY: generate check test vet fmt tidy bench bench-smoke fuzz
 
 generate:
-	$(GO) run ./cmd/nexmogen
+	$(GO) run ./cmd/nexmogen -strict
 
 check:
-	$(GO) run ./cmd/nexmogen -check
+	$(GO) run ./cmd/nexmogen -strict -check
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \

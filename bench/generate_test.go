@@ -23,7 +23,7 @@ import (
 func BenchmarkGenerate(b *testing.B) {
 	b.Run("spec/nexmogen", func(b *testing.B) {
 		loop(b, func() error {
-			_, err := generator.Generate(spec.YAML, spec.Path, generator.Options{})
+			_, _, err := generator.Generate(spec.YAML, spec.Path, generator.Options{})
 			return err
 		})
 	})
@@ -47,7 +47,7 @@ func BenchmarkGenerate(b *testing.B) {
 		doc := SyntheticSpec(ops)
 		b.Run(fmt.Sprintf("ops=%d/nexmogen", ops), func(b *testing.B) {
 			loop(b, func() error {
-				_, err := generator.Generate(doc, "synthetic.yaml", generator.Options{})
+				_, _, err := generator.Generate(doc, "synthetic.yaml", generator.Options{})
 				return err
 			})
 		})
@@ -101,7 +101,7 @@ func ogenGenerate(data []byte) (memFS, error) {
 // supports, so the growth figures measure real generations.
 func TestSyntheticSpecsGenerate(t *testing.T) {
 	for _, ops := range []int{1, 10} {
-		files, err := generator.Generate(SyntheticSpec(ops), "synthetic.yaml", generator.Options{})
+		files, _, err := generator.Generate(SyntheticSpec(ops), "synthetic.yaml", generator.Options{})
 		if err != nil {
 			t.Fatalf("ops=%d: %v", ops, err)
 		}

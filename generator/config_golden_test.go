@@ -46,7 +46,7 @@ func generateConfigCase(t *testing.T, a *archive) (*config.Config, []generator.F
 		doc, name = s, "spec.yaml"
 	}
 	pkg := cmpOr(cfg.Package, "golden")
-	files, err := generator.Generate(doc, name, generator.Options{Package: pkg, Generate: cfg.Generate, Operations: cfg.Operations})
+	files, _, err := generator.Generate(doc, name, generator.Options{Package: pkg, Generate: cfg.Generate, Operations: cfg.Operations})
 	return cfg, files, err
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,8 +29,9 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 	tb.Helper()
 	seeds := [][]byte{spec.YAML}
 	archives, _ := filepath.Glob(filepath.Join("testdata", "*.txtar"))
+	warns, _ := filepath.Glob(filepath.Join("testdata", "warnings", "*.txtar"))
 	errs, _ := filepath.Glob(filepath.Join("testdata", "errors", "*.txtar"))
-	for _, path := range append(archives, errs...) {
+	for _, path := range slices.Concat(archives, warns, errs) {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			tb.Fatal(err)
@@ -49,11 +51,17 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 	return seeds
 }
 
-// checkGenerate is the fuzz property: Generate never panics; it fails with
-// positioned diagnostics, one per line, or returns files that start with
+// checkGenerate is the fuzz property: Generate never panics; its warnings
+// are positioned; it fails with positioned diagnostics, one per line, or
+// returns files that start with
 // the generated-code header and type-check as one package.
 func checkGenerate(t *testing.T, data []byte) []generator.File {
-	files, err := generator.Generate(data, "spec.yaml", generator.Options{Package: "fuzzed"})
+	files, warnings, err := generator.Generate(data, "spec.yaml", generator.Options{Package: "fuzzed"})
+	for _, w := range warnings {
+		if !positioned.MatchString(w.Error()) || strings.Contains(w.Error(), "\n") {
+			t.Errorf("warning without a position: %q", w.Error())
+		}
+	}
 	if err != nil {
 		if files != nil {
 			t.Errorf("files returned with an error")

@@ -10,7 +10,9 @@ import (
 
 	"github.com/nexmogen/nexmogen/generator/build"
 	"github.com/nexmogen/nexmogen/generator/config"
+	"github.com/nexmogen/nexmogen/generator/diag"
 	"github.com/nexmogen/nexmogen/generator/emit"
+	"github.com/nexmogen/nexmogen/generator/ir"
 	"github.com/nexmogen/nexmogen/generator/load"
 	"github.com/nexmogen/nexmogen/templates"
 )
@@ -31,41 +33,81 @@ type Options struct {
 	Generate string
 	// Operations selects the operations to generate (all when empty).
 	Operations config.Filter
+	// Strict makes every warning an error.
+	Strict bool
 }
+
+// Warning is a positioned problem that does not stop the generation: an
+// example or default that breaks its schema (a broken default is not
+// applied), a pattern Go's RE2 cannot compile (not checked; the generated
+// doc says so), a response without description, a const in a 3.0
+// document. Its Error reads "file:line:col: warning: ...".
+type Warning = diag.Diagnostic
 
 // Generate makes the files of the package described by spec. file names
 // the spec in diagnostics ("spec/nexmo.yaml:41:9: ..."). On any problem it
-// returns an error listing every one, each positioned, and no files.
-func Generate(spec []byte, file string, opts Options) ([]File, error) {
+// returns an error listing every one, each positioned, and no files: the
+// document's validation failures and the builder's (unsupported: ...)
+// together. Warnings come with the files; with opts.Strict they are
+// errors.
+func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error) {
 	if opts.Package == "" {
 		opts.Package = "nexmo"
 	}
 	if !token.IsIdentifier(opts.Package) {
-		return nil, fmt.Errorf("invalid package name %q: not a Go identifier", opts.Package)
+		return nil, nil, fmt.Errorf("invalid package name %q: not a Go identifier", opts.Package)
 	}
 	part, ok := parts[opts.Generate]
 	if !ok {
-		return nil, fmt.Errorf("invalid generate %q: want client, server or both", opts.Generate)
+		return nil, nil, fmt.Errorf("invalid generate %q: want client, server or both", opts.Generate)
 	}
-	doc, err := load.Load(spec, file)
-	if err != nil {
-		return nil, err
+	doc, loadErr := load.Load(spec, file)
+	if doc == nil {
+		return nil, nil, loadErr
 	}
 	if err := filterOperations(doc, opts.Operations); err != nil {
-		return nil, err
+		var problems diag.List
+		problems.Add(loadErr)
+		problems.Add(err)
+		return nil, nil, problems.Err()
 	}
-	api, err := build.Build(doc, build.Options{Package: opts.Package, Reserved: templates.Names()})
-	if err != nil {
-		return nil, err
+	api, buildErr := buildAfter(doc, loadErr, build.Options{Package: opts.Package, Reserved: templates.Names()})
+	var problems diag.List
+	problems.Add(loadErr)
+	problems.Add(buildErr)
+	warnings := doc.Warnings()
+	if opts.Strict {
+		for _, w := range warnings {
+			problems.Add(&Warning{Pos: w.Pos, Msg: w.Msg})
+		}
+		warnings = nil
+	}
+	if err := problems.Err(); err != nil {
+		return nil, warnings, err
 	}
 	files, err := emit.Emit(api)
 	if err != nil {
-		return nil, err
+		return nil, warnings, err
 	}
 	return slices.DeleteFunc(files, func(f File) bool {
 		p := emit.PartOf(f.Name)
 		return p != emit.Shared && p != part && part != emit.Shared
-	}), nil
+	}), warnings, nil
+}
+
+// buildAfter builds doc. When the document failed its validation
+// (loadErr), the builder still runs to report what it cannot generate,
+// but a document kin-openapi refused may hold what the builder never
+// expects: a panic then leaves the validation's report alone.
+func buildAfter(doc *load.Doc, loadErr error, opts build.Options) (api *ir.API, err error) {
+	if loadErr != nil {
+		defer func() {
+			if recover() != nil {
+				api, err = nil, nil
+			}
+		}()
+	}
+	return build.Build(doc, opts)
 }
 
 // parts maps Options.Generate to the part of the package it adds to the

@@ -13,30 +13,38 @@ import (
 	"github.com/nexmogen/nexmogen/generator"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.txtar and testdata/errors/*.txtar")
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.txtar, testdata/warnings/*.txtar and testdata/errors/*.txtar")
 
 // goldenFiles are the spec-shaped outputs a golden case records; the
 // runtime files are the same for every spec and are covered by compiling.
 var goldenFiles = []string{"models.go", "enums.go", "validate.go", "defaults.go", "client_credentials.go", "server_verifiers.go", "runtime_spec.go"}
 
-// goldenCases lists the archives: each holds spec.yaml and either the
-// expected files (out/NAME) or the expected diagnostics (error).
+// goldenCases lists the archives: each holds spec.yaml, the expected
+// warnings (warnings) when there are any, and either the expected files
+// (out/NAME) or the expected diagnostics (error). testdata/warnings holds
+// the cases whose point is a warning.
 func goldenCases(t *testing.T) []string {
 	t.Helper()
-	cases, err := filepath.Glob(filepath.Join("testdata", "*.txtar"))
-	if err != nil {
-		t.Fatal(err)
+	var all []string
+	for _, dir := range []string{"", "warnings", "errors"} {
+		cases, err := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, cases...)
 	}
-	errs, err := filepath.Glob(filepath.Join("testdata", "errors", "*.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(cases, errs...)
+	return all
 }
 
 // generateCase runs the generator on a case's spec, named spec.yaml in
 // diagnostics.
 func generateCase(t *testing.T, path string) (*archive, []generator.File, error) {
+	a, files, _, err := generateCaseWarnings(t, path)
+	return a, files, err
+}
+
+// generateCaseWarnings is generateCase with the warnings.
+func generateCaseWarnings(t *testing.T, path string) (*archive, []generator.File, []*generator.Warning, error) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -47,15 +55,22 @@ func generateCase(t *testing.T, path string) (*archive, []generator.File, error)
 	if !ok {
 		t.Fatalf("%s: no spec.yaml", path)
 	}
-	files, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "golden"})
-	return a, files, err
+	files, warnings, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "golden"})
+	return a, files, warnings, err
 }
 
 func TestGolden(t *testing.T) {
 	for _, path := range goldenCases(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
-			a, files, err := generateCase(t, path)
+			a, files, warnings, err := generateCaseWarnings(t, path)
 			want := &archive{comment: a.comment, files: a.files[:1]}
+			if len(warnings) > 0 {
+				var text strings.Builder
+				for _, w := range warnings {
+					text.WriteString(w.Error() + "\n")
+				}
+				want.files = append(want.files, archiveFile{name: "warnings", data: []byte(text.String())})
+			}
 			if err != nil {
 				want.files = append(want.files, archiveFile{name: "error", data: []byte(err.Error() + "\n")})
 			} else {

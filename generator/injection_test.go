@@ -46,7 +46,7 @@ paths:
                 properties:
                   "p EVIL": {type: string, description: "Prop EVIL"}
 `)
-	files, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "evil"})
+	files, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "evil"})
 	if err != nil {
 		t.Fatal(err)
 	}

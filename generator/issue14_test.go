@@ -33,7 +33,7 @@ components:
 // positioned in spec.yaml and one of which holds want.
 func wantDiagnostic(t *testing.T, spec, want string) {
 	t.Helper()
-	_, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
+	_, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
 	if err == nil {
 		t.Fatalf("generated; want a diagnostic holding %q", want)
 	}
@@ -92,7 +92,7 @@ func TestIssue11Recursion(t *testing.T) {
       properties:
         back: {$ref: '#/components/schemas/Root'}
 `)
-	files, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
+	files, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestIssue14Item19RefIntoProperties(t *testing.T) {
         owner: {type: object, properties: {name: {type: string}}}
         again: {$ref: '#/components/schemas/Root/properties/owner'}
 `)
-	files, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
+	files, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func TestIssue14Item26PropertiesWithoutType(t *testing.T) {
 	wantDiagnostic(t, issueSpec("", "    Root: {properties: {name: {type: string}}}\n"),
 		"spec.yaml:15:5: unsupported: properties without type: object")
 	spec := issueSpec("", "    Root: {allOf: [{$ref: '#/components/schemas/Base'}], properties: {x: {type: string}}}\n    Base: {type: object, properties: {id: {type: string}}}\n")
-	if _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"}); err != nil {
+	if _, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"}); err != nil {
 		t.Errorf("an allOf of a typed object: %v", err)
 	}
 }

@@ -37,7 +37,7 @@ var kinJudges = sync.OnceValues(func() (map[kinCase]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := generator.Generate(data, kinSpec, generator.Options{Package: "kin"})
+	files, _, err := generator.Generate(data, kinSpec, generator.Options{Package: "kin"})
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 // the whole source.
 func TestInvalidPackageName(t *testing.T) {
 	for _, name := range []string{"9lives", "func", "my-pkg", "a b"} {
-		files, err := generator.Generate(spec.YAML, spec.Path, generator.Options{Package: name})
+		files, _, err := generator.Generate(spec.YAML, spec.Path, generator.Options{Package: name})
 		if err == nil || files != nil {
 			t.Errorf("%q: generated", name)
 			continue

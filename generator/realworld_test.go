@@ -33,7 +33,7 @@ func TestRealWorldSpecs(t *testing.T) {
 			t.Fatal(err)
 		}
 		pkg := packageOf(name)
-		files, err := generator.Generate(data, name, generator.Options{Package: pkg})
+		files, _, err := generator.Generate(data, name, generator.Options{Package: pkg})
 		if err != nil {
 			checkRefusal(t, name, err, generates)
 			continue

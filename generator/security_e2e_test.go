@@ -34,7 +34,7 @@ func TestSecurityEndToEnd(t *testing.T) {
 		spec []byte
 		test string
 	}{{"secured", secured, "security_test.go"}, {"petstore", petstore, "petstore_test.go"}} {
-		files, err := generator.Generate(pkg.spec, pkg.name+".yaml", generator.Options{Package: pkg.name})
+		files, _, err := generator.Generate(pkg.spec, pkg.name+".yaml", generator.Options{Package: pkg.name})
 		if err != nil {
 			t.Fatal(err)
 		}

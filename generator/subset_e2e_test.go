@@ -21,7 +21,7 @@ func TestSupportedSubsetEndToEnd(t *testing.T) {
 	if !ok {
 		t.Fatal("no spec.yaml")
 	}
-	files, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "subset"})
+	files, _, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "subset"})
 	if err != nil {
 		t.Fatal(err)
 	}

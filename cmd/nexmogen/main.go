@@ -3,12 +3,14 @@
 //
 // Usage:
 //
-//	nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-check] [-version]
+//	nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-check] [-strict] [-version]
 //
 // With no flags it reads nexmogen.yaml when the current directory has one
 // (flags override it), else the embedded spec/nexmo.yaml, and writes
 // generated/nexmo. Errors read "file:line:col: problem" and exit 1; a
-// failure leaves the output directory exactly as it was. Usage errors exit 2.
+// failure leaves the output directory exactly as it was. Warnings read
+// "file:line:col: warning: problem" on stderr and the generation goes on;
+// -strict makes them errors. Usage errors exit 2.
 package main
 
 import (
@@ -47,11 +49,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", filepath.Join("generated", "nexmo"), "directory to write the Go package into")
 	pkg := fs.String("package", "", "Go package name (default: the base name of -out, or nexmo)")
 	check := fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if -out is stale")
+	strict := fs.Bool("strict", false, "make every warning an error")
 	showVersion := fs.Bool("version", false, "print nexmogen's version and exit")
 	configFile := fs.String("config", "", "configuration file (default: "+config.DefaultFile+" when it exists)")
 	gen := fs.String("generate", "", "what to generate beside the models and validators: client, server or both (default both)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-check] [-version]\n\n")
+		fmt.Fprintf(stderr, "usage: nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-check] [-strict] [-version]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -83,13 +86,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	s := settings{spec: *specFile, out: *out, pkg: *pkg, opts: generator.Options{Generate: *gen}}
+	s := settings{spec: *specFile, out: *out, pkg: *pkg, opts: generator.Options{Generate: *gen, Strict: *strict}}
 	if err := s.applyConfig(*configFile, set); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	s.opts.Package = packageName(s.pkg, s.out)
-	if err := generate(s.spec, s.out, s.opts, *check, stdout); err != nil {
+	if err := generate(s.spec, s.out, s.opts, *check, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
@@ -121,8 +124,9 @@ func isIdent(s string) bool {
 	return s != "" && token.IsIdentifier(s)
 }
 
-// generate reads the spec, generates, and writes or checks the output.
-func generate(specFile, out string, opts generator.Options, check bool, stdout io.Writer) error {
+// generate reads the spec, generates, and writes or checks the output;
+// warnings go to stderr.
+func generate(specFile, out string, opts generator.Options, check bool, stdout, stderr io.Writer) error {
 	data, name := spec.YAML, spec.Path
 	if specFile != "" {
 		b, err := os.ReadFile(specFile)
@@ -131,7 +135,10 @@ func generate(specFile, out string, opts generator.Options, check bool, stdout i
 		}
 		data, name = b, specFile
 	}
-	files, err := generator.Generate(data, name, opts)
+	files, warnings, err := generator.Generate(data, name, opts)
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, w)
+	}
 	if err != nil {
 		return err
 	}

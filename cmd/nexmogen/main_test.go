@@ -193,7 +193,7 @@ func TestWriteThenCheck(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "old_removed.go")); !os.IsNotExist(err) {
 		t.Errorf("stale generated file kept: %v", err)
 	}
-	files, err := generator.Generate(spec.YAML, spec.Path, generator.Options{Package: "nexmo"})
+	files, _, err := generator.Generate(spec.YAML, spec.Path, generator.Options{Package: "nexmo"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,12 +232,12 @@ func TestWriteThenCheck(t *testing.T) {
 // TestDeterministic generates the embedded spec twenty times: the same
 // files, in the same order, with the same bytes.
 func TestDeterministic(t *testing.T) {
-	first, err := generator.Generate(spec.YAML, spec.Path, generator.Options{})
+	first, _, err := generator.Generate(spec.YAML, spec.Path, generator.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 19 {
-		again, err := generator.Generate(spec.YAML, spec.Path, generator.Options{})
+		again, _, err := generator.Generate(spec.YAML, spec.Path, generator.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

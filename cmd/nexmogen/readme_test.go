@@ -124,7 +124,7 @@ func TestREADMEGoRunWithToolsGo(t *testing.T) {
 // symbols newer than the go line, skips generated files.
 func TestGeneratedCodeMinimumGo(t *testing.T) {
 	requireInREADME(t, "The generated code needs Go "+generatedMinGo)
-	files, err := generator.Generate(spec.YAML, spec.Path, generator.Options{Package: "nexmo"})
+	files, _, err := generator.Generate(spec.YAML, spec.Path, generator.Options{Package: "nexmo"})
 	if err != nil {
 		t.Fatal(err)
 	}

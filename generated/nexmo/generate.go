@@ -4,4 +4,4 @@ package nexmo
 // does not produce. Rerun the generator with `go generate ./...` (or
 // `make generate`) from the repository root after changing spec/nexmo.yaml.
 
-//go:generate go run ../../cmd/nexmogen -out .
+//go:generate go run ../../cmd/nexmogen -strict -out .

@@ -51,7 +51,7 @@ func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.R
 		Type:       b.typeOf(p.schema, owner, []string{p.name}, role),
 		Required:   p.required,
 		Deprecated: v.Deprecated,
-		Default:    defaultValue(v),
+		Default:    b.defaultValue(v),
 	}
 	b.rules(f, v)
 	return f
@@ -128,8 +128,12 @@ func enumLiteral(v any, base ir.Kind) any {
 }
 
 // defaultValue is the schema's default as a string, int64, float64 or
-// bool literal, or nil.
-func defaultValue(s *openapi3.Schema) any {
+// bool literal, or nil. A default that breaks its schema is a warning and
+// is not applied.
+func (b *builder) defaultValue(s *openapi3.Schema) any {
+	if b.doc.BrokenDefault(s) {
+		return nil
+	}
 	switch d := s.Default.(type) {
 	case string, bool:
 		return d

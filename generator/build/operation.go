@@ -49,7 +49,8 @@ func (b *builder) operations() {
 			continue
 		}
 		if named {
-			ids[op.ID] = op.Pos
+			// Where the load reports a duplicate too: the two say one thing.
+			ids[op.ID] = b.fieldPos(e.op.Origin, "operationId")
 		}
 		if !methods.Claim(op.GoName) {
 			b.nameTaken(e, op, byGoName[op.GoName])

@@ -1,8 +1,9 @@
 package build
 
 import (
+	"fmt"
 	"math"
-	"regexp"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -39,8 +40,16 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 	if len(s.Enum) > 0 {
 		out = append(out, &ir.Rule{Kind: ir.RuleEnum, Pos: at})
 	}
-	if s.Pattern != "" {
+	switch {
+	case s.Pattern == "":
+	case load.PatternChecked(s.Pattern):
 		out = append(out, &ir.Rule{Kind: ir.RulePattern, Pos: b.fieldPos(s.Origin, "pattern"), Pattern: b.pattern(s, f.Name)})
+	default:
+		// A warning of the load: the doc says what is not checked.
+		note := fmt.Sprintf("The spec's pattern %q is not checked: Go's regexp package (RE2) cannot compile it.", s.Pattern)
+		if !strings.Contains(f.Doc, note) {
+			f.Doc = doc(f.Doc, note)
+		}
 	}
 	if s.Min != nil {
 		out = append(out, &ir.Rule{Kind: ir.RuleMinimum, Pos: b.fieldPos(s.Origin, "minimum"), Bound: *s.Min, Exclusive: s.ExclusiveMin.IsTrue()})
@@ -120,16 +129,13 @@ func clampInt(v float64) int64 {
 	return int64(v)
 }
 
-// pattern returns the package-level pattern for s.Pattern, compiling it
-// here so an expression Go cannot run is reported at its line.
+// pattern returns the package-level pattern for s.Pattern, one that
+// compiles (see load.PatternChecked).
 func (b *builder) pattern(s *openapi3.Schema, field string) *ir.Pattern {
 	if p, ok := b.patterns[s.Pattern]; ok {
 		return p
 	}
 	at := b.fieldPos(s.Origin, "pattern")
-	if _, err := regexp.Compile(s.Pattern); err != nil {
-		b.diags.Addf(at, "%s", load.PatternMessage(s.Pattern, err))
-	}
 	p := &ir.Pattern{GoName: b.values.Unique(naming.Pattern(field)), Expr: s.Pattern, Pos: at}
 	b.patterns[s.Pattern] = p
 	return p

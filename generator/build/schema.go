@@ -125,7 +125,10 @@ func (b *builder) scalar(s *openapi3.Schema, at ir.Pos) ir.TypeRef {
 	case s.Type.Is("boolean"):
 		return ir.TypeRef{Kind: ir.KindBool}
 	}
-	b.diags.Addf(at, "unsupported: a schema without a type (free-form values are not supported)")
+	if s.Type == nil || s.Type.IsEmpty() {
+		b.diags.Addf(at, "unsupported: a schema without a type (free-form values are not supported)")
+	}
+	// Else a type OpenAPI does not know: the load reported it.
 	return ir.TypeRef{Kind: ir.KindString}
 }
 

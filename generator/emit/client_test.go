@@ -14,7 +14,7 @@ import (
 // generated returns the named files of a generation of doc.
 func generated(t *testing.T, doc []byte, pkg string) map[string]string {
 	t.Helper()
-	files, err := generator.Generate(doc, "spec.yaml", generator.Options{Package: pkg})
+	files, _, err := generator.Generate(doc, "spec.yaml", generator.Options{Package: pkg})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -119,7 +119,7 @@ paths:
 `
 
 func TestServerRoutesItCannotServe(t *testing.T) {
-	_, err := generator.Generate([]byte(routesSpec), "routes.yaml", generator.Options{Package: "routes"})
+	_, _, err := generator.Generate([]byte(routesSpec), "routes.yaml", generator.Options{Package: "routes"})
 	if err == nil {
 		t.Fatal("no error for unservable paths")
 	}
@@ -166,7 +166,7 @@ components:
 // reserves the server's names) or the build says why it cannot; never code
 // that does not compile.
 func TestServerNamesNeverCollide(t *testing.T) {
-	files, err := generator.Generate([]byte(handlerSpec), "handlers.yaml", generator.Options{Package: "handlers"})
+	files, _, err := generator.Generate([]byte(handlerSpec), "handlers.yaml", generator.Options{Package: "handlers"})
 	if err != nil {
 		if !strings.Contains(err.Error(), `handlers.yaml:18:5: unsupported: schema "Handler" becomes the Go name Handler, which the server stubs declare`) {
 			t.Fatalf("unexpected error: %v", err)

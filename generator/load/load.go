@@ -24,17 +24,26 @@ type Doc struct {
 	File string
 	// Root is the parsed YAML, for positions kin-openapi does not record.
 	Root *yaml.Node
+
+	// warnings are the problems that do not stop the generation.
+	warnings diag.List
+	// brokenDefaults are the schemas (by origin) whose default breaks
+	// them: a warning, and the default is not applied.
+	brokenDefaults map[*openapi3.Origin]bool
 }
 
 // Load parses and validates data. file names the document in diagnostics.
-// External $refs are not followed: a generator input is one file.
+// External $refs are not followed: a generator input is one file. On a
+// problem found once kin-openapi has loaded the document, it returns the
+// document and the problems (the caller may build it to report more);
+// before that, no document. Warnings are the Doc's (see Warnings).
 func Load(data []byte, file string) (*Doc, error) {
 	data = yamlSafe(data)
 	root, err := parseYAML(data, file)
 	if err != nil {
 		return nil, err
 	}
-	d := &Doc{File: file, Root: root}
+	d := &Doc{File: file, Root: root, brokenDefaults: make(map[*openapi3.Origin]bool)}
 	if err := d.version(); err != nil {
 		return nil, err
 	}
@@ -50,10 +59,10 @@ func Load(data []byte, file string) (*Doc, error) {
 	}
 	d.T = t
 	d.modelsOnly()
-	if err := d.validate(context.Background()); err != nil {
-		return nil, err
-	}
-	return d, nil
+	d.lenient()
+	// A document that loaded is returned with its problems, so that the
+	// builder can report its own (unsupported: ...) too.
+	return d, d.validate(context.Background())
 }
 
 // parseYAML reads data into a node tree, turning a syntax error into a

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"maps"
-	"regexp"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -13,37 +12,53 @@ import (
 	"github.com/nexmogen/nexmogen/generator/diag"
 )
 
-// options are the checks every document passes: examples are held against
-// their schemas. Formats are the builder's business: an unknown format is
-// an annotation (OpenAPI 3.0: tools "MAY default back to the type alone"),
-// and the builder refuses the ones whose checks it does not generate.
-var options = []openapi3.ValidationOption{
-	openapi3.EnableExamplesValidation(),
+// errorChecks are the checks whose failures are errors: everything
+// kin-openapi validates but examples, defaults and patterns. Formats are
+// the builder's business: an unknown format is an annotation (OpenAPI 3.0:
+// tools "MAY default back to the type alone"), and the builder refuses the
+// ones whose checks it does not generate.
+var errorChecks = []openapi3.ValidationOption{
+	openapi3.DisableExamplesValidation(),
+	openapi3.DisableSchemaDefaultsValidation(),
+	openapi3.DisableSchemaPatternValidation(),
 }
 
-// withoutExamples are the same checks, examples aside.
+// warningChecks add the examples and defaults, held against their
+// schemas: their failures are warnings (an example is documentation; a
+// broken default is not applied). Patterns are lenient's.
+var warningChecks = []openapi3.ValidationOption{
+	openapi3.EnableExamplesValidation(),
+	openapi3.EnableSchemaDefaultsValidation(),
+	openapi3.DisableSchemaPatternValidation(),
+}
+
+// withoutExamples are the warning checks, examples aside.
 var withoutExamples = []openapi3.ValidationOption{
 	openapi3.DisableExamplesValidation(),
+	openapi3.EnableSchemaDefaultsValidation(),
+	openapi3.DisableSchemaPatternValidation(),
 }
 
-// validate runs kin-openapi's validation of the whole document and, when it
-// fails, validates each element on its own to say where: kin-openapi's
-// messages name a path through the document, not a line.
+// validate runs kin-openapi's validation of the whole document twice:
+// once for errors, once for the examples and defaults (warnings), so that
+// neither kind hides the other. When a pass fails, each element is
+// validated on its own to say where: kin-openapi's messages name a path
+// through the document, not a line.
 func (d *Doc) validate(ctx context.Context) error {
-	err := d.T.Validate(ctx, options...)
+	if err := d.T.Validate(ctx, warningChecks...); err != nil {
+		w := walker{ctx: ctx, doc: d, list: &d.warnings, opts: warningChecks, warn: true, excused: make(map[*openapi3.Origin]bool)}
+		w.document()
+	}
+	err := d.T.Validate(ctx, errorChecks...)
 	if err == nil {
 		return nil
 	}
 	var l diag.List
-	w := walker{ctx: ctx, doc: d, list: &l, excused: make(map[*openapi3.Origin]bool)}
+	w := walker{ctx: ctx, doc: d, list: &l, opts: errorChecks, excused: make(map[*openapi3.Origin]bool)}
 	w.document()
 	if l.Len() == 0 {
-		// Nothing smaller failed on its own: a document-level rule, or
-		// only examples written as serialized bodies (see serialized),
-		// which the walker has already excused.
-		if err := d.T.Validate(ctx, withoutExamples...); err != nil {
-			w.report(err, nil)
-		}
+		// Nothing smaller failed on its own: a document-level rule.
+		w.report(err, nil)
 	}
 	return l.Err()
 }
@@ -53,6 +68,11 @@ type walker struct {
 	ctx  context.Context
 	doc  *Doc
 	list *diag.List
+	// opts are the checks of this pass; warn marks the warnings' pass,
+	// which reports only values (examples, defaults) that break their
+	// schemas.
+	opts []openapi3.ValidationOption
+	warn bool
 	// excused holds the media types whose examples are serialized bodies
 	// (see serialized): their example failures are not reported.
 	excused map[*openapi3.Origin]bool
@@ -77,7 +97,15 @@ func (w *walker) check(err error, o *openapi3.Origin, children func()) {
 // else at the element with origin o, on one line.
 func (w *walker) report(err error, o *openapi3.Origin) {
 	var sve *openapi3.SchemaValueError
-	if errors.As(err, &sve) && w.excused[sve.Origin] {
+	isValue := errors.As(err, &sve)
+	if isValue && w.excused[sve.Origin] {
+		return
+	}
+	if w.warn {
+		// Everything else fails the errors' pass too.
+		if isValue && sve.Origin != nil {
+			w.warnValue(sve)
+		}
 		return
 	}
 	if pos, msg, ok := w.doc.locate(err); ok {
@@ -90,7 +118,7 @@ func (w *walker) report(err error, o *openapi3.Origin) {
 func (w *walker) document() {
 	t := w.doc.T
 	if t.Info != nil {
-		w.check(t.Info.Validate(w.ctx, options...), t.Info.Origin, nil)
+		w.check(t.Info.Validate(w.ctx, w.opts...), t.Info.Origin, nil)
 	}
 	if t.Paths != nil {
 		for _, p := range sortedKeys(t.Paths.Map()) {
@@ -98,7 +126,7 @@ func (w *walker) document() {
 			if item == nil {
 				continue
 			}
-			w.check(item.Validate(w.ctx, options...), item.Origin, func() { w.pathItem(item) })
+			w.check(item.Validate(w.ctx, w.opts...), item.Origin, func() { w.pathItem(item) })
 		}
 	}
 	c := t.Components
@@ -119,12 +147,12 @@ func (w *walker) document() {
 	}
 	for _, k := range sortedKeys(c.Headers) {
 		if h := c.Headers[k]; h != nil && h.Value != nil {
-			w.check(h.Validate(w.ctx, options...), h.Value.Origin, func() { w.schema(h.Value.Schema) })
+			w.check(h.Validate(w.ctx, w.opts...), h.Value.Origin, func() { w.schema(h.Value.Schema) })
 		}
 	}
 	for _, k := range sortedKeys(c.SecuritySchemes) {
 		if s := c.SecuritySchemes[k]; s != nil && s.Value != nil {
-			w.check(s.Validate(w.ctx, options...), s.Value.Origin, nil)
+			w.check(s.Validate(w.ctx, w.opts...), s.Value.Origin, nil)
 		}
 	}
 }
@@ -139,7 +167,7 @@ func (w *walker) pathItem(item *openapi3.PathItem) {
 		if op == nil {
 			continue
 		}
-		w.check(op.Validate(w.ctx, options...), op.Origin, func() {
+		w.check(op.Validate(w.ctx, w.opts...), op.Origin, func() {
 			for _, p := range op.Parameters {
 				w.parameter(p)
 			}
@@ -157,7 +185,7 @@ func (w *walker) parameter(p *openapi3.ParameterRef) {
 	if p == nil || p.Value == nil || p.Ref != "" {
 		return
 	}
-	w.check(p.Validate(w.ctx, options...), p.Value.Origin, func() {
+	w.check(p.Validate(w.ctx, w.opts...), p.Value.Origin, func() {
 		w.schema(p.Value.Schema)
 		w.content(p.Value.Content)
 	})
@@ -167,17 +195,17 @@ func (w *walker) requestBody(b *openapi3.RequestBodyRef) {
 	if b == nil || b.Value == nil || b.Ref != "" {
 		return
 	}
-	w.check(b.Validate(w.ctx, options...), b.Value.Origin, func() { w.content(b.Value.Content) })
+	w.check(b.Validate(w.ctx, w.opts...), b.Value.Origin, func() { w.content(b.Value.Content) })
 }
 
 func (w *walker) response(r *openapi3.ResponseRef) {
 	if r == nil || r.Value == nil || r.Ref != "" {
 		return
 	}
-	w.check(r.Validate(w.ctx, options...), r.Value.Origin, func() {
+	w.check(r.Validate(w.ctx, w.opts...), r.Value.Origin, func() {
 		for _, k := range sortedKeys(r.Value.Headers) {
 			if h := r.Value.Headers[k]; h != nil && h.Value != nil && h.Ref == "" {
-				w.check(h.Validate(w.ctx, options...), h.Value.Origin, func() { w.schema(h.Value.Schema) })
+				w.check(h.Validate(w.ctx, w.opts...), h.Value.Origin, func() { w.schema(h.Value.Schema) })
 			}
 		}
 		w.content(r.Value.Content)
@@ -190,8 +218,8 @@ func (w *walker) content(c openapi3.Content) {
 		if mt == nil {
 			continue
 		}
-		err := mt.Validate(w.ctx, options...)
-		if err != nil && serialized(k, mt) {
+		err := mt.Validate(w.ctx, w.opts...)
+		if err != nil && w.warn && serialized(k, mt) {
 			w.excused[mt.Origin] = true
 			err = mt.Validate(w.ctx, withoutExamples...)
 		}
@@ -199,7 +227,7 @@ func (w *walker) content(c openapi3.Content) {
 			w.schema(mt.Schema)
 			for _, name := range sortedKeys(mt.Examples) {
 				if ex := mt.Examples[name]; ex != nil && ex.Value != nil && ex.Ref == "" {
-					w.check(ex.Validate(w.ctx, options...), ex.Value.Origin, nil)
+					w.check(ex.Validate(w.ctx, w.opts...), ex.Value.Origin, nil)
 				}
 			}
 		})
@@ -213,13 +241,7 @@ func (w *walker) schema(s *openapi3.SchemaRef) {
 		return
 	}
 	v := s.Value
-	if v.Pattern != "" {
-		if _, err := regexp.Compile(v.Pattern); err != nil {
-			w.list.Addf(w.doc.FieldPos(v.Origin, "pattern"), "pattern %q is not valid in Go's RE2 syntax: %v (Go has no lookahead: write the rule as an allOf of several patterns)", v.Pattern, err)
-			return
-		}
-	}
-	w.check(v.Validate(w.ctx, options...), v.Origin, func() {
+	w.check(v.Validate(w.ctx, w.opts...), v.Origin, func() {
 		for _, k := range sortedKeys(v.Properties) {
 			w.schema(v.Properties[k])
 		}
@@ -239,4 +261,15 @@ func (w *walker) schema(s *openapi3.SchemaRef) {
 // sortedKeys returns a map's keys in order, for deterministic reports.
 func sortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) []K {
 	return slices.Sorted(maps.Keys(m))
+}
+
+// warnValue records an example or default that breaks its schema as a
+// warning; a broken default is not applied (see BrokenDefault).
+func (w *walker) warnValue(sve *openapi3.SchemaValueError) {
+	msg := valueMessage(sve)
+	if sve.ValueKind == "default" {
+		w.doc.brokenDefaults[sve.Origin] = true
+		msg += "; it is not applied"
+	}
+	w.list.Warnf(w.doc.FieldPos(sve.Origin, sve.ValueKind), "%s", msg)
 }
