@@ -25,7 +25,7 @@ const Header = "// " + emit.Header
 
 // Options steer a generation.
 type Options struct {
-	// Package is the Go package name of the output; "nexmo" when empty.
+	// Package is the Go package name of the output; "api" when empty.
 	Package string
 	// Generate is what to generate beside the models, enums, validators
 	// and defaults: config.GenerateClient, config.GenerateServer, or both
@@ -52,7 +52,7 @@ type Warning = diag.Diagnostic
 // errors.
 func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error) {
 	if opts.Package == "" {
-		opts.Package = "nexmo"
+		opts.Package = "api"
 	}
 	if !token.IsIdentifier(opts.Package) {
 		return nil, nil, fmt.Errorf("invalid package name %q: not a Go identifier", opts.Package)

@@ -131,8 +131,8 @@ func TestEndToEndTopUpAndSettings(t *testing.T) {
 		if err != nil || s.MoCallbackURL != mo || s.DrCallbackURL != dr || s.MaxInboundRequest != 30 || s.MaxOutboundRequest != 30 {
 			t.Fatalf("UpdateSettings = %+v, %v", s, err)
 		}
-		if s.APISecret.Reveal() != "[REDACTED]" {
-			t.Errorf("the server sent the secret itself, not [REDACTED]")
+		if s.APISecret.Reveal() != srv.APISecret {
+			t.Errorf("the settings answer carries %q, not the account's secret", s.APISecret.Reveal())
 		}
 		dead := "http://127.0.0.1:1/mo"
 		_, err = c.UpdateSettings(ctx, nexmo.SettingsRequest{MoCallBackURL: &dead})

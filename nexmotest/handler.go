@@ -84,8 +84,9 @@ func (h handler) TopUp(_ context.Context, in *nexmo.TopUpInput) (nexmo.TopUpResp
 	return nexmo.TopUp200Response{XRequestID: h.requestID(), Body: env}, nil
 }
 
-// UpdateSettings applies the form's changes and answers the settings; the
-// secret in the answer is a nexmo.Secret, which encodes as "[REDACTED]".
+// UpdateSettings applies the form's changes and answers the settings,
+// which carry the account's secret as api-secret (as Nexmo's do); it is a
+// nexmo.Secret, printed "[REDACTED]" but sent for real by the stubs.
 func (h handler) UpdateSettings(ctx context.Context, in *nexmo.UpdateSettingsInput) (nexmo.UpdateSettingsResponse, error) {
 	if r, ok, err := throttle(h, settings429); ok {
 		return r, err

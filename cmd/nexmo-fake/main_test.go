@@ -102,7 +102,7 @@ func TestStateSurvivesARestart(t *testing.T) {
 		t.Fatalf("buy: %d %v", code, body)
 	}
 	settings := url.Values{"newSecret": {"Rotated99x"}}
-	if code, body := call(t, "POST", s.base, "/account/settings", settings, "Secret123"); code != 200 || body["api-secret"] != "[REDACTED]" {
+	if code, body := call(t, "POST", s.base, "/account/settings", settings, "Secret123"); code != 200 || body["api-secret"] != "Rotated99x" {
 		t.Fatalf("settings: %d %v", code, body)
 	}
 	if err := s.stop(); err != nil {

@@ -75,6 +75,16 @@ var (
 	xmlStatusKey  = []byte("<error-code")
 )
 
+// The statuses of each class of failure (errors.Is with ErrAuthentication,
+// ErrRateLimited, ErrActionFailed, ErrServer and ErrInvalidInput).
+var (
+	classAuthentication = []statusRange{{401, 401}, {403, 403}}
+	classRateLimited    = []statusRange{{429, 429}}
+	classRefused        = []statusRange{{420, 420}}
+	classServer         = []statusRange{{500, 599}}
+	classInvalidInput   = []statusRange{{400, 400}}
+)
+
 // requestIDHeaders are the response headers that identify a request, in
 // preference order.
 var requestIDHeaders = []string{"X-Request-Id", "X-Nexmo-Trace-Id"}

@@ -313,7 +313,7 @@ func (UpdateSettings200Response) isUpdateSettingsResponse() {}
 
 // writeResponse writes UpdateSettings200Response, in media m when it offers it.
 func (v UpdateSettings200Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
+	e, err := srvEncode(m, v.Body.wire(), srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
 	}

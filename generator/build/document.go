@@ -14,6 +14,7 @@ const (
 	extRequestIDs = "x-nexmogen-request-id-headers"
 	extEnumNames  = "x-enum-varnames"
 	extPair       = "x-nexmogen-pair"
+	extErrClasses = "x-nexmogen-error-classes"
 )
 
 // bodyStatus reads x-nexmogen-body-status.

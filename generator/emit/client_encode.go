@@ -22,7 +22,6 @@ func clientEncoders(api *ir.API, f *jen.File) {
 			clientEncoder(api, f, st, ir.InForm, "encodeForm", "form fields")
 		}
 	}
-	clientWires(api, f)
 }
 
 // clientEncoder prints one encoding method for the fields of st that

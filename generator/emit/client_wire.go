@@ -6,12 +6,14 @@ import (
 	"github.com/nexmogen/nexmogen/generator/ir"
 )
 
-// A Secret prints "[REDACTED]" even through encoding/json, so a JSON
-// request body that holds one cannot be sent with json.Marshal as it is.
-// For every struct reachable from a JSON request body that holds a secret,
-// client_encode.go has a twin whose secrets are plain strings (same JSON
-// tags), and a wire method that copies the struct into its twin, revealing
-// the secrets; the method marshals the twin.
+// A Secret prints "[REDACTED]" even through encoding/json and
+// encoding/xml, so that a model logged as JSON shows no secret; but a
+// body that holds one must carry its value on the wire. For every struct
+// reachable from a JSON request body or from a response body that holds a
+// secret, wire.go (shared by the client and the server) has a twin whose secrets are plain strings
+// (same JSON and XML tags, same XMLName), and a wire method that copies
+// the struct into its twin, revealing the secrets: the client marshals the
+// twin of a request body, the server stubs that of a response body.
 
 // clientWireNames lists the structs that need a wire twin, by Go name.
 func clientWireNames(api *ir.API) map[string]bool {
@@ -19,6 +21,11 @@ func clientWireNames(api *ir.API) map[string]bool {
 	for _, op := range api.Operations {
 		if op.Body != nil && op.Body.Media != ir.MediaForm {
 			clientHoldsSecret(api, op.Body.Type, need, map[string]bool{})
+		}
+		for _, r := range op.Responses {
+			if r.Type != nil {
+				clientHoldsSecret(api, *r.Type, need, map[string]bool{})
+			}
 		}
 	}
 	return need
@@ -64,20 +71,29 @@ func clientWires(api *ir.API, f *jen.File) {
 			continue
 		}
 		twin := clientWireName(st.GoName)
-		f.Comment(twin + " is " + st.GoName + " as sent in JSON: its secrets are plain strings.")
+		f.Comment(twin + " is " + st.GoName + " as sent on the wire: its secrets are plain strings.")
 		f.Type().Id(twin).StructFunc(func(g *jen.Group) {
+			if st.XMLName != "" {
+				g.Id("XMLName").Qual("encoding/xml", "Name").Tag(map[string]string{"json": "-", "xml": st.XMLName})
+			}
 			for _, fd := range st.Fields {
 				t := clientWireType(fd.Type, need)
 				if fd.Pointer {
 					t = jen.Op("*").Add(t)
 				}
-				g.Id(fd.GoName).Add(t).Tag(map[string]string{"json": fd.JSONTag})
+				code := g.Id(fd.GoName).Add(t)
+				if tags := fieldTags(fd); len(tags) > 0 {
+					code.Tag(tags)
+				}
 			}
 		})
 		f.Line()
 		f.Comment("wire copies x into its twin, revealing its secrets.")
 		f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("wire").Params().Id(twin).BlockFunc(func(g *jen.Group) {
 			g.Var().Id("w").Id(twin)
+			if st.XMLName != "" {
+				g.Id("w").Dot("XMLName").Op("=").Id("x").Dot("XMLName")
+			}
 			for _, fd := range st.Fields {
 				clientWireCopy(g, fd, need)
 			}

@@ -39,6 +39,7 @@ var jenUnits = []jenUnit{
 	{"client_operations.go", clientOperations},
 	{"client_credentials.go", clientSecurity},
 	{"client_encode.go", clientEncoders},
+	{"wire.go", clientWires},
 	{"client_pagination.go", clientPagination},
 	{"server.go", serverTypes},
 	{"server_responses.go", serverResponses},

@@ -8,6 +8,11 @@ var rt = struct {
 	BasicVerifier        string
 	bodyStatusDeclared   string
 	bodySuccessCodes     string
+	classAuthentication  string
+	classInvalidInput    string
+	classRateLimited     string
+	classRefused         string
+	classServer          string
 	Client               string
 	containsRun          string
 	DefaultBaseURL       string
@@ -74,6 +79,7 @@ var rt = struct {
 	srvSrcQuery          string
 	srvWire              string
 	statusBody           string
+	statusRange          string
 	TokenVerifier        string
 	ValidationError      string
 	walkPages            string
@@ -82,6 +88,11 @@ var rt = struct {
 	BasicVerifier:        "BasicVerifier",
 	bodyStatusDeclared:   "bodyStatusDeclared",
 	bodySuccessCodes:     "bodySuccessCodes",
+	classAuthentication:  "classAuthentication",
+	classInvalidInput:    "classInvalidInput",
+	classRateLimited:     "classRateLimited",
+	classRefused:         "classRefused",
+	classServer:          "classServer",
 	Client:               "Client",
 	containsRun:          "containsRun",
 	DefaultBaseURL:       "DefaultBaseURL",
@@ -148,6 +159,7 @@ var rt = struct {
 	srvSrcQuery:          "srvSrcQuery",
 	srvWire:              "srvWire",
 	statusBody:           "statusBody",
+	statusRange:          "statusRange",
 	TokenVerifier:        "TokenVerifier",
 	ValidationError:      "ValidationError",
 	walkPages:            "walkPages",

@@ -25,6 +25,7 @@ func runtimeSpec(api *ir.API, f *jen.File) {
 	f.Line()
 	runtimeSecurity(api, f)
 	runtimeBodyStatus(api, f)
+	runtimeErrorClasses(api.ErrorClasses, f)
 	f.Comment("requestIDHeaders are the response headers that identify a request, in")
 	f.Comment("preference order.")
 	f.Var().Id(rt.requestIDHeaders).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
@@ -91,4 +92,25 @@ func packageDoc(api *ir.API, f *jen.File) {
 	}
 	f.PackageComment("")
 	f.PackageComment("The package imports the standard library only.")
+}
+
+// runtimeErrorClasses prints the statuses of each class of failure.
+func runtimeErrorClasses(c ir.ErrorClasses, f *jen.File) {
+	ranges := func(rs []ir.StatusRange) *jen.Statement {
+		return jen.Index().Id(rt.statusRange).ValuesFunc(func(g *jen.Group) {
+			for _, r := range rs {
+				g.Values(jen.Lit(r.Lo), jen.Lit(r.Hi))
+			}
+		})
+	}
+	f.Comment("The statuses of each class of failure (errors.Is with ErrAuthentication,")
+	f.Comment("ErrRateLimited, ErrActionFailed, ErrServer and ErrInvalidInput).")
+	f.Var().Defs(
+		jen.Id(rt.classAuthentication).Op("=").Add(ranges(c.Authentication)),
+		jen.Id(rt.classRateLimited).Op("=").Add(ranges(c.RateLimited)),
+		jen.Id(rt.classRefused).Op("=").Add(ranges(c.Refused)),
+		jen.Id(rt.classServer).Op("=").Add(ranges(c.Server)),
+		jen.Id(rt.classInvalidInput).Op("=").Add(ranges(c.InvalidInput)),
+	)
+	f.Line()
 }

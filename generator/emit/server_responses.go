@@ -75,7 +75,7 @@ func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
 					Block(jen.Return(jen.Id(rt.errSrvResponseStatus)))
 			}
 			if r.Type != nil {
-				args := []jen.Code{jen.Id("m"), jen.Op("&").Id("v").Dot("Body")}
+				args := []jen.Code{jen.Id("m"), serverWireBody(api, *r.Type, g)}
 				for _, m := range r.Media {
 					args = append(args, jen.Id(mediaIdent(m)))
 				}
@@ -143,4 +143,25 @@ func mediaList(ms []ir.Media) string {
 			ir.MediaProblemJSON: "problem+json"}[m])
 	}
 	return strings.Join(names, " or ")
+}
+
+// serverWireBody is the value a response encodes: its body, or the body's
+// wire twin when it holds secrets (see client_wire.go), so that a server
+// sends their values.
+func serverWireBody(api *ir.API, t ir.TypeRef, g *jen.Group) jen.Code {
+	need := clientWireNames(api)
+	switch {
+	case clientSame(t, need):
+		return jen.Op("&").Id("v").Dot("Body")
+	case t.Kind == ir.KindStruct:
+		return clientWireValue(t, jen.Id("v").Dot("Body"), need) // its secrets revealed
+	case t.Kind == ir.KindArray && t.Elem.Kind == ir.KindStruct:
+		g.Id("body").Op(":=").Make(clientWireType(t, need), jen.Len(jen.Id("v").Dot("Body")))
+		g.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Body")).Block(
+			jen.Id("body").Index(jen.Id("i")).Op("=").Add(clientWireValue(*t.Elem, jen.Id("v").Dot("Body").Index(jen.Id("i")), need)))
+		return jen.Id("body")
+	}
+	// Deeper shapes (arrays of arrays) have no twin: clientHoldsSecret
+	// marks structs and arrays of them only.
+	return jen.Op("&").Id("v").Dot("Body")
 }

@@ -32,6 +32,8 @@ type API struct {
 	BodyStatus *BodyStatus
 	// RequestIDHeaders are response headers worth keeping on errors.
 	RequestIDHeaders []string
+	// ErrorClasses say which statuses make each class of failure.
+	ErrorClasses ErrorClasses
 
 	// Patterns are the regular expressions compiled once at package level.
 	Patterns []*Pattern

@@ -91,3 +91,16 @@ func (r *Requirement) Open() bool {
 	}
 	return false
 }
+
+// ErrorClasses say which statuses (HTTP, or a body's numeric status code
+// under a 2xx) make each class of failure the client's errors match.
+type ErrorClasses struct {
+	Authentication []StatusRange
+	RateLimited    []StatusRange
+	Refused        []StatusRange
+	Server         []StatusRange
+	InvalidInput   []StatusRange
+}
+
+// StatusRange is an inclusive range of statuses.
+type StatusRange struct{ Lo, Hi int }

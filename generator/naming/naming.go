@@ -10,7 +10,7 @@ import (
 )
 
 // initialisms are printed in upper case, as Go style asks: the common ones
-// from the Go wiki, and the telephony terms of the Nexmo API.
+// from the Go wiki, and common telephony terms (MSISDN, SMS, SIP, ...).
 var initialisms = map[string]bool{
 	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true,
 	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,

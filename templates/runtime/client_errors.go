@@ -13,18 +13,22 @@ import (
 
 // The classes of failure a caller branches on, matched with errors.Is. An
 // *APIError matches the class of its status (the body's status code when
-// the HTTP status says success); ErrInvalidInput (a ValidationError, or an
-// HTTP 400) is declared with the validators.
+// the HTTP status says success); which statuses make each class is the
+// API's (classAuthentication, ...: HTTP's meaning unless the description
+// says otherwise with x-nexmogen-error-classes). ErrInvalidInput (a
+// ValidationError, or a status of classInvalidInput) is declared with the
+// validators.
 var (
-	// ErrAuthentication: the credentials were refused (401 or 403).
+	// ErrAuthentication: the credentials were refused (by default 401 or
+	// 403).
 	ErrAuthentication = errors.New("authentication failed")
-	// ErrActionFailed: the server refused the action (420 "method failed":
-	// for example the number is already owned, or credit is short).
+	// ErrActionFailed: the server understood the request and refused the
+	// action (by default 409 or 422).
 	ErrActionFailed = errors.New("action failed")
-	// ErrRateLimited: too many requests (429); APIError.RetryAfter says
-	// how long to wait.
+	// ErrRateLimited: too many requests (by default 429); APIError.RetryAfter
+	// says how long to wait.
 	ErrRateLimited = errors.New("rate limited")
-	// ErrServer: the server failed (5xx).
+	// ErrServer: the server failed (by default 5xx).
 	ErrServer = errors.New("server error")
 	// ErrInvalidResponse: the answer could not be understood (an HTML page,
 	// a truncated or empty body, an unknown content type, a body over
@@ -106,15 +110,15 @@ func (e *APIError) Is(target error) bool {
 	status := e.status()
 	switch target {
 	case ErrAuthentication:
-		return status == 401 || status == 403
+		return inClass(status, classAuthentication)
 	case ErrActionFailed:
-		return status == 420
+		return inClass(status, classRefused)
 	case ErrRateLimited:
-		return status == 429
+		return inClass(status, classRateLimited)
 	case ErrServer:
-		return status >= 500 && status <= 599
+		return inClass(status, classServer)
 	case ErrInvalidInput:
-		return status == 400
+		return inClass(status, classInvalidInput)
 	case ErrInvalidResponse:
 		return e.Err != nil || (e.StatusCode >= 300 && e.StatusCode < 400)
 	}
@@ -133,10 +137,24 @@ func (e *APIError) status() int {
 	return e.StatusCode
 }
 
-// retryable reports whether an idempotent call may be resent after e.
+// retryable reports whether an idempotent call may be resent after e: a
+// rate limit or a server failure.
 func (e *APIError) retryable() bool {
 	s := e.status()
-	return s == 429 || (s >= 500 && s <= 599)
+	return inClass(s, classRateLimited) || inClass(s, classServer)
+}
+
+// statusRange is an inclusive range of statuses: {409, 409}, {500, 599}.
+type statusRange struct{ lo, hi int }
+
+// inClass reports whether status lies in one of the ranges.
+func inClass(status int, class []statusRange) bool {
+	for _, r := range class {
+		if status >= r.lo && status <= r.hi {
+			return true
+		}
+	}
+	return false
 }
 
 // redactor removes the client's secrets from whatever it returns.

@@ -122,7 +122,7 @@ func TestAPIErrorIs(t *testing.T) {
 		code   string
 		class  error
 	}{
-		{401, "", ErrAuthentication}, {403, "", ErrAuthentication}, {420, "", ErrActionFailed},
+		{401, "", ErrAuthentication}, {403, "", ErrAuthentication}, {409, "", ErrActionFailed}, {402, "", ErrActionFailed},
 		{429, "", ErrRateLimited}, {503, "", ErrServer}, {400, "", ErrInvalidInput},
 		{302, "", ErrInvalidResponse}, {200, "401", ErrAuthentication},
 	} {

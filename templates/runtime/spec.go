@@ -65,6 +65,16 @@ var (
 	xmlStatusKey  = []byte("<status")
 )
 
+// The statuses of each class of failure, as the API declares them (here
+// HTTP's meaning, with 402 Payment Required as a refusal too).
+var (
+	classAuthentication = []statusRange{{401, 401}, {403, 403}}
+	classRateLimited    = []statusRange{{429, 429}}
+	classRefused        = []statusRange{{402, 402}, {409, 409}, {422, 422}}
+	classServer         = []statusRange{{500, 599}}
+	classInvalidInput   = []statusRange{{400, 400}}
+)
+
 // requestIDHeaders are the response headers that identify a request.
 var requestIDHeaders = []string{"X-Request-Id", "X-Trace-Id"}
 
