@@ -4,4 +4,28 @@
 // the Nexmo Account and Numbers API, generated from its OpenAPI description by nexmogen.
 //
 // The package imports the standard library only.
+//
+// # Operations
+//
+// Each operation is a method of the client (see [NewClient]) and, when the
+// server stubs are generated, of Handler; by tag:
+//
+// Account:
+//
+//   - GetBalance: GET /account/get-balance. Get the account balance.
+//   - UpdateSettings: POST /account/settings. Update the account settings.
+//   - TopUp: POST /account/top-up. Top up the account.
+//
+// Pricing:
+//
+//   - GetOutboundPricing: GET /account/get-pricing/outbound. Get the outbound pricing of a country.
+//   - GetOutboundPricingByType: GET /account/get-pricing/outbound/{type}. Get the outbound pricing of a country for a service.
+//
+// Numbers:
+//
+//   - ListOwnedNumbers: GET /account/numbers. List the account's numbers.
+//   - SearchAvailableNumbers: GET /number/search. Search the numbers available in a country.
+//   - BuyNumber: POST /number/buy. Buy a number.
+//   - CancelNumber: POST /number/cancel. Cancel a number.
+//   - UpdateNumber: POST /number/update. Update a number.
 package nexmo

@@ -87,6 +87,9 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 			schema = mt.Schema
 		}
 		r.Media = append(r.Media, media)
+		if media == ir.MediaJSON && r.Example == "" {
+			r.Example = jsonExample(mt)
+		}
 	}
 	slices.Sort(r.Media)
 	if schema != nil {

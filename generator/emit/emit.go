@@ -102,6 +102,14 @@ func Emit(api *ir.API) ([]File, error) {
 		}
 		out = append(out, File{Name: u.name, Bytes: b})
 	}
+	if ex := jen.NewFile(api.Package); packageExample(api, ex) {
+		ex.HeaderComment(Header)
+		b, err := render(ex)
+		if err != nil {
+			return nil, fmt.Errorf("emit %s: %w", ExampleFile, err)
+		}
+		out = append(out, File{Name: ExampleFile, Bytes: b})
+	}
 	static, err := Static(api)
 	if err != nil {
 		return nil, err

@@ -25,6 +25,7 @@ var clientFiles = map[string]bool{
 	"client_encode.go":      true,
 	"client_pagination.go":  true,
 	"client_pages.go":       true,
+	ExampleFile:             true, // a call of the client
 }
 
 // PartOf is the part of the package the file named name belongs to. A

@@ -30,6 +30,7 @@ var rt = struct {
 	NewClient            string
 	newClient            string
 	Option               string
+	WithBaseURL          string
 	packageName          string
 	Ptr                  string
 	redacted             string
@@ -110,6 +111,7 @@ var rt = struct {
 	NewClient:            "NewClient",
 	newClient:            "newClient",
 	Option:               "Option",
+	WithBaseURL:          "WithBaseURL",
 	packageName:          "packageName",
 	Ptr:                  "Ptr",
 	redacted:             "redacted",

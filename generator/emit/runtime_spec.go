@@ -92,6 +92,7 @@ func packageDoc(api *ir.API, f *jen.File) {
 	}
 	f.PackageComment("")
 	f.PackageComment("The package imports the standard library only.")
+	operationsDoc(api, f)
 }
 
 // runtimeErrorClasses prints the statuses of each class of failure.

@@ -310,6 +310,9 @@ type Response struct {
 	// Media lists the body's media types in preference order.
 	Media   []Media
 	Headers []*Header
+	// Example is the JSON text of the spec's example of the JSON body (its
+	// example, else the first of its examples by name); "" when none.
+	Example string
 }
 
 // Header is a declared response header.
