@@ -19,7 +19,7 @@ func TestGeneratedExamplesRun(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "go.mod"), "module golden.test\n\ngo 1.25\n")
 	cases := map[string][]generator.File{}
-	nexmo, err := generator.Generate(spec.YAML, spec.Path, generator.Options{Package: "nexmo"})
+	nexmo, _, err := generator.Generate(spec.YAML, spec.Path, generator.Options{Package: "nexmo"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,4 +78,3 @@ func checkOperationsDoc(t *testing.T, name string, files []generator.File) {
 		t.Errorf("%s: the package comment has no Operations section", name)
 	}
 }
-

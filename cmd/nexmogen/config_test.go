@@ -126,3 +126,20 @@ func TestREADMEConfigExample(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictFromConfig: strict: true in the file makes a warning an error;
+// -strict=false on the command line overrides it.
+func TestStrictFromConfig(t *testing.T) {
+	broken := "openapi: 3.0.3\ninfo: {title: Broken, version: \"1\"}\npaths:\n  /things:\n    get:\n      operationId: listThings\n" +
+		"      parameters:\n        - {name: size, in: query, schema: {type: integer, maximum: 100, default: 500}}\n" +
+		"      responses:\n        \"204\": {description: ok}\n"
+	dir := filepath.Join(t.TempDir(), "api")
+	writeFiles(t, dir, map[string]string{"nexmogen.yaml": "spec: broken.yaml\noutput: gen\nstrict: true\n", "broken.yaml": broken})
+	cfg := filepath.Join(dir, "nexmogen.yaml")
+	if code, _, stderr := runCmd("-config", cfg); code != 1 || !strings.Contains(stderr, "broken.yaml:8:") {
+		t.Errorf("strict: true: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := runCmd("-config", cfg, "-strict=false"); code != 0 || !strings.Contains(stderr, "warning:") {
+		t.Errorf("-strict=false over strict: true: exit %d, stderr %q", code, stderr)
+	}
+}

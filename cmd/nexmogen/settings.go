@@ -19,7 +19,7 @@ type settings struct {
 
 // flagOfKey maps a configuration key to the flag that overrides it.
 var flagOfKey = map[string]string{
-	"spec": "spec", "output": "out", "package": "package", "generate": "generate",
+	"spec": "spec", "output": "out", "package": "package", "generate": "generate", "strict": "strict",
 }
 
 // applyConfig reads the configuration file (file, or config.DefaultFile
@@ -54,6 +54,9 @@ func (s *settings) applyConfig(file string, set map[string]bool) error {
 	}
 	if given("generate") {
 		s.opts.Generate = cfg.Generate
+	}
+	if given("strict") {
+		s.opts.Strict = cfg.Strict
 	}
 	s.opts.Operations = cfg.Operations
 	return nil

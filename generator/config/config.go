@@ -28,6 +28,8 @@ type Config struct {
 	// Generate is what to generate beside the models and validators:
 	// "client", "server" or "both".
 	Generate string
+	// Strict makes every warning an error.
+	Strict bool
 	// Operations selects the operations to generate.
 	Operations Filter
 	// Set holds the top-level keys the file gave ("spec", "package", ...),

@@ -65,6 +65,8 @@ func (p *parser) top(n *yaml.Node) {
 			if g := c.Generate; g != "" && !slices.Contains([]string{GenerateBoth, GenerateClient, GenerateServer}, g) {
 				p.diags.Addf(p.pos(v), "generate is %q: want client, server or both", g)
 			}
+		case "strict":
+			c.Strict = p.boolean(v, key)
 		case "operations":
 			c.Operations = p.filter(k, v)
 		default:
@@ -134,6 +136,15 @@ func (p *parser) path(n *yaml.Node, key string) string {
 		p.diags.Addf(p.pos(n), "%s is empty", key)
 	}
 	return s
+}
+
+// boolean reads true or false.
+func (p *parser) boolean(n *yaml.Node, key string) bool {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		p.diags.Addf(p.pos(n), "%s must be true or false", key)
+		return false
+	}
+	return n.Value == "true"
 }
 
 // names reads a sequence of distinct, non-empty strings.
