@@ -32,10 +32,10 @@ func (v GetBalance200Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -66,10 +66,10 @@ func (v GetBalance401Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -104,13 +104,13 @@ func (v GetBalance429Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -141,10 +141,10 @@ func (v GetBalance500Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -175,10 +175,10 @@ func (v GetOutboundPricing200Response) writeResponse(w http.ResponseWriter, m sr
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -209,10 +209,10 @@ func (v GetOutboundPricing401Response) writeResponse(w http.ResponseWriter, m sr
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -248,13 +248,13 @@ func (v GetOutboundPricing429Response) writeResponse(w http.ResponseWriter, m sr
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -285,10 +285,10 @@ func (v GetOutboundPricing500Response) writeResponse(w http.ResponseWriter, m sr
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -319,10 +319,10 @@ func (v UpdateSettings200Response) writeResponse(w http.ResponseWriter, m srvMed
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -353,10 +353,10 @@ func (v UpdateSettings401Response) writeResponse(w http.ResponseWriter, m srvMed
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -388,10 +388,10 @@ func (v UpdateSettings420Response) writeResponse(w http.ResponseWriter, m srvMed
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 420)
 	return nil
@@ -426,13 +426,13 @@ func (v UpdateSettings429Response) writeResponse(w http.ResponseWriter, m srvMed
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -463,10 +463,10 @@ func (v UpdateSettings500Response) writeResponse(w http.ResponseWriter, m srvMed
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -497,10 +497,10 @@ func (v ListOwnedNumbers200Response) writeResponse(w http.ResponseWriter, m srvM
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -531,10 +531,10 @@ func (v ListOwnedNumbers401Response) writeResponse(w http.ResponseWriter, m srvM
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -569,13 +569,13 @@ func (v ListOwnedNumbers429Response) writeResponse(w http.ResponseWriter, m srvM
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -606,10 +606,10 @@ func (v ListOwnedNumbers500Response) writeResponse(w http.ResponseWriter, m srvM
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -640,10 +640,10 @@ func (v SearchAvailableNumbers200Response) writeResponse(w http.ResponseWriter, 
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -674,10 +674,10 @@ func (v SearchAvailableNumbers401Response) writeResponse(w http.ResponseWriter, 
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -712,13 +712,13 @@ func (v SearchAvailableNumbers429Response) writeResponse(w http.ResponseWriter, 
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -749,10 +749,10 @@ func (v SearchAvailableNumbers500Response) writeResponse(w http.ResponseWriter, 
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -784,10 +784,10 @@ func (v BuyNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -818,10 +818,10 @@ func (v BuyNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -852,10 +852,10 @@ func (v BuyNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 420)
 	return nil
@@ -890,13 +890,13 @@ func (v BuyNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -927,10 +927,10 @@ func (v BuyNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -962,10 +962,10 @@ func (v CancelNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -996,10 +996,10 @@ func (v CancelNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -1030,10 +1030,10 @@ func (v CancelNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 420)
 	return nil
@@ -1068,13 +1068,13 @@ func (v CancelNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -1105,10 +1105,10 @@ func (v CancelNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -1140,10 +1140,10 @@ func (v TopUp200Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -1174,10 +1174,10 @@ func (v TopUp401Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -1208,10 +1208,10 @@ func (v TopUp420Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 420)
 	return nil
@@ -1246,13 +1246,13 @@ func (v TopUp429Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -1283,10 +1283,10 @@ func (v TopUp500Response) writeResponse(w http.ResponseWriter, m srvMedia) error
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -1318,10 +1318,10 @@ func (v UpdateNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -1352,10 +1352,10 @@ func (v UpdateNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -1386,10 +1386,10 @@ func (v UpdateNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 420)
 	return nil
@@ -1424,13 +1424,13 @@ func (v UpdateNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -1461,10 +1461,10 @@ func (v UpdateNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil
@@ -1495,10 +1495,10 @@ func (v GetOutboundPricingByType200Response) writeResponse(w http.ResponseWriter
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 200)
 	return nil
@@ -1529,10 +1529,10 @@ func (v GetOutboundPricingByType401Response) writeResponse(w http.ResponseWriter
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 401)
 	return nil
@@ -1568,13 +1568,13 @@ func (v GetOutboundPricingByType429Response) writeResponse(w http.ResponseWriter
 	}
 	h := w.Header()
 	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))
+		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
 	}
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 429)
 	return nil
@@ -1605,10 +1605,10 @@ func (v GetOutboundPricingByType500Response) writeResponse(w http.ResponseWriter
 	}
 	h := w.Header()
 	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", string(v.XNexmoTraceID))
+		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
 	}
 	if v.XRequestID != "" {
-		h.Set("X-Request-Id", string(v.XRequestID))
+		h.Set("X-Request-Id", v.XRequestID)
 	}
 	e.send(w, 500)
 	return nil

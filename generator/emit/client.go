@@ -197,7 +197,7 @@ func clientPath(api *ir.API, op *ir.Operation) *jen.Statement {
 		}
 		name := rest[open+1 : end]
 		if f := clientField(op.Params, ir.InPath, name); f != nil {
-			v := clientString(api, f.Type, jen.Id("params").Dot(f.GoName))
+			v := wireText(api, f.Type, jen.Id("params").Dot(f.GoName))
 			parts = append(parts, jen.Qual("net/url", "PathEscape").Call(v))
 		}
 		rest = rest[end+1:]

@@ -65,12 +65,12 @@ func clientEncodeField(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 		if fd.Type.Secret {
 			deref = x.Clone() // Reveal has a value receiver: x.F.Reveal() dereferences
 		}
-		value := clientString(api, fd.Type, deref)
+		value := wireText(api, fd.Type, deref)
 		g.If(x.Clone().Op("!=").Nil()).Block(jen.Id("v").Dot(set).Call(name, value))
 	case fd.Required:
-		g.Id("v").Dot(set).Call(name, clientString(api, fd.Type, x.Clone()))
+		g.Id("v").Dot(set).Call(name, wireText(api, fd.Type, x.Clone()))
 	default:
-		g.If(clientNotZero(api, fd.Type, x.Clone())).Block(jen.Id("v").Dot(set).Call(name, clientString(api, fd.Type, x.Clone())))
+		g.If(nonZero(api, fd.Type, x.Clone())).Block(jen.Id("v").Dot(set).Call(name, wireText(api, fd.Type, x.Clone())))
 	}
 }
 
@@ -81,7 +81,7 @@ func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 	elem := *fd.Type.Elem
 	if !fd.Explode {
 		format := jen.Func().Params(jen.Id("e").Add(goType(elem))).String().Block(
-			jen.Return(clientString(api, elem, jen.Id("e"))),
+			jen.Return(wireText(api, elem, jen.Id("e"))),
 		)
 		g.If(jen.Len(x.Clone()).Op(">").Lit(0)).Block(
 			jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Id(rt.joinValues).Call(x.Clone(), format)),
@@ -89,56 +89,6 @@ func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 		return
 	}
 	g.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(x.Clone())).Block(
-		jen.Id("v").Dot("Add").Call(jen.Lit(fd.Name), clientString(api, elem, jen.Id("e"))),
+		jen.Id("v").Dot("Add").Call(jen.Lit(fd.Name), wireText(api, elem, jen.Id("e"))),
 	)
-}
-
-// clientString prints v (of type t) as the text sent on the wire.
-func clientString(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
-	switch t.Kind {
-	case ir.KindString:
-		if t.Secret {
-			return v.Dot("Reveal").Call()
-		}
-		return v
-	case ir.KindInt:
-		return jen.Qual("strconv", "Itoa").Call(v)
-	case ir.KindFloat:
-		return jen.Qual("strconv", "FormatFloat").Call(v, jen.LitByte('f'), jen.Lit(-1), jen.Lit(64))
-	case ir.KindBool:
-		return jen.Qual("strconv", "FormatBool").Call(v)
-	case ir.KindEnum:
-		return clientEnumString(api, t, v)
-	}
-	return jen.Qual("fmt", "Sprint").Call(v)
-}
-
-// clientEnumString prints an enum value as text, by the enum's base.
-func clientEnumString(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
-	base := ir.KindString
-	if e := enumByName(api, t.Name); e != nil {
-		base = e.Base
-	}
-	switch base {
-	case ir.KindInt:
-		return jen.Qual("strconv", "Itoa").Call(jen.Int().Call(v))
-	case ir.KindFloat:
-		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(v), jen.LitByte('f'), jen.Lit(-1), jen.Lit(64))
-	}
-	return jen.String().Call(v)
-}
-
-// clientNotZero prints the test that an optional value is set.
-func clientNotZero(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
-	switch t.Kind {
-	case ir.KindBool:
-		return v
-	case ir.KindInt, ir.KindFloat:
-		return v.Op("!=").Lit(0)
-	case ir.KindEnum:
-		if e := enumByName(api, t.Name); e != nil && e.Base != ir.KindString {
-			return v.Op("!=").Lit(0)
-		}
-	}
-	return v.Op("!=").Lit("")
 }

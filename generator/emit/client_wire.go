@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -56,8 +58,10 @@ func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bo
 		}
 		need[t.Name] = need[t.Name] || holds
 		return holds
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum:
+		return false
 	}
-	return false
+	panic(fmt.Sprintf("emit: clientHoldsSecret: unknown kind %d", t.Kind))
 }
 
 // clientWireName is the twin of a struct.
@@ -157,6 +161,8 @@ func clientSame(t ir.TypeRef, need map[string]bool) bool {
 		return !need[t.Name]
 	case ir.KindArray:
 		return clientSame(*t.Elem, need)
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum:
+		return true
 	}
-	return true
+	panic(fmt.Sprintf("emit: clientSame: unknown kind %d", t.Kind))
 }

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 
@@ -35,15 +36,9 @@ func enums(api *ir.API, f *jen.File) {
 	}
 }
 
-// enumBase is the underlying Go type of an enum.
+// enumBase is the underlying Go type of an enum, its base kind's.
 func enumBase(e *ir.Enum) *jen.Statement {
-	switch e.Base {
-	case ir.KindInt:
-		return jen.Int()
-	case ir.KindFloat:
-		return jen.Float64()
-	}
-	return jen.String()
+	return goType(ir.TypeRef{Kind: e.Base})
 }
 
 func enumCases(e *ir.Enum) []jen.Code {
@@ -54,10 +49,18 @@ func enumCases(e *ir.Enum) []jen.Code {
 	return out
 }
 
-// literalText renders a literal for comments: strings quoted.
+// literalText renders a literal for comments: strings quoted. It panics
+// on a literal of a type the IR does not hold.
 func literalText(v any) string {
-	if s, ok := v.(string); ok {
-		return quote(s)
+	switch v := v.(type) {
+	case string:
+		return quote(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
 	}
-	return fmt.Sprint(v)
+	panic(fmt.Sprintf("emit: literal %#v of type %T", v, v))
 }

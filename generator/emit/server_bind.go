@@ -58,7 +58,7 @@ func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group
 	case fd.Pointer:
 		binder = rt.srvBindPointer
 	}
-	call := jen.Id(binder).Call(jen.Id("x"), serverWire(fd), jen.Op("&").Add(dst.Clone()), serverParser(api, t))
+	call := jen.Id(binder).Call(jen.Id("x"), serverWire(fd), jen.Op("&").Add(dst.Clone()), parserOf(api, t))
 	hasDefault := fd.Default != nil && fd.Type.Kind != ir.KindArray
 	checks := serverZeroChecks(api, fd, dst)
 	ok := jen.Id("ok")
@@ -74,7 +74,7 @@ func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group
 		stmt.Else().If(jen.Op("!").Id("ok")).Block(dst.Clone().Op("=").Add(value))
 	}
 	if checks != nil {
-		zero := dst.Clone().Op("==").Add(zeroLit(api, fd.Type))
+		zero := dst.Clone().Op("==").Add(zeroOf(api, fd.Type))
 		if !hasDefault {
 			zero = jen.Id("ok").Op("&&").Add(zero)
 		}
@@ -111,19 +111,4 @@ func serverWire(fd *ir.Field) *jen.Statement {
 	}
 	explode := fd.Explode && fd.Type.Kind == ir.KindArray
 	return jen.Id(rt.srvWire).Values(jen.Id(src), jen.Lit(fd.Name), jen.Lit(key), jen.Lit(fd.Required), jen.Lit(explode))
-}
-
-// serverParser prints the runtime's parser of a scalar type, instantiated.
-func serverParser(api *ir.API, t ir.TypeRef) *jen.Statement {
-	kind := t.Kind
-	if t.Kind == ir.KindEnum {
-		if e := enumByName(api, t.Name); e != nil {
-			kind = e.Base
-		}
-	}
-	name := map[ir.Kind]string{ir.KindInt: rt.srvParseInt, ir.KindFloat: rt.srvParseFloat, ir.KindBool: rt.srvParseBool}[kind]
-	if name == "" {
-		name = rt.srvParseString
-	}
-	return jen.Id(name).Index(goType(t))
 }

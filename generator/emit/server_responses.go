@@ -98,35 +98,17 @@ func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
 	f.Line()
 }
 
-// serverHeader prints the setting of one response header.
+// serverHeader prints the setting of one response header: a pointer is
+// sent when set, a plain value when it is not its zero.
 func serverHeader(api *ir.API, h *ir.Header, g *jen.Group) {
 	field := jen.Id("v").Dot(h.GoName)
 	if !h.Pointer {
-		g.If(field.Clone().Op("!=").Lit("")).Block(
-			jen.Id("h").Dot("Set").Call(jen.Lit(h.Name), jen.String().Parens(field.Clone())))
+		g.If(nonZero(api, h.Type, field.Clone())).Block(
+			jen.Id("h").Dot("Set").Call(jen.Lit(h.Name), wireText(api, h.Type, field.Clone())))
 		return
 	}
 	g.If(field.Clone().Op("!=").Nil()).Block(
-		jen.Id("h").Dot("Set").Call(jen.Lit(h.Name), headerText(api, h.Type, jen.Op("*").Add(field.Clone()))))
-}
-
-// headerText prints the text of a scalar header value v of type t.
-func headerText(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
-	kind := t.Kind
-	if t.Kind == ir.KindEnum {
-		if e := enumByName(api, t.Name); e != nil {
-			kind = e.Base
-		}
-	}
-	switch kind {
-	case ir.KindInt:
-		return jen.Qual("strconv", "Itoa").Call(jen.Int().Parens(v))
-	case ir.KindFloat:
-		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Parens(v), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))
-	case ir.KindBool:
-		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Parens(v))
-	}
-	return jen.String().Parens(v)
+		jen.Id("h").Dot("Set").Call(jen.Lit(h.Name), wireText(api, h.Type, jen.Op("*").Add(field.Clone()))))
 }
 
 // mediaIdent is the runtime's constant for a media type.

@@ -41,7 +41,7 @@ func TestServerOfTheNexmoSpec(t *testing.T) {
 	responses := files["server_responses.go"]
 	for _, want := range []string{
 		"type BuyNumber420Response struct", "RetryAfter *int", "func (BuyNumber420Response) isBuyNumberResponse() {}",
-		`h.Set("Retry-After", strconv.Itoa(int(*v.RetryAfter)))`,
+		`h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))`,
 	} {
 		if !strings.Contains(responses, want) {
 			t.Errorf("server_responses.go lacks %s", want)

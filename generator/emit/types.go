@@ -11,25 +11,12 @@ import (
 	"github.com/nexmogen/nexmogen/generator/ir"
 )
 
-// goType prints the Go type of t.
+// goType prints the Go type of t, from its kind's codec.
 func goType(t ir.TypeRef) *jen.Statement {
-	switch t.Kind {
-	case ir.KindString:
-		if t.Secret {
-			return jen.Id(rt.Secret)
-		}
-		return jen.String()
-	case ir.KindInt:
-		return jen.Int()
-	case ir.KindFloat:
-		return jen.Float64()
-	case ir.KindBool:
-		return jen.Bool()
-	case ir.KindArray:
-		return jen.Index().Add(goType(*t.Elem))
-	default:
+	if t.Kind == ir.KindEnum {
 		return jen.Id(t.Name)
 	}
+	return kindCodec(t).goType(t)
 }
 
 // fieldType prints a field's type, a pointer when the IR says so.

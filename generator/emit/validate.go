@@ -59,9 +59,9 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	case required && len(checks) == 0:
 		// A required value with no other rule is still checked for
 		// absence.
-		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil)))
+		g.If(missing(api, fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil)))
 	case required:
-		g.If(missing(fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil))).
+		g.If(missing(api, fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil))).
 			Else().Block(checks...)
 	case len(checks) == 0:
 	case fd.Pointer:
@@ -80,14 +80,14 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 // is absent when nil: a present empty one ([]) is there, and only its
 // rules judge it. A parameter's or form field's empty array is not sent by
 // the client, so it is absent.
-func missing(fd *ir.Field, v *jen.Statement) *jen.Statement {
+func missing(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
 	if fd.Type.Kind == ir.KindArray && fd.In == ir.InBody {
 		return v.Clone().Op("==").Nil()
 	}
 	if fd.Type.Kind == ir.KindArray {
 		return jen.Len(v.Clone()).Op("==").Lit(0)
 	}
-	return v.Clone().Op("==").Lit("")
+	return isZero(api, fd.Type, v.Clone())
 }
 
 // present is the test for a non-zero optional value. An optional array is
@@ -98,20 +98,7 @@ func present(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
 	if fd.Type.Kind == ir.KindArray {
 		return v.Clone().Op("!=").Nil()
 	}
-	return v.Clone().Op("!=").Add(zeroLit(api, fd.Type))
-}
-
-// zeroLit is the zero value of a scalar or enum type.
-func zeroLit(api *ir.API, t ir.TypeRef) *jen.Statement {
-	switch t.Kind {
-	case ir.KindString:
-		return jen.Lit("")
-	case ir.KindEnum:
-		if e := enumByName(api, t.Name); e != nil && e.Base == ir.KindString {
-			return jen.Lit("")
-		}
-	}
-	return jen.Lit(0)
+	return nonZero(api, fd.Type, v.Clone())
 }
 
 func hasRule(rules []*ir.Rule, k ir.RuleKind) bool {

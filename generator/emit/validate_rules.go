@@ -39,18 +39,18 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 	case ir.RulePattern:
 		cond = jen.Op("!").Add(patternMatch(r.Pattern, asString(t, v)))
 		limit = jen.Lit(r.Pattern.Expr)
-		value = valueText(t, v)
+		value = showValue(api, t, v)
 	case ir.RuleEnum:
 		cond = jen.Op("!").Add(v.Clone()).Dot("IsKnown").Call()
 		limit = jen.Lit(enumValues(api, t))
-		value = valueText(t, v)
+		value = showValue(api, t, v)
 	case ir.RuleMinimum, ir.RuleMaximum:
 		op := map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinimum]
 		if r.Exclusive {
 			op += "="
 		}
 		cond = v.Clone().Op(op).Add(lit(r.Bound))
-		value = valueText(t, v)
+		value = showValue(api, t, v)
 	case ir.RuleMinLength, ir.RuleMaxLength:
 		n := jen.Qual("unicode/utf8", "RuneCountInString").Call(asString(t, v))
 		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinLength]).Add(lit(r.Bound))
@@ -61,7 +61,7 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		value = jen.Qual("strconv", "Itoa").Call(n)
 	case ir.RuleUniqueItems:
 		return jen.If(jen.Id("i").Op(":=").Id(rt.duplicateAt).Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
-			jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, nil, valueText(*t.Elem, v.Clone().Index(jen.Id("i"))))))
+			jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, nil, showValue(api, *t.Elem, v.Clone().Index(jen.Id("i"))))))
 	}
 	return jen.If(cond).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, limit, value)))
 }
@@ -101,24 +101,6 @@ func ruleName(r *ir.Rule) string {
 func asString(t ir.TypeRef, v *jen.Statement) *jen.Statement {
 	if t.Secret || t.Kind == ir.KindEnum {
 		return jen.String().Parens(v.Clone())
-	}
-	return v.Clone()
-}
-
-// valueText renders the offending value for a message; a secret is
-// never printed.
-func valueText(t ir.TypeRef, v *jen.Statement) *jen.Statement {
-	switch {
-	case t.Secret:
-		return jen.Id(rt.redacted)
-	case t.Kind == ir.KindInt:
-		return jen.Qual("strconv", "Itoa").Call(v.Clone())
-	case t.Kind == ir.KindFloat:
-		return jen.Qual("strconv", "FormatFloat").Call(v.Clone(), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))
-	case t.Kind == ir.KindBool:
-		return jen.Qual("strconv", "FormatBool").Call(v.Clone())
-	case t.Kind == ir.KindEnum:
-		return jen.Id(rt.enumText).Call(v.Clone())
 	}
 	return v.Clone()
 }

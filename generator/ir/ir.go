@@ -89,6 +89,9 @@ const (
 	KindStruct
 	KindEnum
 	KindArray
+	// NumKinds counts the kinds above; it is none itself. Every kind has
+	// an entry in emit's codec table (TestCodecTable).
+	NumKinds
 )
 
 // TypeRef names the Go type of a value.

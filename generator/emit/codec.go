@@ -1,0 +1,194 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// codec is everything the emitters print about a value of one kind
+// (ARCHITECTURE.md rule 2): adding a kind means one ir.Kind, the builder's
+// format mapping, one entry of codecs, and one runtime parser. A function
+// left nil means the kind has no such form (a struct is never written as
+// query text): asking for it panics, since the builder should have refused
+// the spec.
+type codec struct {
+	// goType prints the Go type of a value.
+	goType func(t ir.TypeRef) *jen.Statement
+	// text prints the wire text of v for a query, path, header or form
+	// value.
+	text func(v *jen.Statement) *jen.Statement
+	// parser is the runtime's generic parser of wire text (server_wire.go),
+	// instantiated with the value's type.
+	parser string
+	// zero prints the zero value; isZero the test that v holds it (an
+	// optional value that is zero is absent), nonZero the test that it
+	// does not.
+	zero    func() *jen.Statement
+	isZero  func(v *jen.Statement) *jen.Statement
+	nonZero func(v *jen.Statement) *jen.Statement
+	// show prints v as the text of a validation message.
+	show func(v *jen.Statement) *jen.Statement
+}
+
+// codecs is the table, one entry per kind (enums and secrets are derived
+// from their base, see codecOf). It is filled by init: an array's Go type
+// is its element's, so the table refers to itself.
+var codecs map[ir.Kind]*codec
+
+func init() { codecs = codecTable() }
+
+// codecTable builds codecs.
+func codecTable() map[ir.Kind]*codec {
+	return map[ir.Kind]*codec{
+		ir.KindString: {
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.String() },
+			text:    func(v *jen.Statement) *jen.Statement { return v },
+			parser:  rt.srvParseString,
+			zero:    func() *jen.Statement { return jen.Lit("") },
+			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit("") },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit("") },
+			show:    func(v *jen.Statement) *jen.Statement { return v },
+		},
+		ir.KindInt: {
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.Int() },
+			text:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "Itoa").Call(v) },
+			parser:  rt.srvParseInt,
+			zero:    func() *jen.Statement { return jen.Lit(0) },
+			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit(0) },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit(0) },
+			show:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "Itoa").Call(v) },
+		},
+		ir.KindFloat: {
+			goType: func(ir.TypeRef) *jen.Statement { return jen.Float64() },
+			text: func(v *jen.Statement) *jen.Statement {
+				return jen.Qual("strconv", "FormatFloat").Call(v, jen.LitByte('f'), jen.Lit(-1), jen.Lit(64))
+			},
+			parser:  rt.srvParseFloat,
+			zero:    func() *jen.Statement { return jen.Lit(0) },
+			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit(0) },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit(0) },
+			show: func(v *jen.Statement) *jen.Statement {
+				return jen.Qual("strconv", "FormatFloat").Call(v, jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))
+			},
+		},
+		ir.KindBool: {
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.Bool() },
+			text:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "FormatBool").Call(v) },
+			parser:  rt.srvParseBool,
+			zero:    func() *jen.Statement { return jen.False() },
+			isZero:  func(v *jen.Statement) *jen.Statement { return jen.Op("!").Add(v) },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v },
+			show:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "FormatBool").Call(v) },
+		},
+		ir.KindStruct: {
+			goType: func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
+		},
+		ir.KindArray: {
+			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Index().Add(goType(*t.Elem)) },
+			zero:    func() *jen.Statement { return jen.Nil() },
+			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
+		},
+	}
+}
+
+// secretCodec is a string of the runtime's redacting Secret type: sent
+// revealed, never shown.
+var secretCodec = &codec{
+	goType:  func(ir.TypeRef) *jen.Statement { return jen.Id(rt.Secret) },
+	text:    func(v *jen.Statement) *jen.Statement { return v.Dot("Reveal").Call() },
+	parser:  rt.srvParseString,
+	zero:    func() *jen.Statement { return jen.Lit("") },
+	isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit("") },
+	nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit("") },
+	show:    func(*jen.Statement) *jen.Statement { return jen.Id(rt.redacted) },
+}
+
+// codecOf is the codec of values of type t. An enum is its base kind's
+// codec, with its values converted to the base type to be written; a
+// secret string is secretCodec. It panics on a kind without an entry.
+func codecOf(api *ir.API, t ir.TypeRef) *codec {
+	if t.Kind == ir.KindEnum {
+		return enumCodec(api, t)
+	}
+	return kindCodec(t)
+}
+
+// kindCodec is the codec of a type that is not an enum.
+func kindCodec(t ir.TypeRef) *codec {
+	if t.Kind == ir.KindString && t.Secret {
+		return secretCodec
+	}
+	c, ok := codecs[t.Kind]
+	if !ok {
+		panic(fmt.Sprintf("emit: no codec for kind %d", t.Kind))
+	}
+	return c
+}
+
+// enumCodec derives an enum's codec from its base kind's.
+func enumCodec(api *ir.API, t ir.TypeRef) *codec {
+	e := enumByName(api, t.Name)
+	if e == nil {
+		panic("emit: enum " + t.Name + " is not in the API")
+	}
+	base := codecOf(api, ir.TypeRef{Kind: e.Base})
+	conv := func(v *jen.Statement) *jen.Statement { return base.goType(ir.TypeRef{Kind: e.Base}).Call(v) }
+	return &codec{
+		goType:  func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
+		text:    func(v *jen.Statement) *jen.Statement { return base.text(conv(v)) },
+		parser:  base.parser,
+		zero:    base.zero,
+		isZero:  base.isZero,
+		nonZero: base.nonZero,
+		show:    func(v *jen.Statement) *jen.Statement { return jen.Id(rt.enumText).Call(v) },
+	}
+}
+
+// must returns f, or panics naming what kind t lacks.
+func must[F any](f F, ok bool, t ir.TypeRef, what string) F {
+	if !ok {
+		panic(fmt.Sprintf("emit: kind %d (%s) has no %s", t.Kind, t.Name, what))
+	}
+	return f
+}
+
+// wireText prints v, of type t, as the text of a query, path, header or
+// form value.
+func wireText(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	c := codecOf(api, t)
+	return must(c.text, c.text != nil, t, "text form")(v)
+}
+
+// zeroOf prints the zero value of type t.
+func zeroOf(api *ir.API, t ir.TypeRef) *jen.Statement {
+	c := codecOf(api, t)
+	return must(c.zero, c.zero != nil, t, "zero literal")()
+}
+
+// isZero prints the test that v, of type t, is its zero value.
+func isZero(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	c := codecOf(api, t)
+	return must(c.isZero, c.isZero != nil, t, "zero test")(v)
+}
+
+// nonZero prints the test that v, of type t, is not its zero value.
+func nonZero(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	c := codecOf(api, t)
+	return must(c.nonZero, c.nonZero != nil, t, "zero test")(v)
+}
+
+// showValue prints v, of type t, for a validation message.
+func showValue(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	c := codecOf(api, t)
+	return must(c.show, c.show != nil, t, "message form")(v)
+}
+
+// parserOf prints the runtime's parser of wire text into type t.
+func parserOf(api *ir.API, t ir.TypeRef) *jen.Statement {
+	c := codecOf(api, t)
+	return jen.Id(must(c.parser, c.parser != "", t, "parser")).Index(goType(t))
+}
