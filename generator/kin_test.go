@@ -125,6 +125,7 @@ func judge[T any](body []byte) string {
 var judges = map[string]func([]byte) string{
 	"Item21": judge[kin.Item21], "Item24": judge[kin.Item24],
 	"Item25": judge[kin.Item25], "Recursion": judge[kin.Recursion],
+	"Formats": judge[kin.Formats],
 }
 
 func main() {
@@ -171,11 +172,28 @@ func kinOracle(t *testing.T, c kinCase) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer kinFormats()()
 	err = openapi3filter.ValidateRequest(context.Background(), &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route})
 	if err != nil {
 		return err.Error()
 	}
 	return ""
+}
+
+// kinFormats opts kin-openapi in to the string formats it can check but
+// does not by default (uuid, email, ipv4, ipv6), as the generated
+// validators check them; the returned function opts out again, so the
+// rest of the package sees kin-openapi's defaults.
+func kinFormats() func() {
+	openapi3.DefineStringFormatValidator("uuid", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForUUIDOfRFC9562))
+	openapi3.DefineStringFormatValidator("email", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringForEmail))
+	openapi3.DefineIPv4Format()
+	openapi3.DefineIPv6Format()
+	return func() {
+		for _, f := range []string{"uuid", "email", "ipv4", "ipv6"} {
+			delete(openapi3.SchemaStringFormats, f)
+		}
+	}
 }
 
 // kinItemCase is a case with the verdict both sides must reach, or, for
@@ -218,6 +236,32 @@ var kinItems = map[string][]kinItemCase{
 		accept("Recursion", `{}`, `{"name":"ab","children":[{"name":"cd","children":[{}]}]}`, `{"parent":{"parent":{"name":"ab"}}}`),
 		refuse("Recursion", `{"children":[{"name":"a"}]}`, `{"parent":{"parent":{"name":"a"}}}`,
 			`{"children":[{"children":[{"parent":{"name":"a"}}]}]}`)...),
+	"TestIssue11FormatsAgainstKin": kinFormatCases(),
+}
+
+// kinFormatCases are the string formats' cases: kin-openapi checks
+// date-time, date and byte by default, uuid, email, ipv4 and ipv6 when
+// opted in (kinFormats), and not uri, time or duration.
+func kinFormatCases() []kinItemCase {
+	const at = `"at":"2024-02-29T23:59:59.5+05:30"`
+	out := accept("Formats", `{`+at+`}`, `{"at":"2024-01-01T00:00:00Z","day":"2024-02-29","raw":"aGk=","id":"123e4567-e89b-12d3-a456-426614174000",`+
+		`"mail":"a@b.c","v4":"192.0.2.1","v6":"2001:db8::1","site":"https://x.org/a%20b","opens":"08:30:00Z","lasts":"P1Y2M3DT4H5M6S",`+
+		`"ids":["00000000-0000-0000-0000-000000000000"]}`,
+		`{`+at+`,"v6":"::ffff:192.0.2.1"}`, `{`+at+`,"raw":""}`, `{`+at+`,"id":"FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF"}`)
+	out = append(out, refuse("Formats", `{}`, `{"at":"2024-01-01"}`, `{"at":"2024-01-01T25:00:00Z"}`, `{"at":"2024-02-30T00:00:00Z"}`,
+		`{`+at+`,"day":"2023-02-29"}`, `{`+at+`,"day":"2024-1-01"}`, `{`+at+`,"raw":"!!"}`,
+		`{`+at+`,"id":"123e4567-e89b-02d3-a456-426614174000"}`, `{`+at+`,"id":"123e4567e89b12d3a456426614174000"}`,
+		`{`+at+`,"mail":"no-at"}`, `{`+at+`,"mail":"a@b c"}`, `{`+at+`,"v4":"256.0.0.1"}`, `{`+at+`,"v4":"::1"}`,
+		`{`+at+`,"v6":"192.0.2.1"}`, `{`+at+`,"ids":["x"]}`)...)
+	notKin := func(body, why string) kinItemCase {
+		return kinItemCase{kinCase: kinCase{Schema: "Formats", Body: body}, accept: false, differs: why}
+	}
+	return append(out,
+		notKin(`{`+at+`,"site":"no scheme"}`, "kin-openapi does not check format uri"),
+		notKin(`{`+at+`,"opens":"25:00:00"}`, "kin-openapi does not check format time"),
+		notKin(`{`+at+`,"lasts":"P"}`, "kin-openapi does not check format duration"),
+		notKin(`{`+at+`,"raw":"aGk"}`, "byte is standard padded base64 (encoding/json); kin-openapi's pattern also takes unpadded text"),
+		notKin(`{"at":"2016-12-31T23:59:60Z"}`, "Go's time.Time refuses a leap second; kin-openapi's pattern takes :60"))
 }
 
 // kinDifferential checks the named test's cases: the generated validator
@@ -266,6 +310,11 @@ func TestIssue14Item24IntegerBounds(t *testing.T) { kinDifferential(t) }
 // TestIssue14Item25EmptyRequiredArray: a present empty array ({"v": []})
 // is not absent: only maxItems judges it.
 func TestIssue14Item25EmptyRequiredArray(t *testing.T) { kinDifferential(t) }
+
+// TestIssue11FormatsAgainstKin: date-time, date and byte decode as
+// kin-openapi checks them, and the checked string formats agree with it
+// (the differences are stated case by case).
+func TestIssue11FormatsAgainstKin(t *testing.T) { kinDifferential(t) }
 
 // TestIssue11RecursionValidatedAgainstKin: the validators of a recursive
 // schema check every level, as kin-openapi does.

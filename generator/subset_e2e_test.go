@@ -13,7 +13,21 @@ import (
 // generated client against the generated server, over loopback, for every
 // construct the README's supported-subset table lists as supported.
 func TestSupportedSubsetEndToEnd(t *testing.T) {
-	archive, err := os.ReadFile(filepath.Join("testdata", "supported_subset.txtar"))
+	loopback(t, "supported_subset.txtar", "subset", "subset_test.go")
+}
+
+// TestFormatsEndToEnd runs testdata/e2e/formats_test.go against the code
+// of formats.txtar: date-times, dates and bytes through JSON, XML, path,
+// query and header, the format checks, and JSON round trips.
+func TestFormatsEndToEnd(t *testing.T) {
+	loopback(t, "formats.txtar", "formats", "formats_test.go")
+}
+
+// loopback generates the spec of a golden case as package pkg into a
+// throwaway module and runs the test file of testdata/e2e there.
+func loopback(t *testing.T, archiveName, pkg, test string) {
+	t.Helper()
+	archive, err := os.ReadFile(filepath.Join("testdata", archiveName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,20 +35,20 @@ func TestSupportedSubsetEndToEnd(t *testing.T) {
 	if !ok {
 		t.Fatal("no spec.yaml")
 	}
-	files, _, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "subset"})
+	files, _, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: pkg})
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "go.mod"), "module subset.test\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "go.mod"), "module "+pkg+".test\n\ngo 1.26\n")
 	for _, f := range files {
-		write(t, filepath.Join(dir, "subset", f.Name), string(f.Bytes))
+		write(t, filepath.Join(dir, pkg, f.Name), string(f.Bytes))
 	}
-	e2e, err := os.ReadFile(filepath.Join("testdata", "e2e", "subset_test.go"))
+	e2e, err := os.ReadFile(filepath.Join("testdata", "e2e", test))
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, filepath.Join(dir, "subset", "e2e_test.go"), string(e2e))
+	write(t, filepath.Join(dir, pkg, "e2e_test.go"), string(e2e))
 	goCmd(t, dir, "vet", "./...")
 	goCmd(t, dir, "test", "-count=1", "./...")
 }

@@ -75,6 +75,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.operations()
 	b.remainingComponents()
 	b.server()
+	b.xmlBytes()
 	b.markValidated()
 	b.usedPatterns()
 	b.patternRuns()

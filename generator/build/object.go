@@ -32,9 +32,9 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		f.In = ir.InBody
 		f.JSONTag = jsonTag(p.name, !p.required)
 		f.XMLTag = b.xmlTag(p, !p.required)
-		// An optional object is a pointer: omitempty cannot leave out a
-		// struct value.
-		f.Pointer = !p.required && f.Type.Kind == ir.KindStruct
+		// An optional object, date-time or date is a pointer:
+		// omitempty cannot leave out a struct value.
+		f.Pointer = !p.required && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate)
 		st.Fields = append(st.Fields, f)
 	}
 	return st
@@ -52,6 +52,10 @@ func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.R
 		Required:   p.required,
 		Deprecated: v.Deprecated,
 		Default:    b.defaultValue(v),
+	}
+	if f.Default != nil && formatKind(f.Type.Kind) {
+		b.diags.Addf(b.fieldPos(v.Origin, "default"), "unsupported: a default on a %s value", v.Format)
+		f.Default = nil
 	}
 	b.rules(f, v)
 	return f

@@ -60,7 +60,7 @@ func zeroValid(zero any, s *openapi3.Schema) bool {
 		return false
 	}
 	if str, ok := zero.(string); ok {
-		if s.MinLength > 0 {
+		if s.MinLength > 0 || checkedFormats[s.Format] {
 			return false
 		}
 		if re, err := regexp.Compile(s.Pattern); err == nil && s.Pattern != "" && !re.MatchString(str) {

@@ -28,9 +28,14 @@ func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
 
 // requiredCheckable reports whether a missing value of type t can be told
 // from a present one: strings, secrets and arrays (empty), not numbers or
-// booleans, whose zero is a value.
+// booleans, whose zero is a value. A date-time or date is absent when zero
+// (0001-01-01 is no date a spec means), bytes when nil.
 func requiredCheckable(t ir.TypeRef) bool {
-	return t.Kind == ir.KindString || t.Kind == ir.KindArray
+	switch t.Kind {
+	case ir.KindString, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes:
+		return true
+	}
+	return false
 }
 
 // schemaRules are the rules one schema (and its allOf parts) states.

@@ -116,8 +116,7 @@ func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, ro
 func (b *builder) scalar(s *openapi3.Schema, at ir.Pos) ir.TypeRef {
 	switch {
 	case s.Type.Is("string"):
-		b.stringFormat(s)
-		return ir.TypeRef{Kind: ir.KindString, Secret: s.Format == "password"}
+		return ir.TypeRef{Kind: stringKind(s), Secret: s.Format == "password"}
 	case s.Type.Is("integer"):
 		return ir.TypeRef{Kind: ir.KindInt}
 	case s.Type.Is("number"):

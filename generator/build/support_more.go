@@ -99,6 +99,11 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 	return slices.DeleteFunc(rules, func(r *ir.Rule) bool {
 		switch r.Kind {
 		case ir.RulePattern, ir.RuleMinLength, ir.RuleMaxLength:
+			if formatKind(base) {
+				b.diags.Addf(r.Pos, "unsupported: a string rule (pattern, minLength, maxLength) on a value of format date-time, date, byte or binary")
+			}
+			return base != ir.KindString
+		case ir.RuleFormat:
 			return base != ir.KindString
 		case ir.RuleMinimum, ir.RuleMaximum:
 			return base != ir.KindInt && base != ir.KindFloat

@@ -1,7 +1,11 @@
 package build
 
 import (
+	"slices"
+
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
 )
 
 // xmlName is a schema's explicit element name (xml.name, its own or its
@@ -52,4 +56,49 @@ func (b *builder) xmlTag(p property, optional bool) string {
 		return name + suffix
 	}
 	return item + suffix
+}
+
+// xmlBytes reports the byte and binary values an XML response would hold:
+// encoding/xml writes a []byte as its raw bytes, not base64, so the wire
+// would not be what the spec says.
+func (b *builder) xmlBytes() {
+	seen := map[string]bool{}
+	for _, op := range b.api.Operations {
+		for _, r := range op.Responses {
+			if r.Type != nil && slices.Contains(r.Media, ir.MediaXML) {
+				b.xmlBytesIn(*r.Type, seen)
+			}
+		}
+	}
+}
+
+// xmlBytesIn reports the byte fields reachable from a value of type t.
+func (b *builder) xmlBytesIn(t ir.TypeRef, seen map[string]bool) {
+	switch t.Kind {
+	case ir.KindArray:
+		b.xmlBytesIn(*t.Elem, seen)
+	case ir.KindStruct:
+		if seen[t.Name] {
+			return
+		}
+		seen[t.Name] = true
+		st := b.structByName(t.Name)
+		if st == nil {
+			return
+		}
+		for _, f := range st.Fields {
+			if holdsBytes(f.Type) {
+				b.diags.Addf(f.Pos, "unsupported: property %q of format byte or binary in an XML body (encoding/xml would write raw bytes, not base64)", f.Name)
+			}
+			b.xmlBytesIn(f.Type, seen)
+		}
+	}
+}
+
+// holdsBytes reports whether t is bytes or an array of them.
+func holdsBytes(t ir.TypeRef) bool {
+	if t.Kind == ir.KindArray {
+		return holdsBytes(*t.Elem)
+	}
+	return t.Kind == ir.KindBytes
 }

@@ -58,7 +58,7 @@ func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bo
 		}
 		need[t.Name] = need[t.Name] || holds
 		return holds
-	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum:
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes:
 		return false
 	}
 	panic(fmt.Sprintf("emit: clientHoldsSecret: unknown kind %d", t.Kind))
@@ -161,7 +161,7 @@ func clientSame(t ir.TypeRef, need map[string]bool) bool {
 		return !need[t.Name]
 	case ir.KindArray:
 		return clientSame(*t.Elem, need)
-	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum:
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes:
 		return true
 	}
 	panic(fmt.Sprintf("emit: clientSame: unknown kind %d", t.Kind))

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -20,9 +21,11 @@ type codec struct {
 	// text prints the wire text of v for a query, path, header or form
 	// value.
 	text func(v *jen.Statement) *jen.Statement
-	// parser is the runtime's generic parser of wire text (server_wire.go),
-	// instantiated with the value's type.
-	parser string
+	// parser is the runtime's parser of wire text (server_wire.go,
+	// server_formats.go); generic ones are instantiated with the value's
+	// type (an enum's own).
+	parser  string
+	generic bool
 	// zero prints the zero value; isZero the test that v holds it (an
 	// optional value that is zero is absent), nonZero the test that it
 	// does not.
@@ -47,6 +50,7 @@ func codecTable() map[ir.Kind]*codec {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.String() },
 			text:    func(v *jen.Statement) *jen.Statement { return v },
 			parser:  rt.srvParseString,
+			generic: true,
 			zero:    func() *jen.Statement { return jen.Lit("") },
 			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit("") },
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit("") },
@@ -56,6 +60,7 @@ func codecTable() map[ir.Kind]*codec {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.Int() },
 			text:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "Itoa").Call(v) },
 			parser:  rt.srvParseInt,
+			generic: true,
 			zero:    func() *jen.Statement { return jen.Lit(0) },
 			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit(0) },
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit(0) },
@@ -67,6 +72,7 @@ func codecTable() map[ir.Kind]*codec {
 				return jen.Qual("strconv", "FormatFloat").Call(v, jen.LitByte('f'), jen.Lit(-1), jen.Lit(64))
 			},
 			parser:  rt.srvParseFloat,
+			generic: true,
 			zero:    func() *jen.Statement { return jen.Lit(0) },
 			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit(0) },
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit(0) },
@@ -78,10 +84,46 @@ func codecTable() map[ir.Kind]*codec {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.Bool() },
 			text:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "FormatBool").Call(v) },
 			parser:  rt.srvParseBool,
+			generic: true,
 			zero:    func() *jen.Statement { return jen.False() },
 			isZero:  func(v *jen.Statement) *jen.Statement { return jen.Op("!").Add(v) },
 			nonZero: func(v *jen.Statement) *jen.Statement { return v },
 			show:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "FormatBool").Call(v) },
+		},
+		ir.KindTime: {
+			goType: func(ir.TypeRef) *jen.Statement { return jen.Qual("time", "Time") },
+			text: func(v *jen.Statement) *jen.Statement {
+				return recv(v).Dot("Format").Call(jen.Qual("time", "RFC3339Nano"))
+			},
+			parser:  rt.srvParseTime,
+			zero:    func() *jen.Statement { return jen.Qual("time", "Time").Values() },
+			isZero:  func(v *jen.Statement) *jen.Statement { return recv(v).Dot("IsZero").Call() },
+			nonZero: func(v *jen.Statement) *jen.Statement { return jen.Op("!").Add(recv(v)).Dot("IsZero").Call() },
+			show: func(v *jen.Statement) *jen.Statement {
+				return recv(v).Dot("Format").Call(jen.Qual("time", "RFC3339Nano"))
+			},
+		},
+		ir.KindDate: {
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.Id(rt.Date) },
+			text:    func(v *jen.Statement) *jen.Statement { return recv(v).Dot("String").Call() },
+			parser:  rt.srvParseDate,
+			zero:    func() *jen.Statement { return jen.Id(rt.Date).Values() },
+			isZero:  func(v *jen.Statement) *jen.Statement { return recv(v).Dot("IsZero").Call() },
+			nonZero: func(v *jen.Statement) *jen.Statement { return jen.Op("!").Add(recv(v)).Dot("IsZero").Call() },
+			show:    func(v *jen.Statement) *jen.Statement { return recv(v).Dot("String").Call() },
+		},
+		ir.KindBytes: {
+			goType: func(ir.TypeRef) *jen.Statement { return jen.Index().Byte() },
+			text: func(v *jen.Statement) *jen.Statement {
+				return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(v)
+			},
+			parser:  rt.srvParseBytes,
+			zero:    func() *jen.Statement { return jen.Nil() },
+			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
+			show: func(v *jen.Statement) *jen.Statement {
+				return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(v)
+			},
 		},
 		ir.KindStruct: {
 			goType: func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
@@ -101,6 +143,7 @@ var secretCodec = &codec{
 	goType:  func(ir.TypeRef) *jen.Statement { return jen.Id(rt.Secret) },
 	text:    func(v *jen.Statement) *jen.Statement { return v.Dot("Reveal").Call() },
 	parser:  rt.srvParseString,
+	generic: true,
 	zero:    func() *jen.Statement { return jen.Lit("") },
 	isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit("") },
 	nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit("") },
@@ -141,6 +184,7 @@ func enumCodec(api *ir.API, t ir.TypeRef) *codec {
 		goType:  func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
 		text:    func(v *jen.Statement) *jen.Statement { return base.text(conv(v)) },
 		parser:  base.parser,
+		generic: base.generic,
 		zero:    base.zero,
 		isZero:  base.isZero,
 		nonZero: base.nonZero,
@@ -190,5 +234,19 @@ func showValue(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
 // parserOf prints the runtime's parser of wire text into type t.
 func parserOf(api *ir.API, t ir.TypeRef) *jen.Statement {
 	c := codecOf(api, t)
-	return jen.Id(must(c.parser, c.parser != "", t, "parser")).Index(goType(t))
+	p := jen.Id(must(c.parser, c.parser != "", t, "parser"))
+	if c.generic {
+		return p.Index(goType(t))
+	}
+	return p
+}
+
+// recv makes v the receiver of a method call: a dereference *x.F is
+// parenthesized, (*x.F).IsZero(), since *x.F.IsZero() would call the
+// method on the pointer's field.
+func recv(v *jen.Statement) *jen.Statement {
+	if strings.HasPrefix(fmt.Sprintf("%#v", v), "*") {
+		return jen.Parens(v)
+	}
+	return v
 }

@@ -18,6 +18,17 @@ var rt = struct {
 	DefaultBaseURL       string
 	DefaultUserAgent     string
 	duplicateAt          string
+	srvParseBytes        string
+	srvParseDate         string
+	srvParseTime         string
+	isDuration           string
+	isTime               string
+	isIPv6               string
+	isIPv4               string
+	isURI                string
+	isEmail              string
+	isUUID               string
+	Date                 string
 	enumText             string
 	ErrNotImplemented    string
 	errSrvResponseStatus string
@@ -99,6 +110,17 @@ var rt = struct {
 	DefaultBaseURL:       "DefaultBaseURL",
 	DefaultUserAgent:     "DefaultUserAgent",
 	duplicateAt:          "duplicateAt",
+	srvParseBytes:        "srvParseBytes",
+	srvParseDate:         "srvParseDate",
+	srvParseTime:         "srvParseTime",
+	isDuration:           "isDuration",
+	isTime:               "isTime",
+	isIPv6:               "isIPv6",
+	isIPv4:               "isIPv4",
+	isURI:                "isURI",
+	isEmail:              "isEmail",
+	isUUID:               "isUUID",
+	Date:                 "Date",
 	enumText:             "enumText",
 	ErrNotImplemented:    "ErrNotImplemented",
 	errSrvResponseStatus: "errSrvResponseStatus",

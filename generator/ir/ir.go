@@ -89,6 +89,13 @@ const (
 	KindStruct
 	KindEnum
 	KindArray
+	// KindTime is a date-time (time.Time, RFC 3339 on the wire).
+	KindTime
+	// KindDate is a civil date (the runtime's Date, YYYY-MM-DD).
+	KindDate
+	// KindBytes is base64 text on the wire ([]byte): format byte, and
+	// format binary inside a JSON document.
+	KindBytes
 	// NumKinds counts the kinds above; it is none itself. Every kind has
 	// an entry in emit's codec table (TestCodecTable).
 	NumKinds
@@ -238,6 +245,9 @@ const (
 	RuleMinItems
 	RuleMaxItems
 	RuleUniqueItems
+	// RuleFormat checks a string format (Rule.Format): uuid, email, uri,
+	// ipv4, ipv6, time, duration.
+	RuleFormat
 )
 
 // Rule is one check of a field's value.
@@ -251,6 +261,8 @@ type Rule struct {
 	Bound any
 	// Exclusive marks an exclusive minimum or maximum.
 	Exclusive bool
+	// Format is the format RuleFormat checks, as the spec spells it.
+	Format string
 }
 
 // Operation is one HTTP operation.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"io"
 	"net/http"
 	"strconv"
@@ -193,9 +194,28 @@ func srvDecodeJSONBody[T any](x *srvExchange, required bool, dst *T) error {
 		return nil
 	}
 	if err := json.Unmarshal([]byte(x.body), dst); err != nil {
-		return &srvBindError{srvWire{src: srvSrcBody}, "is not valid JSON of the expected shape"}
+		return &srvBindError{srvWire{src: srvSrcBody}, "is not valid JSON of the expected shape: " + srvJSONProblem(err)}
 	}
 	return nil
+}
+
+// srvJSONProblem says where a JSON body went wrong: the field of a value of
+// the wrong type, the offset of a syntax error, or the value a format's
+// parser refused (a date-time, a date, base64), cut to 200 bytes.
+func srvJSONProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	msg := err.Error()
+	switch {
+	case errors.As(err, &te):
+		msg = "field " + strconv.Quote(te.Field) + " cannot hold a JSON " + te.Value
+	case errors.As(err, &se):
+		msg = "syntax error at offset " + strconv.FormatInt(se.Offset, 10)
+	}
+	if len(msg) > 200 {
+		msg = msg[:200] + "..."
+	}
+	return msg
 }
 
 // srvEncoder is a reusable body encoder: a buffer, and JSON and XML
