@@ -1,9 +1,15 @@
 package generator_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/nexmogen/nexmogen/generator"
 )
@@ -153,5 +159,122 @@ func TestIssue14Item26PropertiesWithoutType(t *testing.T) {
 	spec := issueSpec("", "    Root: {allOf: [{$ref: '#/components/schemas/Base'}], properties: {x: {type: string}}}\n    Base: {type: object, properties: {id: {type: string}}}\n")
 	if _, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"}); err != nil {
 		t.Errorf("an allOf of a typed object: %v", err)
+	}
+}
+
+// TestIssue14Item23TagNames: a property name a struct tag cannot carry
+// (encoding/json would silently use the Go field name) is refused where it
+// is written; "-" and names with JSON's punctuation still generate, and a
+// name XML cannot carry (a space) is refused only when the document has
+// XML bodies.
+func TestIssue14Item23TagNames(t *testing.T) {
+	for _, name := range []string{`foo\nbar`, `q\"uote`, `back\\slash`, `tab\there`, "a,b", "thumbs👍", `p \nfunc init() {}`} {
+		spec := issueSpec("", "    Root:\n      type: object\n      properties:\n        \""+name+"\": {type: string}\n")
+		wantDiagnostic(t, spec, "spec.yaml:18:9: unsupported: property name")
+	}
+	spec := issueSpec("", "    Root:\n      type: object\n      properties:\n        \"-\": {type: string}\n        \"a b\": {type: string}\n        \"x-y.z:@[]\": {type: string}\n")
+	files, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"`json:\"-,omitempty\"", "`json:\"a b,omitempty\"", "`json:\"x-y.z:@[],omitempty\""} {
+		if m := fileNamed(t, files, "models.go"); !strings.Contains(m, want) {
+			t.Errorf("models.go lacks %s:\n%s", want, m)
+		}
+	}
+	xml := strings.Replace(spec, "            application/json:\n", "            application/xml:\n", 1)
+	wantDiagnostic(t, xml, `spec.yaml:19:9: unsupported: property name "a b" cannot be an XML struct tag`)
+}
+
+// TestIssue14Item20GeneratedCodeCompiles: an enum with a repeated value
+// generates a package that builds and vets (it gave "duplicate case" in
+// enums.go, with exit 0), and uniqueItems on an array of objects or of
+// arrays is refused at the keyword (it put a struct into a string field of
+// validate.go). Both are golden cases and seeds of FuzzGenerate.
+func TestIssue14Item20GeneratedCodeCompiles(t *testing.T) {
+	_, files, warnings, err := generateCaseWarnings(t, filepath.Join("testdata", "warnings", "enum_repeated_value.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 2 {
+		t.Errorf("warnings: %v", warnings)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module item20.test\n\ngo 1.26\n")
+	for _, f := range files {
+		write(t, filepath.Join(dir, "enums", f.Name), string(f.Bytes))
+	}
+	goCmd(t, dir, "vet", "./...")
+
+	_, _, err = generateCase(t, filepath.Join("testdata", "errors", "unsupported_unique_objects.txtar"))
+	if err == nil || strings.Count(err.Error(), "unsupported: uniqueItems on an array of objects or arrays") != 2 {
+		t.Errorf("uniqueItems on objects and arrays: %v", err)
+	}
+}
+
+// TestIssue14Item18TrojanSource: Unicode bidi controls in every text of a
+// spec never reach the generated source (they were copied raw into
+// comments: "Trojan Source"), and two operationIds that differ by a
+// confusable character (a Cyrillic а) give two visibly different methods:
+// every identifier of the output is ASCII.
+func TestIssue14Item18TrojanSource(t *testing.T) {
+	const rlo, lri, pdi = "\u202e", "\u2066", "\u2069"
+	spec := strings.NewReplacer("BIDI", rlo+" } "+lri+"evil"+pdi).Replace(`openapi: 3.0.3
+info: {title: "T BIDI", description: "D BIDI", version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getAccount
+      summary: "S BIDI"
+      description: "O BIDI"
+      parameters:
+        - {name: q, in: query, description: "P BIDI", schema: {type: string, enum: ["v BIDI"], description: "E BIDI"}}
+      responses:
+        "200":
+          description: "R BIDI"
+          content:
+            application/json:
+              schema:
+                type: object
+                description: "M BIDI"
+                properties:
+                  p: {type: string, description: "F BIDI"}
+  /b:
+    get:
+      operationId: getаccount
+      responses:
+        "204": {description: "R2 BIDI"}
+`)
+	files, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "trojan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var methods []string
+	for _, f := range files {
+		if i := strings.IndexFunc(string(f.Bytes), func(r rune) bool {
+			return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r == 0x061C
+		}); i >= 0 {
+			line := 1 + strings.Count(string(f.Bytes[:i]), "\n")
+			t.Errorf("%s:%d holds a bidi control", f.Name, line)
+		}
+		file, err := parser.ParseFile(fset, f.Name, f.Bytes, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && strings.ContainsFunc(id.Name, func(r rune) bool { return r > unicode.MaxASCII }) {
+				t.Errorf("%s: identifier %q is not ASCII", fset.Position(id.Pos()), id.Name)
+			}
+			if fn, ok := n.(*ast.FuncDecl); ok && fn.Recv != nil && strings.HasSuffix(fn.Name.Name, "ccount") {
+				methods = append(methods, fn.Name.Name)
+			}
+			return true
+		})
+	}
+	for _, want := range []string{"GetAccount", "GetU0430ccount"} {
+		if !slices.Contains(methods, want) {
+			t.Errorf("no method %s among %v", want, methods)
+		}
 	}
 }

@@ -50,6 +50,9 @@ type builder struct {
 	// inline maps an inline object or enum schema to its type, so a
 	// schema reached twice (through allOf) is one Go type.
 	inline map[*openapi3.Schema]ir.TypeRef
+	// xmlUnsafe are property names XML tags cannot carry (see
+	// wireTagName).
+	xmlUnsafe []namedPos
 }
 
 // Build makes the IR of doc, or returns every problem found, positioned.
@@ -76,6 +79,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.remainingComponents()
 	b.server()
 	b.xmlBytes()
+	b.xmlTagNames()
 	b.markValidated()
 	b.usedPatterns()
 	b.patternRuns()

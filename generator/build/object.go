@@ -1,6 +1,8 @@
 package build
 
 import (
+	"slices"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -30,6 +32,7 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 	for _, p := range props {
 		f := b.field(p, st.GoName, fields, ir.RoleModel)
 		f.In = ir.InBody
+		b.wireTagName(p.name, p.pos)
 		f.JSONTag = jsonTag(p.name, !p.required)
 		f.XMLTag = b.xmlTag(p, !p.required)
 		// An optional object, date-time or date is a pointer:
@@ -80,6 +83,12 @@ func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
 		ev := &ir.EnumValue{Value: enumLiteral(v, e.Base)}
 		if ev.Value == nil {
 			b.diags.Addf(at, "enum value %v is not a %s", v, s.Type.Slice()[0])
+			continue
+		}
+		if slices.ContainsFunc(e.Values, func(o *ir.EnumValue) bool { return o.Value == ev.Value }) {
+			// One constant per value: a second would repeat a case of
+			// IsKnown's switch, which does not compile.
+			b.doc.Warnf(b.fieldPos(s.Origin, "enum"), "enum value %v is listed twice; the repeat is ignored", v)
 			continue
 		}
 		ev.GoName = b.values.Unique(naming.EnumValue(e.GoName, names[i]))

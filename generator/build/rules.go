@@ -22,7 +22,23 @@ func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
 	f.Rules = append(f.Rules, b.typedBounds(b.applicable(b.schemaRules(f, s), f.Type), f.Type)...)
 	if s.Type.Is("array") && s.Items != nil && s.Items.Value != nil && f.Type.Elem != nil {
 		f.ItemRules = b.typedBounds(b.applicable(b.schemaRules(f, s.Items.Value), *f.Type.Elem), *f.Type.Elem)
+		b.comparableItems(f)
 		b.nestedItemRules(f, s.Items.Value)
+	}
+}
+
+// comparableItems refuses uniqueItems on an array of objects or arrays:
+// Go cannot compare such values (a slice in them), and a comparison of the
+// decoded structs would not be JSON Schema's (an absent property and its
+// zero value would be equal).
+func (b *builder) comparableItems(f *ir.Field) {
+	if k := f.Type.Elem.Kind; k != ir.KindStruct && k != ir.KindArray {
+		return
+	}
+	for _, r := range f.Rules {
+		if r.Kind == ir.RuleUniqueItems {
+			b.diags.Addf(r.Pos, "unsupported: uniqueItems on an array of objects or arrays (Go cannot compare them as JSON Schema does)")
+		}
 	}
 }
 

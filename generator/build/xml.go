@@ -2,6 +2,7 @@ package build
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -31,6 +32,9 @@ func (b *builder) xmlTag(p property, optional bool) string {
 	name := p.name
 	if s.XML != nil && s.XML.Name != "" {
 		name = s.XML.Name
+		if !jsonTagName(name) || strings.ContainsAny(name, " >") {
+			b.diags.Addf(b.pos(s.XML.Origin), "unsupported: xml.name %q cannot be an XML struct tag", name)
+		}
 	}
 	if s.XML != nil && (s.XML.Namespace != "" || s.XML.Prefix != "") {
 		b.diags.Addf(b.pos(s.XML.Origin), "unsupported: xml namespace and prefix")

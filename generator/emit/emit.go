@@ -102,7 +102,7 @@ func Emit(api *ir.API) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("emit %s: %w", u.name, err)
 		}
-		out = append(out, File{Name: u.name, Bytes: b})
+		out = append(out, File{Name: u.name, Bytes: withoutBidi(b)})
 	}
 	if ex := jen.NewFile(api.Package); packageExample(api, ex) {
 		ex.HeaderComment(Header)

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,16 +105,42 @@ func lit(v any) *jen.Statement {
 }
 
 // commentSafe replaces the characters Go source cannot hold in a comment
-// (NUL, other control characters, invalid UTF-8, a byte order mark) with
-// U+FFFD: a spec's text is printed, never trusted.
+// (NUL, other control characters, invalid UTF-8, a byte order mark) and
+// the Unicode bidi controls (which make a comment display as code:
+// "Trojan Source", CVE-2021-42574) with U+FFFD: a spec's text is printed,
+// never trusted.
 func commentSafe(text string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' {
 			return r
 		}
-		if r < 0x20 || r == 0x7f || r == utf8.RuneError || r == '\uFEFF' {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError || r == '\uFEFF' || bidi(r) {
 			return '\uFFFD'
 		}
 		return r
 	}, strings.ToValidUTF8(text, "\uFFFD"))
+}
+
+// bidi reports the Unicode bidirectional controls: embeddings and
+// overrides (U+202A-U+202E), isolates (U+2066-U+2069) and the marks
+// (U+200E, U+200F, U+061C).
+func bidi(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r == 0x061C
+}
+
+// withoutBidi is the net under commentSafe: the printed source with every
+// bidi control replaced by U+FFFD. Literals are quoted with strconv,
+// which escapes them, and identifiers are ASCII (package naming), so a
+// control left in the source is in a comment, where the replacement
+// changes no meaning.
+func withoutBidi(src []byte) []byte {
+	if !bytes.ContainsFunc(src, bidi) {
+		return src
+	}
+	return bytes.Map(func(r rune) rune {
+		if bidi(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, src)
 }

@@ -3,6 +3,7 @@
 package naming
 
 import (
+	"fmt"
 	"go/token"
 	"strconv"
 	"strings"
@@ -25,9 +26,14 @@ var initialisms = map[string]bool{
 // Words splits a spec name into words: at any character that is not a letter
 // or digit, and at lower-to-upper and acronym-to-word case changes
 // ("moHttpUrl" → mo, Http, Url; "HTTPServer" → HTTP, Server).
+//
+// A Go name is ASCII: a letter or digit outside ASCII is spelt as U and its
+// code point in hex ("getаccount", with a Cyrillic а, → get, U0430ccount),
+// so two names that differ by a confusable character never give two
+// identical-looking identifiers.
 func Words(s string) []string {
 	var words []string
-	runes := []rune(s)
+	runes := []rune(asciiSpelling(s))
 	start := -1
 	flush := func(end int) {
 		if start >= 0 && end > start {
@@ -56,6 +62,21 @@ func Words(s string) []string {
 	}
 	flush(len(runes))
 	return words
+}
+
+// asciiSpelling spells every non-ASCII letter or digit of s as "U" and its
+// code point (four or more upper-case hex digits); other non-ASCII
+// characters stay, to separate words.
+func asciiSpelling(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r > unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			fmt.Fprintf(&b, "U%04X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Exported is the exported Go spelling of a spec name: "error-code" →
