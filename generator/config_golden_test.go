@@ -46,7 +46,7 @@ func generateConfigCase(t *testing.T, a *archive) (*config.Config, []generator.F
 		doc, name = s, "spec.yaml"
 	}
 	pkg := cmpOr(cfg.Package, "golden")
-	files, _, err := generator.Generate(doc, name, generator.Options{Package: pkg, Generate: cfg.Generate, Operations: cfg.Operations, Strict: cfg.Strict})
+	files, _, err := generator.Generate(doc, name, generator.Options{Package: pkg, Generate: cfg.Generate, Operations: cfg.Operations, Strict: cfg.Strict, Names: cfg.Names})
 	return cfg, files, err
 }
 
@@ -104,7 +104,7 @@ func summary(t *testing.T, cfg *config.Config, files []generator.File) []byte {
 	}
 	slices.Sort(keys)
 	fmt.Fprintf(&b, "set: %s\nspec: %s\noutput: %s\npackage: %s\ngenerate: %s\nstrict: %v\n", strings.Join(keys, " "), cfg.Spec, cfg.Output, cfg.Package, cfg.Generate, cfg.Strict)
-	var client, handler []string
+	var client, handler, types []string
 	b.WriteString("files:\n")
 	for _, f := range files {
 		b.WriteString("  " + f.Name + "\n")
@@ -115,10 +115,14 @@ func summary(t *testing.T, cfg *config.Config, files []generator.File) []byte {
 		for _, d := range file.Decls {
 			client = append(client, clientMethod(d)...)
 			handler = append(handler, handlerMethods(d)...)
+			if f.Name == "models.go" || f.Name == "enums.go" {
+				types = append(types, exportedTypes(d)...)
+			}
 		}
 	}
 	slices.Sort(client)
-	fmt.Fprintf(&b, "client: %s\nhandler: %s\n", strings.Join(client, " "), strings.Join(handler, " "))
+	slices.Sort(types)
+	fmt.Fprintf(&b, "client: %s\nhandler: %s\nmodels: %s\n", strings.Join(client, " "), strings.Join(handler, " "), strings.Join(types, " "))
 	return []byte(b.String())
 }
 
@@ -185,4 +189,31 @@ func TestGoldenConfigCompiles(t *testing.T) {
 		t.Fatal("no config case generates code")
 	}
 	goCmd(t, dir, "vet", "./...")
+}
+
+// exportedTypes are the exported type names d declares, with the exported
+// fields of structs as Type.Field.
+func exportedTypes(d ast.Decl) []string {
+	g, ok := d.(*ast.GenDecl)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, s := range g.Specs {
+		ts, ok := s.(*ast.TypeSpec)
+		if !ok || !ts.Name.IsExported() {
+			continue
+		}
+		out = append(out, ts.Name.Name)
+		if st, ok := ts.Type.(*ast.StructType); ok {
+			for _, f := range st.Fields.List {
+				for _, n := range f.Names {
+					if n.IsExported() {
+						out = append(out, ts.Name.Name+"."+n.Name)
+					}
+				}
+			}
+		}
+	}
+	return out
 }

@@ -33,6 +33,8 @@ type Options struct {
 	Generate string
 	// Operations selects the operations to generate (all when empty).
 	Operations config.Filter
+	// Names gives operations and schemas Go names, over x-go-name.
+	Names config.Names
 	// Strict makes every warning an error.
 	Strict bool
 }
@@ -64,6 +66,12 @@ func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error
 	doc, loadErr := load.Load(spec, file)
 	if doc == nil {
 		return nil, nil, loadErr
+	}
+	if err := applyNames(doc, opts.Names); err != nil {
+		var problems diag.List
+		problems.Add(loadErr)
+		problems.Add(err)
+		return nil, nil, problems.Err()
 	}
 	if err := filterOperations(doc, opts.Operations); err != nil {
 		var problems diag.List

@@ -59,5 +59,6 @@ func (s *settings) applyConfig(file string, set map[string]bool) error {
 		s.opts.Strict = cfg.Strict
 	}
 	s.opts.Operations = cfg.Operations
+	s.opts.Names = cfg.Names
 	return nil
 }

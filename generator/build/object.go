@@ -13,7 +13,7 @@ import (
 func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct {
 	st := &ir.Struct{
 		Name:   name,
-		GoName: b.types.Unique(naming.Exported(name)),
+		GoName: b.claimName(b.types, b.goNameOf(s.Extensions, s.Origin), naming.Exported(name), s.Origin),
 		Doc:    doc(s.Title, s.Description),
 		Pos:    at,
 		Role:   ir.RoleModel,
@@ -48,7 +48,7 @@ func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.R
 	v := p.schema.Value
 	f := &ir.Field{
 		Name:       p.name,
-		GoName:     scope.Unique(naming.Exported(p.name)),
+		GoName:     b.claimName(scope, b.propertyGoName(p), naming.Exported(p.name), v.Origin),
 		Doc:        doc(v.Title, v.Description),
 		Pos:        p.pos,
 		Type:       b.typeOf(p.schema, owner, []string{p.name}, role),
@@ -66,7 +66,8 @@ func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.R
 
 // enum builds the named type of an enum schema.
 func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
-	e := &ir.Enum{Name: name, GoName: b.types.Unique(naming.Exported(name)), Doc: doc(s.Title, s.Description), Pos: at}
+	goName := b.claimName(b.types, b.goNameOf(s.Extensions, s.Origin), naming.Exported(name), s.Origin)
+	e := &ir.Enum{Name: name, GoName: goName, Doc: doc(s.Title, s.Description), Pos: at}
 	switch {
 	case s.Type.Is("string"):
 		e.Base = ir.KindString

@@ -76,6 +76,9 @@ func (b *builder) operation(e opEntry) *ir.Operation {
 		goName = naming.RouteOperation(e.method, e.path)
 		id = goName
 	}
+	if asked := b.goNameOf(o.Extensions, o.Origin); asked != "" {
+		goName = asked
+	}
 	op := &ir.Operation{
 		ID:          id,
 		GoName:      goName,

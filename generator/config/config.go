@@ -32,6 +32,10 @@ type Config struct {
 	Strict bool
 	// Operations selects the operations to generate.
 	Operations Filter
+	// Names sets Go names (as x-go-name in the spec would, and over it):
+	// operations by operationId, schemas by their name in
+	// components/schemas.
+	Names Names
 	// Set holds the top-level keys the file gave ("spec", "package", ...),
 	// so that only those override the command's defaults.
 	Set map[string]bool
@@ -66,3 +70,13 @@ const (
 	GenerateClient = "client"
 	GenerateServer = "server"
 )
+
+// Names are the Go names the file gives, each with where it stands.
+type Names struct {
+	Operations, Schemas []Rename
+}
+
+// Rename gives the spec element From the Go name To.
+type Rename struct {
+	From, To Name
+}

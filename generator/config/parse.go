@@ -69,6 +69,8 @@ func (p *parser) top(n *yaml.Node) {
 			c.Strict = p.boolean(v, key)
 		case "operations":
 			c.Operations = p.filter(k, v)
+		case "names":
+			c.Names = p.names2(v)
 		default:
 			return false
 		}
@@ -96,6 +98,41 @@ func (p *parser) filter(k, n *yaml.Node) Filter {
 		return true
 	})
 	return f
+}
+
+// names2 reads the names mapping: operations and schemas, each a
+// mapping from the spec's name to a Go name.
+func (p *parser) names2(n *yaml.Node) Names {
+	var out Names
+	p.mapping(n, "names", func(key string, _, v *yaml.Node) bool {
+		switch key {
+		case "operations":
+			out.Operations = p.renames(v, "names.operations")
+		case "schemas":
+			out.Schemas = p.renames(v, "names.schemas")
+		default:
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// renames reads a mapping from spec names to exported Go identifiers.
+func (p *parser) renames(n *yaml.Node, what string) []Rename {
+	var out []Rename
+	p.mapping(n, what, func(key string, k, v *yaml.Node) bool {
+		to := p.str(v, what+" value")
+		if to != "" && (!token.IsIdentifier(to) || !token.IsExported(to)) {
+			p.diags.Addf(p.pos(v), "%s: %q is not an exported Go identifier", what, to)
+			return true
+		}
+		if to != "" {
+			out = append(out, Rename{From: Name{Value: key, Pos: p.pos(k)}, To: Name{Value: to, Pos: p.pos(v)}})
+		}
+		return true
+	})
+	return out
 }
 
 // mapping calls field for every key of n, which must be a mapping with
