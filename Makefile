@@ -26,8 +26,11 @@ vet:
 tidy:
 	$(GO) mod tidy -diff
 
+# -timeout 30m: on a shared 2-core machine the slowest packages (the
+# downstream-module and golden-compile tests) have come near go test's
+# default 10 minutes.
 test: fmt vet tidy check
-	$(GO) test -race ./...
+	$(GO) test -race -timeout 30m ./...
 
 # bench: generate the peers' code (oapi-codegen, ogen; bench/gen.sh), then
 # measure nexmogen against them in one run of the bench module and print the
