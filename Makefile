@@ -5,7 +5,7 @@ GO ?= go
 # table shows the medians (e.g. BENCHFLAGS='-count=1 -bench=Validate').
 BENCHFLAGS ?= -count=3
 
-.PHONY: generate check test vet fmt tidy bench bench-smoke fuzz
+.PHONY: generate check test vet fmt tidy bench bench-smoke fuzz realworld
 
 generate:
 	$(GO) run ./cmd/nexmogen -strict
@@ -45,6 +45,13 @@ bench:
 bench-smoke:
 	cd bench && GO=$(GO) ./gen.sh
 	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
+
+# realworld: the scoreboard. Every document of corpus/specs through nexmogen,
+# oapi-codegen and ogen (the bench module's pinned versions), each output built
+# and vetted; rewrites REALWORLD.md and corpus/outcomes.json (read by the fast
+# subset in make test). See corpus/README.md.
+realworld:
+	cd bench && $(GO) run ./cmd/realworld
 
 # fuzz runs every fuzz target for FUZZTIME (go test fuzzes one target per
 # run). Their checked-in corpora (testdata/fuzz/) also run in `make test`.
