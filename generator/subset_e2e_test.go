@@ -23,6 +23,13 @@ func TestFormatsEndToEnd(t *testing.T) {
 	loopback(t, "formats.txtar", "formats", "formats_test.go")
 }
 
+// TestEnumsEndToEnd runs testdata/e2e/enums_test.go against the code of
+// enums_unnamed.txtar: integer, number and boolean enums without
+// x-enum-varnames in parameters and JSON.
+func TestEnumsEndToEnd(t *testing.T) {
+	loopback(t, "enums_unnamed.txtar", "enums", "enums_test.go")
+}
+
 // loopback generates the spec of a golden case as package pkg into a
 // throwaway module and runs the test file of testdata/e2e there.
 func loopback(t *testing.T, archiveName, pkg, test string) {

@@ -2,6 +2,8 @@ package build
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -75,15 +77,17 @@ func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
 		e.Base = ir.KindInt
 	case s.Type.Is("number"):
 		e.Base = ir.KindFloat
+	case s.Type.Is("boolean"):
+		e.Base = ir.KindBool
 	default:
-		b.diags.Addf(at, "unsupported: an enum that is not a string, integer or number")
+		b.diags.Addf(at, "unsupported: an enum that is not a string, integer, number or boolean")
 		return ir.TypeRef{Kind: ir.KindString}
 	}
-	names := b.enumNames(s, e, at)
+	names, numeric := b.enumNames(s, e)
 	for i, v := range s.Enum {
 		ev := &ir.EnumValue{Value: enumLiteral(v, e.Base)}
 		if ev.Value == nil {
-			b.diags.Addf(at, "enum value %v is not a %s", v, s.Type.Slice()[0])
+			b.diags.Addf(b.fieldPos(s.Origin, "enum"), "enum value %#v is not %s", v, article(s.Type.Slice()[0]))
 			continue
 		}
 		if slices.ContainsFunc(e.Values, func(o *ir.EnumValue) bool { return o.Value == ev.Value }) {
@@ -92,7 +96,11 @@ func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
 			b.doc.Warnf(b.fieldPos(s.Origin, "enum"), "enum value %v is listed twice; the repeat is ignored", v)
 			continue
 		}
-		ev.GoName = b.values.Unique(naming.EnumValue(e.GoName, names[i]))
+		if numeric {
+			ev.GoName = b.values.Unique(naming.EnumNumber(e.GoName, names[i]))
+		} else {
+			ev.GoName = b.values.Unique(naming.EnumValue(e.GoName, names[i]))
+		}
 		e.Values = append(e.Values, ev)
 	}
 	b.api.Enums = append(b.api.Enums, e)
@@ -100,26 +108,40 @@ func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
 }
 
 // enumNames are the words naming each enum value: x-enum-varnames when
-// given, else the value itself for strings. Numbers need x-enum-varnames:
-// a constant named after a digit says nothing.
-func (b *builder) enumNames(s *openapi3.Schema, e *ir.Enum, at ir.Pos) []string {
-	names := make([]string, len(s.Enum))
+// given, else the value itself: a string's text, a boolean's true or false,
+// or a number's decimal text, which naming.EnumNumber spells (numeric is
+// then true: 2 → Level2, -1 → LevelMinus1, 0.5 → Level0Point5).
+func (b *builder) enumNames(s *openapi3.Schema, e *ir.Enum) (names []string, numeric bool) {
+	names = make([]string, len(s.Enum))
 	if v, ok := s.Extensions[extEnumNames]; ok {
 		var given []string
 		if err := decodeExtension(v, &given); err != nil || len(given) != len(s.Enum) {
 			b.diags.Addf(b.fieldPos(s.Origin, extEnumNames), "%s must list one name per enum value (%d)", extEnumNames, len(s.Enum))
-			return names
+			return names, false
 		}
-		return given
-	}
-	if e.Base != ir.KindString {
-		b.diags.Addf(at, "unsupported: an %s enum without %s (its constants need meaningful Go names)", s.Type.Slice()[0], extEnumNames)
-		return names
+		return given, false
 	}
 	for i, v := range s.Enum {
-		names[i], _ = v.(string)
+		switch v := enumLiteral(v, e.Base).(type) {
+		case string:
+			names[i] = v
+		case bool:
+			names[i] = strconv.FormatBool(v)
+		case int64:
+			names[i] = strconv.FormatInt(v, 10)
+		case float64:
+			names[i] = strconv.FormatFloat(v, 'f', -1, 64)
+		}
 	}
-	return names
+	return names, e.Base == ir.KindInt || e.Base == ir.KindFloat
+}
+
+// article puts "a" or "an" before a type name.
+func article(typ string) string {
+	if strings.ContainsRune("aeiou", rune(typ[0])) {
+		return "an " + typ
+	}
+	return "a " + typ
 }
 
 // enumLiteral converts a decoded enum value to the IR's literal type, or nil.
@@ -136,6 +158,10 @@ func enumLiteral(v any, base ir.Kind) any {
 	case ir.KindFloat:
 		if f, ok := v.(float64); ok {
 			return f
+		}
+	case ir.KindBool:
+		if b, ok := v.(bool); ok {
+			return b
 		}
 	}
 	return nil

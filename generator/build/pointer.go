@@ -49,6 +49,8 @@ func zeroOf(t ir.TypeRef, s *openapi3.Schema) any {
 			return int64(0)
 		case s.Type.Is("number"):
 			return float64(0)
+		case s.Type.Is("boolean"):
+			return false
 		}
 	}
 	return nil

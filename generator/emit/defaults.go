@@ -41,7 +41,7 @@ func applyDefault(api *ir.API, g *jen.Group, fd *ir.Field) {
 	case "", int64(0), float64(0), false:
 		return // the zero value already is the default
 	}
-	g.If(v.Clone().Op("==").Add(zeroOf(api, fd.Type))).Block(v.Clone().Op("=").Add(value))
+	g.If(isZero(api, fd.Type, v.Clone())).Block(v.Clone().Op("=").Add(value))
 }
 
 // typedLit prints a literal of the field's type: enum defaults are

@@ -145,7 +145,7 @@ type Enum struct {
 	GoName string
 	Doc    string
 	Pos    Pos
-	// Base is KindString, KindInt or KindFloat.
+	// Base is KindString, KindInt, KindFloat or KindBool.
 	Base   Kind
 	Values []*EnumValue
 }
@@ -153,7 +153,7 @@ type Enum struct {
 // EnumValue is one constant of an Enum.
 type EnumValue struct {
 	GoName string
-	// Value is a string, int64 or float64, matching the Enum's Base.
+	// Value is a string, int64, float64 or bool, matching the Enum's Base.
 	Value any
 }
 

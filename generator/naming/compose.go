@@ -38,6 +38,18 @@ func Inline(parent string, path ...string) string {
 // by the value's own name ("NumberType", "mobile-lvn" → NumberTypeMobileLVN).
 func EnumValue(enum, value string) string { return enum + Exported(value) }
 
+// EnumNumber names a number enum value without x-enum-varnames, from its
+// decimal text: the enum's name, then the digits as they are, a leading
+// minus as "Minus" and a decimal point as "Point" (Level, "-1.5" →
+// LevelMinus1Point5; "10" → Level10). The README documents it.
+func EnumNumber(enum, text string) string {
+	word := strings.ReplaceAll(strings.TrimPrefix(text, "-"), ".", "Point")
+	if strings.HasPrefix(text, "-") {
+		word = "Minus" + word
+	}
+	return enum + word
+}
+
 // Pattern names the package-level variable of a compiled pattern, after
 // the field that first uses it ("country" → patternCountry).
 func Pattern(field string) string { return Unexported("pattern " + field) }

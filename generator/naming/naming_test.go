@@ -81,3 +81,13 @@ func TestRouteOperation(t *testing.T) {
 		}
 	}
 }
+
+// TestEnumNumber: a number enum value without x-enum-varnames is named by
+// its decimal text.
+func TestEnumNumber(t *testing.T) {
+	for text, want := range map[string]string{"0": "Level0", "10": "Level10", "-2": "LevelMinus2", "0.25": "Level0Point25", "-1.5": "LevelMinus1Point5"} {
+		if got := EnumNumber("Level", text); got != want {
+			t.Errorf("EnumNumber(Level, %s) = %s, want %s", text, got, want)
+		}
+	}
+}

@@ -88,6 +88,6 @@ func duplicateAt[T comparable](s []T) int {
 }
 
 // enumText renders an enum value for an error message.
-func enumText[T ~string | ~int | ~float64](v T) string {
+func enumText[T ~string | ~int | ~float64 | ~bool](v T) string {
 	return fmt.Sprint(v)
 }
