@@ -125,7 +125,7 @@ func judge[T any](body []byte) string {
 var judges = map[string]func([]byte) string{
 	"Item21": judge[kin.Item21], "Item24": judge[kin.Item24],
 	"Item25": judge[kin.Item25], "Recursion": judge[kin.Recursion],
-	"Formats": judge[kin.Formats],
+	"Formats": judge[kin.Formats], "Multiples": judge[kin.Multiples],
 }
 
 func main() {
@@ -237,6 +237,9 @@ var kinItems = map[string][]kinItemCase{
 		refuse("Recursion", `{"children":[{"name":"a"}]}`, `{"parent":{"parent":{"name":"a"}}}`,
 			`{"children":[{"children":[{"parent":{"name":"a"}}]}]}`)...),
 	"TestIssue11FormatsAgainstKin": kinFormatCases(),
+	"TestIssue11MultipleOfAgainstKin": append(
+		accept("Multiples", `{}`, `{"five":0}`, `{"five":-15}`, `{"five":5000000000}`, `{"odd":9}`, `{"odd":-3}`, `{"level":4}`),
+		refuse("Multiples", `{"five":7}`, `{"five":-1}`, `{"odd":10}`, `{"five":5.5}`)...),
 }
 
 // kinFormatCases are the string formats' cases: kin-openapi checks
@@ -315,6 +318,10 @@ func TestIssue14Item25EmptyRequiredArray(t *testing.T) { kinDifferential(t) }
 // kin-openapi checks them, and the checked string formats agree with it
 // (the differences are stated case by case).
 func TestIssue11FormatsAgainstKin(t *testing.T) { kinDifferential(t) }
+
+// TestIssue11MultipleOfAgainstKin: multipleOf on integers, through an
+// untyped allOf part too, agrees with kin-openapi.
+func TestIssue11MultipleOfAgainstKin(t *testing.T) { kinDifferential(t) }
 
 // TestIssue11RecursionValidatedAgainstKin: the validators of a recursive
 // schema check every level, as kin-openapi does.

@@ -78,6 +78,9 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 	if s.Max != nil {
 		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: b.fieldPos(s.Origin, "maximum"), Bound: *s.Max, Exclusive: s.ExclusiveMax.IsTrue()})
 	}
+	if m := integerMultiple(s); m > 0 {
+		out = append(out, &ir.Rule{Kind: ir.RuleMultipleOf, Pos: b.fieldPos(s.Origin, "multipleOf"), Bound: m})
+	}
 	out = append(out, b.formatRules(s)...)
 	out = append(out, lengthRules(s, b.fieldPos)...)
 	for _, part := range s.AllOf {
@@ -137,6 +140,17 @@ func (b *builder) typedBounds(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 		r.Bound = clampInt(v)
 	}
 	return rules
+}
+
+// integerMultiple is the multipleOf of a schema when it is a whole number
+// the validators can check exactly on an integer (v%m), else 0; on a
+// number value it is refused (see applicable).
+func integerMultiple(s *openapi3.Schema) int64 {
+	m := s.MultipleOf
+	if m == nil || s.Type.Is("number") || *m < 1 || *m >= math.MaxInt64 || *m != math.Trunc(*m) {
+		return 0
+	}
+	return int64(*m)
 }
 
 // clampInt converts an integral float to int64, saturating.

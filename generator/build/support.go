@@ -29,8 +29,8 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	if s.Nullable {
 		report("nullable", "nullable")
 	}
-	if s.MultipleOf != nil {
-		report("multipleOf", "multipleOf")
+	if s.MultipleOf != nil && integerMultiple(s) == 0 {
+		report("multipleOf", "multipleOf on a number, or a non-integral multipleOf (integer multiples of an integer are checked)")
 	}
 	if s.Type != nil && s.Type.IsMultiple() {
 		report("type", "a schema with several types")

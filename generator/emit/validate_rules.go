@@ -40,6 +40,9 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		cond = jen.Op("!").Add(patternMatch(r.Pattern, asString(t, v)))
 		limit = jen.Lit(r.Pattern.Expr)
 		value = showValue(api, t, v)
+	case ir.RuleMultipleOf:
+		cond = v.Clone().Op("%").Add(lit(r.Bound)).Op("!=").Lit(0)
+		value = showValue(api, t, v)
 	case ir.RuleFormat:
 		cond = jen.Op("!").Add(formatCheck(r.Format, asString(t, v)))
 		limit = jen.Lit(r.Format)
@@ -93,7 +96,7 @@ func ruleName(r *ir.Rule) string {
 		ir.RuleRequired: "required", ir.RulePattern: "pattern", ir.RuleEnum: "enum",
 		ir.RuleMinimum: "minimum", ir.RuleMaximum: "maximum", ir.RuleMinLength: "minLength",
 		ir.RuleMaxLength: "maxLength", ir.RuleMinItems: "minItems", ir.RuleMaxItems: "maxItems",
-		ir.RuleUniqueItems: "uniqueItems", ir.RuleFormat: "format",
+		ir.RuleUniqueItems: "uniqueItems", ir.RuleFormat: "format", ir.RuleMultipleOf: "multipleOf",
 	}
 	if r.Exclusive {
 		return map[ir.RuleKind]string{ir.RuleMinimum: "exclusiveMinimum", ir.RuleMaximum: "exclusiveMaximum"}[r.Kind]

@@ -245,6 +245,9 @@ const (
 	RuleMinItems
 	RuleMaxItems
 	RuleUniqueItems
+	// RuleMultipleOf checks that an integer is a multiple of Bound (an
+	// int64 above 0).
+	RuleMultipleOf
 	// RuleFormat checks a string format (Rule.Format): uuid, email, uri,
 	// ipv4, ipv6, time, duration.
 	RuleFormat
