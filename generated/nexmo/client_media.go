@@ -91,25 +91,6 @@ type bodyStatuser interface {
 	bodyStatus() (code, label string)
 }
 
-// flexString decodes a JSON string, or a number as its text.
-type flexString string
-
-// UnmarshalJSON accepts a string or any other scalar.
-func (s *flexString) UnmarshalJSON(b []byte) error {
-	if len(b) > 0 && b[0] == '"' {
-		var v string
-		if err := json.Unmarshal(b, &v); err != nil {
-			return err
-		}
-		*s = flexString(v)
-		return nil
-	}
-	if v := string(bytes.TrimSpace(b)); v != "null" {
-		*s = flexString(v)
-	}
-	return nil
-}
-
 // problem is an application/problem+json body (RFC 9457).
 type problem struct {
 	Title  string `json:"title"`

@@ -77,6 +77,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_media.go", always},
 	{"server_runtime.go", always},
 	{"server_wire.go", always},
+	{"spec_types.go", always},
 	{"validation_runtime.go", always},
 }
 

@@ -144,9 +144,6 @@ func (e *APIError) retryable() bool {
 	return inClass(s, classRateLimited) || inClass(s, classServer)
 }
 
-// statusRange is an inclusive range of statuses: {409, 409}, {500, 599}.
-type statusRange struct{ lo, hi int }
-
 // inClass reports whether status lies in one of the ranges.
 func inClass(status int, class []statusRange) bool {
 	for _, r := range class {
