@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // stateVersion is the version of the State file format.
@@ -127,7 +129,7 @@ func SaveState(path string, s *State) error {
 		return err
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPrefix(path)+"*"+tempSuffix)
 	if err != nil {
 		return err
 	}
@@ -147,6 +149,56 @@ func SaveState(path string, s *State) error {
 		return err
 	}
 	return syncDir(dir)
+}
+
+// tempSuffix ends the name of SaveState's temporary files, which begin
+// with tempPrefix(path).
+const tempSuffix = ".tmp"
+
+// tempPrefix begins the names of the temporary files SaveState writes
+// beside path: ".<base>." (os.CreateTemp adds digits, then tempSuffix).
+func tempPrefix(path string) string { return "." + filepath.Base(path) + "." }
+
+// RemoveStateTemps removes the temporary files that SaveState(path, ...)
+// leaves when the process dies between creating and renaming one (a
+// SIGKILL, a power cut). They hold the secret, and no acknowledged change
+// lives only in one: SaveState reports success after the rename, so the
+// state file has every change it acknowledged. Call it at start, before
+// anything saves to path; a process saving to the same path at the same
+// time would lose its temporary file and fail that save.
+func RemoveStateTemps(path string) error {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // nothing was saved there yet
+	}
+	if err != nil {
+		return err
+	}
+	prefix := tempPrefix(path)
+	var errs []error
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, tempSuffix) ||
+			len(name) <= len(prefix)+len(tempSuffix) || !allDigits(name[len(prefix):len(name)-len(tempSuffix)]) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// allDigits reports whether s is made of ASCII digits only, as the random
+// part of os.CreateTemp's names is.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // syncDir makes a rename in dir durable.

@@ -78,6 +78,11 @@ func newFake(o options, logger *slog.Logger) (*nexmotest.Fake, error) {
 	cfg := nexmotest.Config{APIKey: o.key, APISecret: o.secret, Balance: o.balance, TopUpAmount: o.topUp,
 		CallbackClient: nexmotest.CallbackClient(), FailuresAsHTTP200: o.failWith200}
 	if o.state != "" {
+		// A crash during a write leaves a temporary file holding the
+		// secret; the state file itself has every acknowledged change.
+		if err := nexmotest.RemoveStateTemps(o.state); err != nil {
+			return nil, err
+		}
 		st, err := nexmotest.LoadState(o.state)
 		switch {
 		case err == nil:
