@@ -34,7 +34,8 @@ var (
 	ErrServer = errors.New("server error")
 	// ErrInvalidResponse: the answer could not be understood (an HTML page,
 	// a truncated or empty body, an unknown content type, a body over
-	// 1 MiB, or a redirect, which the client never follows).
+	// 1 MiB, a redirect, which the client never follows, or a success
+	// that lacks a property its schema requires).
 	ErrInvalidResponse = errors.New("invalid response")
 	// ErrOutcomeUnknown: a call that is not safe to repeat (a purchase, a
 	// cancellation, an update) may have reached the server, but its answer
@@ -70,7 +71,10 @@ type APIError struct {
 	Err error
 }
 
-// Error describes the failure; it never contains the body.
+// Error describes the failure; it never contains the body. What the
+// server sent (label, request id) is printed with its control and
+// direction-changing characters escaped (\n, \x1b, \u202e), so that it
+// cannot forge log lines.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString(packageName)
@@ -100,7 +104,42 @@ func (e *APIError) Error() string {
 		b.WriteString(e.RequestID)
 		b.WriteString("]")
 	}
+	return escapeControls(b.String())
+}
+
+// escapeControls writes the control characters of s (C0, DEL, C1), the
+// line and paragraph separators and the bidirectional controls as Go
+// escapes, leaving everything else as it is.
+func escapeControls(s string) string {
+	if !hasControls(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
 	return b.String()
+}
+
+// hasControls reports whether s holds a character escapeControls escapes.
+func hasControls(s string) bool {
+	for _, r := range s {
+		if isControl(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isControl reports whether r is a control, separator or bidi character.
+func isControl(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == 0x2028 || r == 0x2029 ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f
 }
 
 // Unwrap returns the decoding failure, if any.
@@ -175,6 +214,21 @@ func basicEncoding(user, password string) string {
 	return base64.StdEncoding.EncodeToString([]byte(user + ":" + password))
 }
 
+// with returns a redactor that also redacts secrets (the secret-bearing
+// values of one request), raw and URL-escaped.
+func (r redactor) with(secrets ...string) redactor {
+	if len(secrets) == 0 {
+		return r
+	}
+	w := redactor{params: r.params, spellings: append([]string(nil), r.spellings...)}
+	for _, s := range secrets {
+		if s != "" {
+			w.add(s)
+		}
+	}
+	return w
+}
+
 // url redacts the secret query parameters in a URL, whatever their value.
 func (r redactor) url(raw string) string {
 	u, err := url.Parse(raw)
@@ -214,45 +268,72 @@ func (r redactor) bytes(b []byte) []byte {
 	return []byte(s)
 }
 
-// err returns err with the URL of a *url.Error redacted and, should the
-// secret still show in its message, wrapped so that it does not. The
-// result keeps errors.Is, errors.As and Timeout working.
+// err returns err with the URL of a *url.Error redacted and every error
+// of its chain whose message shows a secret (but an *APIError, redacted
+// when built) replaced by a redactedError,
+// at every depth: what the caller can reach through errors.Unwrap,
+// errors.As or a field shows no secret. Errors without a secret stay as
+// they are, so errors.Is (the Err... classes, context errors), errors.As
+// and Timeout keep working through the chain.
 func (r redactor) err(err error) error {
 	if err == nil {
 		return nil
 	}
+	if ae, ok := err.(*APIError); ok {
+		// Built redacted (Code, Label, RequestID, Body and Err): kept, so
+		// that errors.As finds it, even if its text shows what a very
+		// short secret spells by chance.
+		return ae
+	}
 	if ue, ok := err.(*url.Error); ok {
 		cp := *ue
 		cp.URL = r.url(ue.URL)
+		cp.Err = r.err(ue.Err)
 		err = &cp
 	}
 	msg := err.Error()
-	if clean := r.text(msg); clean != msg {
-		return &redactedError{msg: clean, err: err}
+	clean := r.text(msg)
+	if clean == msg {
+		return err
 	}
-	return err
+	red := &redactedError{msg: clean, orig: err}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		if inner := u.Unwrap(); inner != nil {
+			red.inner = []error{r.err(inner)}
+		}
+	case interface{ Unwrap() []error }:
+		for _, inner := range u.Unwrap() {
+			red.inner = append(red.inner, r.err(inner))
+		}
+	}
+	return red
 }
 
-// redactedError prints a message with the secret removed, and unwraps to
-// the original error.
+// redactedError stands for an error whose message showed a secret: it
+// prints the message with the secret removed, and unwraps to the errors
+// it wrapped, themselves redacted.
 type redactedError struct {
-	msg string
-	err error
+	msg   string
+	inner []error
+	// orig is the error it replaces, kept for Timeout only: it is never
+	// returned.
+	orig error
 }
 
 // Error returns the redacted message.
 func (e *redactedError) Error() string { return e.msg }
 
-// GoString keeps %#v from printing the wrapped error's fields.
+// GoString keeps %#v from printing the fields.
 func (e *redactedError) GoString() string { return fmt.Sprintf("%q", e.msg) }
 
-// Unwrap returns the original error.
-func (e *redactedError) Unwrap() error { return e.err }
+// Unwrap returns the wrapped errors, redacted.
+func (e *redactedError) Unwrap() []error { return e.inner }
 
-// Timeout reports whether the wrapped error is a timeout.
+// Timeout reports whether the replaced error is a timeout.
 func (e *redactedError) Timeout() bool {
 	var t interface{ Timeout() bool }
-	return errors.As(e.err, &t) && t.Timeout()
+	return errors.As(e.orig, &t) && t.Timeout()
 }
 
 // invalidInput wraps the validators' errors of an operation's input.

@@ -98,18 +98,21 @@ type problem struct {
 	Status int    `json:"status"`
 }
 
-// statusOf reads the status fields of a body, if it has them.
+// statusOf reads the status fields of a body, if it has them. It decodes
+// the body as the answer's decoder does (JSON escapes, XML namespace
+// prefixes), never with a byte search, so that the status it finds is the
+// one the decoded answer carries.
 func statusOf(m media, body []byte) (code, label string, ok bool) {
 	switch m {
 	case mediaJSON:
 		var s statusBody
-		if !bodyStatusDeclared || !bytes.Contains(body, jsonStatusKey) || json.Unmarshal(body, &s) != nil || s.Code == "" {
+		if !bodyStatusDeclared || json.Unmarshal(body, &s) != nil || s.Code == "" {
 			return "", "", false
 		}
 		return string(s.Code), string(s.Label), true
 	case mediaXML:
 		var s statusBody
-		if !bodyStatusDeclared || !bytes.Contains(body, xmlStatusKey) || unmarshal(mediaXML, body, &s) != nil || s.XMLCode == "" {
+		if !bodyStatusDeclared || unmarshal(mediaXML, body, &s) != nil || s.XMLCode == "" {
 			return "", "", false
 		}
 		return strings.TrimSpace(s.XMLCode), strings.TrimSpace(s.XMLLabel), true

@@ -80,6 +80,7 @@ func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest) (*Acc
 	}
 	r.body = []byte(body.encodeForm().Encode())
 	r.contentType = "application/x-www-form-urlencoded"
+	r.secrets = append(r.secrets, body.NewSecret.Reveal())
 	out := new(AccountSettings)
 	if err := c.do(ctx, r, out); err != nil {
 		return nil, err

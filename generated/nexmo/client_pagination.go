@@ -3,6 +3,7 @@
 package nexmo
 
 import (
+	"cmp"
 	"context"
 	"iter"
 )
@@ -10,11 +11,13 @@ import (
 // OwnedNumbers walks every item of ListOwnedNumbers, page after page.
 //
 // It sets params.Index itself, from the first page (1), and stops
-// after the "count" items the first answer announces, on an empty page, or when
-// the loop breaks. An error is yielded once, and ends the walk. Each page is one
-// call of ListOwnedNumbers, retried as that call is.
+// after the "count" items the answers announce, on an empty page, when
+// the loop breaks, or when a server ignores the page index: on a page that repeats
+// the one before, on a page shorter than the size asked for when no total was
+// announced, and with an error after 10,000 pages. An error is yielded once, and
+// ends the walk. Each page is one call of ListOwnedNumbers, retried as that call is.
 func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams) iter.Seq2[OwnedNumber, error] {
-	return walkPages(1, func(page int) ([]OwnedNumber, int, error) {
+	return walkPages(1, cmp.Or(int(params.Size), 10), func(page int) ([]OwnedNumber, int, error) {
 		params.Index = page
 		res, err := c.ListOwnedNumbers(ctx, params)
 		if err != nil {
@@ -27,11 +30,13 @@ func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams
 // AvailableNumbers walks every item of SearchAvailableNumbers, page after page.
 //
 // It sets params.Index itself, from the first page (1), and stops
-// after the "count" items the first answer announces, on an empty page, or when
-// the loop breaks. An error is yielded once, and ends the walk. Each page is one
-// call of SearchAvailableNumbers, retried as that call is.
+// after the "count" items the answers announce, on an empty page, when
+// the loop breaks, or when a server ignores the page index: on a page that repeats
+// the one before, on a page shorter than the size asked for when no total was
+// announced, and with an error after 10,000 pages. An error is yielded once, and
+// ends the walk. Each page is one call of SearchAvailableNumbers, retried as that call is.
 func (c *Client) AvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams) iter.Seq2[AvailableNumber, error] {
-	return walkPages(1, func(page int) ([]AvailableNumber, int, error) {
+	return walkPages(1, cmp.Or(int(params.Size), 10), func(page int) ([]AvailableNumber, int, error) {
 		params.Index = page
 		res, err := c.SearchAvailableNumbers(ctx, params)
 		if err != nil {

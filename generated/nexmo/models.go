@@ -6,20 +6,21 @@ import "encoding/xml"
 
 // AccountSettings is the schema "AccountSettings".
 //
-// The current settings of the account.
+// The current settings of the account. The live answer always carries every key, the callback
+// URLs as empty strings when they are not set.
 type AccountSettings struct {
 	// XMLName is the element "account-settings" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"account-settings"`
 	// The current or updated API secret.
-	APISecret Secret `json:"api-secret,omitempty" xml:"api-secret,omitempty"`
+	APISecret Secret `json:"api-secret" xml:"api-secret"`
 	// The current or updated webhook URL for inbound messages; empty when not set.
-	MoCallbackURL string `json:"mo-callback-url,omitempty" xml:"mo-callback-url,omitempty"`
+	MoCallbackURL string `json:"mo-callback-url" xml:"mo-callback-url"`
 	// The current or updated webhook URL for delivery receipts; empty when not set.
-	DrCallbackURL string `json:"dr-callback-url,omitempty" xml:"dr-callback-url,omitempty"`
+	DrCallbackURL string `json:"dr-callback-url" xml:"dr-callback-url"`
 	// The maximum number of outbound messages per second.
-	MaxOutboundRequest int `json:"max-outbound-request,omitempty" xml:"max-outbound-request,omitempty"`
+	MaxOutboundRequest int `json:"max-outbound-request" xml:"max-outbound-request"`
 	// The maximum number of inbound messages per second.
-	MaxInboundRequest int `json:"max-inbound-request,omitempty" xml:"max-inbound-request,omitempty"`
+	MaxInboundRequest int `json:"max-inbound-request" xml:"max-inbound-request"`
 }
 
 // AvailableNumber is the schema "AvailableNumber".
@@ -60,6 +61,12 @@ type Balance struct {
 	Value float64 `json:"value" xml:"value"`
 	// Whether auto-reload is enabled on the account.
 	AutoReload bool `json:"autoReload" xml:"autoReload"`
+}
+
+// MarshalXML writes Balance with its numbers as plain decimals (1234567.891,
+// not encoding/xml's 1.234567891e+06), as JSON writes them.
+func (x Balance) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return marshalXMLDecimals(e, start, x)
 }
 
 // BalanceError is the schema "BalanceError".

@@ -68,13 +68,6 @@ type statusBody struct {
 	XMLLabel string     `json:"-" xml:"error-code-label"`
 }
 
-// jsonStatusKey and xmlStatusKey betray a status field in a body, so that
-// a body without one is decoded once only.
-var (
-	jsonStatusKey = []byte("\"error-code\"")
-	xmlStatusKey  = []byte("<error-code")
-)
-
 // The statuses of each class of failure (errors.Is with ErrAuthentication,
 // ErrRateLimited, ErrActionFailed, ErrServer and ErrInvalidInput).
 var (

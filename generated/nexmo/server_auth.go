@@ -56,20 +56,24 @@ func StaticToken(token string) TokenVerifier {
 }
 
 // EqualCredentials reports whether the presented user and password are
-// the wanted ones. It compares SHA-256 digests with crypto/subtle, so the
-// time taken tells nothing about the values, not even their lengths; use
-// it in a verifier of your own (one whose password can change, say).
+// the wanted ones; it is false when a wanted one is empty (an unset
+// environment variable, say), which would accept empty credentials. It
+// compares SHA-256 digests with crypto/subtle, so the time taken tells
+// nothing about the values, not even their lengths; use it in a verifier
+// of your own (one whose password can change, say).
 func EqualCredentials(gotUser string, gotPassword Secret, wantUser, wantPassword string) bool {
 	gu, gp := sha256.Sum256([]byte(gotUser)), sha256.Sum256([]byte(gotPassword.Reveal()))
 	wu, wp := sha256.Sum256([]byte(wantUser)), sha256.Sum256([]byte(wantPassword))
-	return subtle.ConstantTimeCompare(gu[:], wu[:])&subtle.ConstantTimeCompare(gp[:], wp[:]) == 1
+	equal := subtle.ConstantTimeCompare(gu[:], wu[:])&subtle.ConstantTimeCompare(gp[:], wp[:]) == 1
+	return equal && wantUser != "" && wantPassword != ""
 }
 
 // EqualSecret reports, in constant time as EqualCredentials does, whether
-// the presented token is the wanted one.
+// the presented token is the wanted one; it is false when the wanted one
+// is empty.
 func EqualSecret(got Secret, want string) bool {
 	g, w := sha256.Sum256([]byte(got.Reveal())), sha256.Sum256([]byte(want))
-	return subtle.ConstantTimeCompare(g[:], w[:]) == 1
+	return subtle.ConstantTimeCompare(g[:], w[:]) == 1 && want != ""
 }
 
 // srvVerifier is the verifier configured for one scheme.

@@ -181,6 +181,13 @@ func (x *srvExchange) value(w srvWire) (string, bool, error) {
 		if len(vs) == 0 {
 			return "", false, nil
 		}
+		for _, v := range vs[1:] {
+			if v != vs[0] {
+				// As for a query value given twice: which one would be
+				// validated, and which one used?
+				return "", false, &srvBindError{w, "is given twice with different values"}
+			}
+		}
 		return vs[0], true, nil
 	case srvSrcForm:
 		return x.formValue(w)

@@ -7,11 +7,11 @@ import "encoding/xml"
 // wireAccountSettings is AccountSettings as sent on the wire: its secrets are plain strings.
 type wireAccountSettings struct {
 	XMLName            xml.Name `json:"-" xml:"account-settings"`
-	APISecret          string   `json:"api-secret,omitempty" xml:"api-secret,omitempty"`
-	MoCallbackURL      string   `json:"mo-callback-url,omitempty" xml:"mo-callback-url,omitempty"`
-	DrCallbackURL      string   `json:"dr-callback-url,omitempty" xml:"dr-callback-url,omitempty"`
-	MaxOutboundRequest int      `json:"max-outbound-request,omitempty" xml:"max-outbound-request,omitempty"`
-	MaxInboundRequest  int      `json:"max-inbound-request,omitempty" xml:"max-inbound-request,omitempty"`
+	APISecret          string   `json:"api-secret" xml:"api-secret"`
+	MoCallbackURL      string   `json:"mo-callback-url" xml:"mo-callback-url"`
+	DrCallbackURL      string   `json:"dr-callback-url" xml:"dr-callback-url"`
+	MaxOutboundRequest int      `json:"max-outbound-request" xml:"max-outbound-request"`
+	MaxInboundRequest  int      `json:"max-inbound-request" xml:"max-inbound-request"`
 }
 
 // wire copies x into its twin, revealing its secrets.

@@ -28,9 +28,11 @@ func clientIterator(api *ir.API, op *ir.Operation, f *jen.File) {
 	item := goType(*p.Items.Type.Elem)
 	f.Add(comment(p.GoName, "walks every item of "+op.GoName+", page after page.",
 		"It sets params."+p.Page.GoName+" itself, from the first page ("+fmt.Sprint(p.FirstPage)+"), and stops\n"+
-			"after the "+quote(p.Total.Name)+" items the first answer announces, on an empty page, or when\n"+
-			"the loop breaks. An error is yielded once, and ends the walk. Each page is one\n"+
-			"call of "+op.GoName+", retried as that call is."))
+			"after the "+quote(p.Total.Name)+" items the answers announce, on an empty page, when\n"+
+			"the loop breaks, or when a server ignores the page index: on a page that repeats\n"+
+			"the one before, on a page shorter than the size asked for when no total was\n"+
+			"announced, and with an error after 10,000 pages. An error is yielded once, and\n"+
+			"ends the walk. Each page is one call of "+op.GoName+", retried as that call is."))
 	args := []jen.Code{jen.Id("ctx"), jen.Id("params")}
 	if op.Body != nil {
 		args = append(args, jen.Id("body"))
@@ -38,11 +40,25 @@ func clientIterator(api *ir.API, op *ir.Operation, f *jen.File) {
 	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
 	fetch := jen.Func().Params(jen.Id("page").Int()).Params(jen.Index().Add(item.Clone()), jen.Int(), jen.Error())
 	f.Func().Params(jen.Id("c").Op("*").Id(rt.Client)).Id(p.GoName).Params(clientInputs(api, op)...).Add(seq).Block(
-		jen.Return(jen.Id(rt.walkPages).Call(lit(p.FirstPage), fetch.BlockFunc(func(g *jen.Group) {
+		jen.Return(jen.Id(rt.walkPages).Call(lit(p.FirstPage), clientPageSize(p), fetch.BlockFunc(func(g *jen.Group) {
 			clientIteratorPage(op, args, g)
 		}))),
 	)
 	f.Line()
+}
+
+// clientPageSize prints the page size the iterator asks for, the spec's
+// default when params leave it zero; 0 when it is not known (no size
+// parameter, or an optional one held in a pointer).
+func clientPageSize(p *ir.Pagination) *jen.Statement {
+	if p.Size == nil || p.Size.Pointer || p.Size.Type.Kind != ir.KindInt {
+		return jen.Lit(0)
+	}
+	size := jen.Int().Call(jen.Id("params").Dot(p.Size.GoName))
+	if def, ok := p.Size.Default.(int64); ok && def > 0 {
+		return jen.Qual("cmp", "Or").Call(size, lit(def))
+	}
+	return size
 }
 
 // clientIteratorPage prints the body of an iterator's fetch: one call of

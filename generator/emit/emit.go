@@ -71,6 +71,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_transport.go", always},
 	{"formats.go", usesFormats},
 	{"pattern_runtime.go", always},
+	{"presence.go", always},
 	{"secret.go", always},
 	{"server_auth.go", always},
 	{"server_formats.go", bindsFormats},
@@ -79,6 +80,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_wire.go", always},
 	{"spec_types.go", always},
 	{"validation_runtime.go", always},
+	{"xml_numbers.go", always},
 }
 
 // paginates reports whether an operation of api has a page iterator, the

@@ -36,7 +36,6 @@ var rt = struct {
 	Handler              string
 	invalidInput         string
 	joinValues           string
-	jsonStatusKey        string
 	matchRun             string
 	NewClient            string
 	newClient            string
@@ -95,7 +94,6 @@ var rt = struct {
 	TokenVerifier        string
 	ValidationError      string
 	walkPages            string
-	xmlStatusKey         string
 }{
 	BasicVerifier:        "BasicVerifier",
 	bodyStatusDeclared:   "bodyStatusDeclared",
@@ -128,7 +126,6 @@ var rt = struct {
 	Handler:              "Handler",
 	invalidInput:         "invalidInput",
 	joinValues:           "joinValues",
-	jsonStatusKey:        "jsonStatusKey",
 	matchRun:             "matchRun",
 	NewClient:            "NewClient",
 	newClient:            "newClient",
@@ -187,5 +184,4 @@ var rt = struct {
 	TokenVerifier:        "TokenVerifier",
 	ValidationError:      "ValidationError",
 	walkPages:            "walkPages",
-	xmlStatusKey:         "xmlStatusKey",
 }

@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"strconv"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -71,13 +69,6 @@ func runtimeBodyStatus(api *ir.API, f *jen.File) {
 		jen.Id("Label").Id(rt.flexString).Tag(map[string]string{"json": label, "xml": "-"}),
 		jen.Id("XMLCode").String().Tag(map[string]string{"json": "-", "xml": code}),
 		jen.Id("XMLLabel").String().Tag(map[string]string{"json": "-", "xml": label}),
-	)
-	f.Line()
-	f.Comment("jsonStatusKey and xmlStatusKey betray a status field in a body, so that")
-	f.Comment("a body without one is decoded once only.")
-	f.Var().Defs(
-		jen.Id(rt.jsonStatusKey).Op("=").Index().Byte().Parens(jen.Lit(strconv.Quote(code))),
-		jen.Id(rt.xmlStatusKey).Op("=").Index().Byte().Parens(jen.Lit("<"+code)),
 	)
 	f.Line()
 }

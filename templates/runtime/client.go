@@ -10,9 +10,13 @@ import (
 	"time"
 )
 
-// defaultTimeout bounds a call made with the default *http.Client when ctx
-// has no deadline of its own. A client of your own keeps its own timeout.
-const defaultTimeout = 30 * time.Second
+// DefaultCallTimeout bounds a whole call, every attempt and every wait
+// between attempts included, when its ctx has no deadline. When ctx has
+// one, the caller's deadline alone bounds the call: the client sets no
+// timeout of its own on its default *http.Client (one given with
+// WithHTTPClient keeps its own Timeout, which net/http applies to each
+// attempt).
+const DefaultCallTimeout = 30 * time.Second
 
 // Client calls the API. Create one with NewClient; a Client is safe for
 // concurrent use by several goroutines, and should be reused.
@@ -39,9 +43,9 @@ type Client struct {
 type Option func(*Client) error
 
 // newClient makes the client NewClient returns: with no options it calls
-// DefaultBaseURL with a copy of http.DefaultClient (30 seconds timeout),
-// sends no credentials, asks for JSON and retries as DefaultRetryPolicy
-// says.
+// DefaultBaseURL with a copy of http.DefaultClient, bounds each call by its
+// ctx's deadline or else by DefaultCallTimeout, sends no credentials, asks
+// for JSON and retries as DefaultRetryPolicy says.
 func newClient(opts []Option) (*Client, error) {
 	c := &Client{
 		baseURL:   DefaultBaseURL,
@@ -60,7 +64,7 @@ func newClient(opts []Option) (*Client, error) {
 	}
 	if c.http == nil {
 		hc := *http.DefaultClient
-		hc.Timeout = defaultTimeout
+		hc.Timeout = 0 // the call's deadline bounds it (DefaultCallTimeout)
 		c.http = &hc
 	}
 	c.red = c.clientRedactor()
@@ -105,9 +109,13 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithUserAgent sets the User-Agent header of every request.
+// WithUserAgent sets the User-Agent header of every request. A value
+// with control characters (CR, LF, NUL...) is refused.
 func WithUserAgent(userAgent string) Option {
 	return func(c *Client) error {
+		if !validHeaderValue(userAgent) {
+			return fmt.Errorf("WithUserAgent: %q holds a control character", userAgent)
+		}
 		c.userAgent = userAgent
 		return nil
 	}

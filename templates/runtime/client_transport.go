@@ -33,6 +33,11 @@ type request struct {
 	// secRequirements); auth the alternative do chose to meet it.
 	security int
 	auth     []int
+	// secrets are the secret-bearing values the request sends (a new
+	// secret, say): they are redacted like the client's own secret.
+	secrets []string
+	// red redacts the client's secret and the request's secrets; do sets it.
+	red redactor
 }
 
 // bodies recycles the buffers answers are read into.
@@ -53,6 +58,14 @@ func (c *Client) do(ctx context.Context, r *request, out any) error {
 		return noCredentials(r.op, r.security)
 	}
 	r.auth = alt
+	r.red = c.red.with(r.secrets...)
+	if _, ok := ctx.Deadline(); !ok {
+		// Without a deadline of the caller's, the whole call, retries
+		// and waits included, is bounded.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, DefaultCallTimeout)
+		defer cancel()
+	}
 	for n := 1; ; n++ {
 		kind, err := c.attempt(ctx, r, out)
 		if err == nil {
@@ -79,7 +92,7 @@ func (c *Client) final(r *request, kind failure, err error) error {
 	case !isAPI:
 		err = fmt.Errorf("%s: %s: %w", packageName, r.op, err)
 	}
-	return c.red.err(err)
+	return r.red.err(err)
 }
 
 // attempt sends r once.
@@ -98,7 +111,7 @@ func (c *Client) attempt(ctx context.Context, r *request, out any) (failure, err
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		err = c.red.err(err)
+		err = r.red.err(err)
 		if trace.notSent(err) {
 			return failConnect, err
 		}
@@ -123,7 +136,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
 	if err != nil {
-		return nil, c.red.err(err)
+		return nil, r.red.err(err)
 	}
 	if !r.idempotent {
 		// net/http resends a request on its own when a reused connection
@@ -155,7 +168,52 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	if err := c.authHeaders(ctx, r.auth, req); err != nil {
 		return nil, c.red.err(err)
 	}
+	if err := checkHeader(req.Header); err != nil {
+		// net/http would refuse it too, locally: nothing leaves, so the
+		// call is never resent and its outcome is known.
+		return nil, r.red.err(err)
+	}
 	return req, nil
+}
+
+// checkHeader refuses a header that net/http would not send: a name that
+// is not an HTTP token, or a value with control characters (CR, LF, NUL...).
+func checkHeader(h http.Header) error {
+	for name, values := range h {
+		if !validHeaderName(name) {
+			return fmt.Errorf("the header name %q is not an HTTP token", name)
+		}
+		for _, v := range values {
+			if !validHeaderValue(v) {
+				return fmt.Errorf("the %s header holds a control character", name)
+			}
+		}
+	}
+	return nil
+}
+
+// validHeaderName reports whether name is an HTTP token (RFC 9110).
+func validHeaderName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// validHeaderValue reports whether v has no control characters but tabs.
+func validHeaderValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < ' ' && c != '\t') || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // read reads and decodes an answer.
@@ -177,7 +235,7 @@ func (c *Client) read(r *request, resp *http.Response, out any) (failure, error)
 	}
 	if rerr != nil {
 		return failTransport, c.apiError(r, resp, body,
-			fmt.Errorf("%w: reading the body: %w", ErrInvalidResponse, c.red.err(rerr)))
+			fmt.Errorf("%w: reading the body: %w", ErrInvalidResponse, r.red.err(rerr)))
 	}
 	return c.decode(r, resp, body, out)
 }
@@ -200,8 +258,8 @@ func (c *Client) decode(r *request, resp *http.Response, body []byte, out any) (
 			fmt.Errorf("%w: unexpected content type %q", ErrInvalidResponse, resp.Header.Get("Content-Type")))
 	}
 	// A type that carries the status fields is decoded once, then asked;
-	// any other is decoded only when its body has no failing status, which
-	// a byte search rules out for most bodies without decoding anything.
+	// any other is decoded only when its body, decoded for its status
+	// fields alone, has no failing status.
 	s, direct := out.(bodyStatuser)
 	if !direct {
 		if code, label, ok := statusOf(m, body); ok && failedCode(code) {
@@ -219,6 +277,11 @@ func (c *Client) decode(r *request, resp *http.Response, body []byte, out any) (
 			return c.statusError(r, resp, body, code, label)
 		}
 	}
+	if err := missingRequired(m, body, out); err != nil {
+		// A success that lacks what the spec requires is not one: for a
+		// call that is not safe to repeat, its outcome is unknown.
+		return failGarbled, c.apiError(r, resp, body, fmt.Errorf("%w: %w", ErrInvalidResponse, err))
+	}
 	return failFinal, nil
 }
 
@@ -226,7 +289,7 @@ func (c *Client) decode(r *request, resp *http.Response, body []byte, out any) (
 // failure.
 func (c *Client) statusError(r *request, resp *http.Response, body []byte, code, label string) (failure, error) {
 	e := c.apiError(r, resp, body, nil)
-	e.Code, e.Label = c.red.text(code), c.red.text(label)
+	e.Code, e.Label = r.red.text(code), r.red.text(label)
 	return failStatus, e
 }
 
@@ -236,10 +299,10 @@ func (c *Client) apiError(r *request, resp *http.Response, body []byte, cause er
 	e := &APIError{
 		Operation:  r.op,
 		StatusCode: resp.StatusCode,
-		RequestID:  c.red.text(requestID(resp.Header)),
+		RequestID:  r.red.text(requestID(resp.Header)),
 		RetryAfter: retryAfter(resp.Header),
-		Body:       c.red.bytes(body),
-		Err:        cause,
+		Body:       r.red.bytes(body),
+		Err:        r.red.err(cause),
 	}
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		e.Err = fmt.Errorf("%w: a redirect is never followed, so that credentials go nowhere else", ErrInvalidResponse)
@@ -249,7 +312,7 @@ func (c *Client) apiError(r *request, resp *http.Response, body []byte, cause er
 	}
 	m := mediaOf(resp.Header.Get("Content-Type"), body)
 	if code, label, ok := statusOf(m, body); ok {
-		e.Code, e.Label = c.red.text(code), c.red.text(label)
+		e.Code, e.Label = r.red.text(code), r.red.text(label)
 	}
 	return e
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"math"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -145,7 +147,13 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	}
 	br := srvBodyReaders.Get().(*srvBodyReader)
 	defer br.release()
-	br.limit = io.LimitedReader{R: r.Body, N: s.config.maxBody + 1}
+	// One byte past the cap tells a body over it, unless the cap is the
+	// largest int64 (as net/http's MaxBytesReader guards it).
+	limit := s.config.maxBody
+	if limit < math.MaxInt64 {
+		limit++
+	}
+	br.limit = io.LimitedReader{R: r.Body, N: limit}
 	n, err := br.buf.ReadFrom(&br.limit)
 	switch {
 	case n > s.config.maxBody:
@@ -155,14 +163,46 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	case n == 0:
 		return 0, ""
 	}
-	if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); !strings.EqualFold(strings.TrimSpace(ct), srvMediaTypes[x.op.body]) {
-		return http.StatusUnsupportedMediaType, "unsupported media type: send " + srvMediaTypes[x.op.body]
+	if label := srvUndecodable(r.Header, srvMediaTypes[x.op.body]); label != "" {
+		return http.StatusUnsupportedMediaType, label
 	}
 	x.body = br.buf.String()
 	if x.op.body == srvMediaForm {
 		x.form.parse(x.body)
 	}
 	return 0, ""
+}
+
+// srvUndecodable says why a body with these headers cannot be read as
+// media type want: another media type, a content coding (gzip...) or a
+// charset other than UTF-8, which the server does not decode. It answers
+// "" when the body can be read.
+func srvUndecodable(h http.Header, want string) string {
+	for _, v := range h.Values("Content-Encoding") {
+		for v != "" {
+			var coding string
+			coding, v, _ = strings.Cut(v, ",")
+			if c := strings.TrimSpace(coding); c != "" && !strings.EqualFold(c, "identity") {
+				return "unsupported content encoding: send the body without one"
+			}
+		}
+	}
+	ct := h.Get("Content-Type")
+	mt, params, _ := strings.Cut(ct, ";")
+	if !strings.EqualFold(strings.TrimSpace(mt), want) {
+		return "unsupported media type: send " + want
+	}
+	if strings.TrimSpace(params) == "" {
+		return ""
+	}
+	_, ps, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return "unsupported media type: the Content-Type parameters cannot be read"
+	}
+	if cs, ok := ps["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return "unsupported charset " + srvQuoted(cs) + ": send UTF-8"
+	}
+	return ""
 }
 
 // srvBodyReader reads request bodies: a buffer and the reader that caps
@@ -185,16 +225,28 @@ func (br *srvBodyReader) release() {
 	srvBodyReaders.Put(br)
 }
 
-// srvDecodeJSONBody decodes a JSON request body into dst.
+// srvDecodeJSONBody decodes a JSON request body into dst, as the schema
+// reads it rather than as encoding/json would: keys bind exactly (a key
+// that differs from a property's only by case is no property, and is
+// ignored), a key given twice in an object is refused, a required
+// property must be present (a missing integer, number or boolean is not
+// its zero) and no value may be null (the spec has no nullable values).
 func srvDecodeJSONBody[T any](x *srvExchange, required bool, dst *T) error {
+	w := srvWire{src: srvSrcBody}
 	if x.body == "" {
 		if required {
-			return &srvBindError{srvWire{src: srvSrcBody}, "is required"}
+			return &srvBindError{w, "is required"}
 		}
 		return nil
 	}
-	if err := json.Unmarshal([]byte(x.body), dst); err != nil {
-		return &srvBindError{srvWire{src: srvSrcBody}, "is not valid JSON of the expected shape: " + srvJSONProblem(err)}
+	var pe *errPresence
+	switch err := decodeStrictJSON([]byte(x.body), dst); {
+	case errors.As(err, &pe) && pe.problem == "is required" && pe.field != "":
+		return &ValidationError{In: "body", Field: pe.field, Rule: "required"}
+	case errors.As(err, &pe):
+		return &srvBindError{w, pe.Error()}
+	case err != nil:
+		return &srvBindError{w, "is not valid JSON of the expected shape: " + srvJSONProblem(err)}
 	}
 	return nil
 }

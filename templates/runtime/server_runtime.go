@@ -75,7 +75,8 @@ type serverConfig struct {
 }
 
 // WithMaxBodyBytes caps request bodies at n bytes (1 MiB by default); a
-// larger body is answered with 413. A non-positive n keeps the default.
+// larger body is answered with 413. A non-positive n keeps the default;
+// math.MaxInt64 means no cap.
 func WithMaxBodyBytes(n int64) ServerOption {
 	return func(c *serverConfig) {
 		if n > 0 {

@@ -58,13 +58,6 @@ type statusBody struct {
 	XMLLabel string     `json:"-" xml:"error-text"`
 }
 
-// jsonStatusKey and xmlStatusKey betray a status field in a body, so that
-// a body without one is decoded once only.
-var (
-	jsonStatusKey = []byte("\"status\"")
-	xmlStatusKey  = []byte("<status")
-)
-
 // The statuses of each class of failure, as the API declares them (here
 // HTTP's meaning, with 402 Payment Required as a refusal too).
 var (

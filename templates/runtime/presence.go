@@ -1,0 +1,432 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// The generated structs say which properties are required in their tags:
+// the builder writes omitempty exactly on the optional ones (JSON and XML
+// alike). Decoding into a struct cannot tell a missing required integer,
+// number or boolean from its zero; the functions below read the body a
+// second time, as a tree, and compare it with the struct's tags.
+
+// presenceField is one field of a struct as its tags describe it.
+type presenceField struct {
+	index []int
+	typ   reflect.Type
+	// name is the JSON key or the XML element or attribute (the first
+	// element of an a>b path).
+	name     string
+	required bool
+	attr     bool
+	// path is the rest of an XML a>b path, "" for none.
+	path string
+}
+
+// presenceFields caches the fields of struct types, by codec.
+var presenceFields sync.Map // presenceKey -> []presenceField
+
+// presenceKey is a struct type and its codec ("json" or "xml").
+type presenceKey struct {
+	t     reflect.Type
+	codec string
+}
+
+// fieldsOf lists the tagged fields of struct type t for codec, embedded
+// structs' fields included.
+func fieldsOf(t reflect.Type, codec string) []presenceField {
+	k := presenceKey{t, codec}
+	if v, ok := presenceFields.Load(k); ok {
+		return v.([]presenceField)
+	}
+	var out []presenceField
+	for _, sf := range reflect.VisibleFields(t) {
+		if !sf.IsExported() || sf.Name == "XMLName" || (sf.Anonymous && sf.Type.Kind() == reflect.Struct) {
+			continue
+		}
+		tag, ok := sf.Tag.Lookup(codec)
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if !ok || name == "" {
+			name = sf.Name
+		}
+		f := presenceField{index: sf.Index, typ: sf.Type, name: name, required: !hasOption(opts, "omitempty")}
+		if codec == "xml" {
+			if hasOption(opts, "chardata") || hasOption(opts, "innerxml") || hasOption(opts, "comment") || hasOption(opts, "any") {
+				continue
+			}
+			f.attr = hasOption(opts, "attr")
+			f.name, f.path, _ = strings.Cut(name, ">")
+		}
+		out = append(out, f)
+	}
+	presenceFields.Store(k, out)
+	return out
+}
+
+// hasOption reports whether a tag's comma-separated options hold o.
+func hasOption(opts, o string) bool {
+	for opts != "" {
+		var x string
+		x, opts, _ = strings.Cut(opts, ",")
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// opaque reports whether values of t decode themselves (a Secret, an
+// enum with its own decoder...): their inside is not the tags' business.
+func opaque(t reflect.Type, codec string) bool {
+	pt := reflect.PointerTo(t)
+	if codec == "json" {
+		return pt.Implements(reflect.TypeFor[json.Unmarshaler]())
+	}
+	return pt.Implements(reflect.TypeFor[xml.Unmarshaler]()) || pt.Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
+}
+
+// errPresence is a body that lacks what its schema requires.
+type errPresence struct {
+	field, problem string
+}
+
+// Error names the field at fault.
+func (e *errPresence) Error() string {
+	if e.field == "" {
+		return "the body " + e.problem
+	}
+	return "the field " + e.field + " " + e.problem
+}
+
+// jsonNode is a JSON value as decoded for presence checks: nil (null),
+// map[string]any, []any or a scalar.
+type jsonNode = any
+
+// decodeJSONTree decodes a JSON document as a tree, refusing an object
+// that gives a key twice (encoding/json would keep the last one).
+func decodeJSONTree(body []byte) (jsonNode, error) {
+	d := json.NewDecoder(bytes.NewReader(body))
+	d.UseNumber()
+	v, err := jsonTreeValue(d)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Token(); err == nil {
+		return nil, errors.New("more than one JSON value")
+	}
+	return v, nil
+}
+
+// jsonTreeValue reads one value from d.
+func jsonTreeValue(d *json.Decoder) (jsonNode, error) {
+	tok, err := d.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		obj := map[string]any{}
+		for d.More() {
+			kt, err := d.Token()
+			if err != nil {
+				return nil, err
+			}
+			key := kt.(string)
+			if _, dup := obj[key]; dup {
+				return nil, &errPresence{field: strconvQuote(key), problem: "is given twice"}
+			}
+			if obj[key], err = jsonTreeValue(d); err != nil {
+				return nil, err
+			}
+		}
+		_, err := d.Token()
+		return obj, err
+	case json.Delim('['):
+		arr := []any{}
+		for d.More() {
+			v, err := jsonTreeValue(d)
+			if err != nil {
+				return nil, err
+			}
+			arr = append(arr, v)
+		}
+		_, err := d.Token()
+		return arr, err
+	}
+	return tok, nil
+}
+
+// strconvQuote quotes a key for an error, cut to 64 bytes.
+func strconvQuote(s string) string {
+	if len(s) > 64 {
+		s = s[:64] + "..."
+	}
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// presenceJSON checks the tree v against type t: every required key of a
+// struct is there (spelled exactly: encoding/json would also take "NAME"
+// for "name") and not null. strict also refuses null for optional
+// properties and array items (the spec has no nullable values), as the
+// server does; the client tolerates them.
+func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if opaque(t, "json") {
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if v == nil {
+			return &errPresence{field: field, problem: "is null"}
+		}
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil // the decoder reports the mismatch
+		}
+		for _, f := range fieldsOf(t, "json") {
+			fv, present := obj[f.name]
+			if !present {
+				if f.required {
+					return &errPresence{field: join(field, f.name), problem: "is required"}
+				}
+				continue
+			}
+			if fv == nil {
+				if f.required || strict {
+					return &errPresence{field: join(field, f.name), problem: "is null"}
+				}
+				continue
+			}
+			if err := presenceJSON(fv, f.typ, join(field, f.name), strict); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		arr, _ := v.([]any)
+		for _, item := range arr {
+			if item == nil {
+				if strict {
+					return &errPresence{field: field + "[]", problem: "holds null"}
+				}
+				continue
+			}
+			if err := presenceJSON(item, t.Elem(), field+"[]", strict); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		obj, _ := v.(map[string]any)
+		for k, item := range obj {
+			if item == nil {
+				if strict {
+					return &errPresence{field: join(field, k), problem: "is null"}
+				}
+				continue
+			}
+			if err := presenceJSON(item, t.Elem(), join(field, k), strict); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// join names a nested field, a.b.
+func join(parent, name string) string {
+	if parent == "" {
+		return name
+	}
+	return parent + "." + name
+}
+
+// exactKeys removes from the tree v, in place, every key of a struct's
+// object that is not a field's exact key, and reports whether it removed
+// any: such keys are no properties of the schema, but encoding/json would
+// bind one that differs from a field's key only by case.
+func exactKeys(v jsonNode, t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if opaque(t, "json") {
+		return false
+	}
+	removed := false
+	switch t.Kind() {
+	case reflect.Struct:
+		obj, _ := v.(map[string]any)
+		fields := fieldsOf(t, "json")
+		for k, fv := range obj {
+			var f *presenceField
+			for i := range fields {
+				if fields[i].name == k {
+					f = &fields[i]
+				}
+			}
+			if f == nil {
+				delete(obj, k)
+				removed = true
+				continue
+			}
+			removed = exactKeys(fv, f.typ) || removed
+		}
+	case reflect.Slice, reflect.Array:
+		arr, _ := v.([]any)
+		for _, item := range arr {
+			removed = exactKeys(item, t.Elem()) || removed
+		}
+	case reflect.Map:
+		obj, _ := v.(map[string]any)
+		for _, item := range obj {
+			removed = exactKeys(item, t.Elem()) || removed
+		}
+	}
+	return removed
+}
+
+// xmlNode is an XML element as read for presence checks.
+type xmlNode struct {
+	name     string
+	attrs    map[string]bool
+	children []*xmlNode
+}
+
+// decodeXMLTree reads the root element of an XML document.
+func decodeXMLTree(body []byte) (*xmlNode, error) {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.CharsetReader = charsetReader
+	var stack []*xmlNode
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			n := &xmlNode{name: tok.Name.Local, attrs: map[string]bool{}}
+			for _, a := range tok.Attr {
+				n.attrs[a.Name.Local] = true
+			}
+			if len(stack) > 0 {
+				top := stack[len(stack)-1]
+				top.children = append(top.children, n)
+			}
+			stack = append(stack, n)
+		case xml.EndElement:
+			n := stack[len(stack)-1]
+			if stack = stack[:len(stack)-1]; len(stack) == 0 {
+				return n, nil
+			}
+		}
+	}
+}
+
+// presenceXML checks element n against type t: every required element or
+// attribute of a struct is there. A required array is not checked (an
+// unwrapped empty array has no element), its items are.
+func presenceXML(n *xmlNode, t reflect.Type, field string) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || opaque(t, "xml") {
+		return nil
+	}
+	for _, f := range fieldsOf(t, "xml") {
+		name := join(field, f.name)
+		if f.attr {
+			if f.required && !n.attrs[f.name] {
+				return &errPresence{field: name, problem: "is required"}
+			}
+			continue
+		}
+		kids := n.named(f.name)
+		for seg := range strings.SplitSeq(f.path, ">") {
+			if seg != "" {
+				var next []*xmlNode
+				for _, k := range kids {
+					next = append(next, k.named(seg)...)
+				}
+				kids = next
+			}
+		}
+		ft := f.typ
+		if ft.Kind() == reflect.Slice && ft.Elem().Kind() != reflect.Uint8 {
+			ft = ft.Elem()
+		} else if len(kids) == 0 && f.required {
+			return &errPresence{field: name, problem: "is required"}
+		}
+		for _, k := range kids {
+			if err := presenceXML(k, ft, name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// named lists the children of n called name.
+func (n *xmlNode) named(name string) []*xmlNode {
+	var out []*xmlNode
+	for _, c := range n.children {
+		if c.name == name {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// decodeStrictJSON decodes body into dst (a pointer) as the schema reads
+// it rather than as encoding/json would: keys bind exactly (a key that
+// differs from a property's only by case is no property, and is ignored),
+// a key given twice in an object is refused, a required property must be
+// present and no value may be null. Those failures are *errPresence.
+func decodeStrictJSON(body []byte, dst any) error {
+	tree, err := decodeJSONTree(body)
+	if err != nil {
+		return err
+	}
+	t := reflect.TypeOf(dst).Elem()
+	if exactKeys(tree, t) {
+		if body, err = json.Marshal(tree); err != nil {
+			return err
+		}
+	}
+	if err := json.Unmarshal(body, dst); err != nil {
+		return err
+	}
+	return presenceJSON(tree, t, "", true)
+}
+
+// missingRequired reports what a decoded answer lacks that its schema
+// requires: a required property absent (or null) from a JSON body, a
+// required element or attribute absent from an XML one.
+func missingRequired(m media, body []byte, out any) error {
+	t := reflect.TypeOf(out)
+	switch m {
+	case mediaJSON, mediaProblem:
+		v, err := decodeJSONTree(body)
+		if err != nil {
+			return err
+		}
+		return presenceJSON(v, t, "", false)
+	case mediaXML:
+		n, err := decodeXMLTree(body)
+		if err != nil {
+			return err
+		}
+		return presenceXML(n, t, "")
+	}
+	return nil
+}
