@@ -278,3 +278,13 @@ paths:
 		}
 	}
 }
+
+// TestIssue11RecursionXMLRoot: a recursive schema that is an XML body's
+// root would hold its own root element under another name, which
+// encoding/xml refuses to marshal ("name conflicts"): refused at the
+// property, as any root struct nested under another element name is.
+func TestIssue11RecursionXMLRoot(t *testing.T) {
+	spec := strings.Replace(issueSpec("", "    Root:\n      type: object\n      properties:\n        parent: {$ref: '#/components/schemas/Root'}\n"),
+		"            application/json:\n", "            application/xml:\n", 1)
+	wantDiagnostic(t, spec, `spec.yaml:18:9: unsupported: property "parent" holds Root, which is also an XML body's root element <Root>`)
+}

@@ -57,6 +57,7 @@ func (b *builder) xmlTagNames() {
 	if !xml {
 		return
 	}
+	b.xmlRootsNested()
 	for _, n := range b.xmlUnsafe {
 		b.diags.Addf(n.pos, "unsupported: property name %q cannot be an XML struct tag (a space or \">\" in it): the document has XML bodies", n.name)
 	}

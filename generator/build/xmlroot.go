@@ -1,0 +1,56 @@
+package build
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// xmlRootsNested reports, when the document has XML bodies, a struct that
+// is a body's root element (it has an XMLName) and is also held by a field
+// of a struct reachable from an XML response under another element name:
+// encoding/xml refuses to marshal it ("name conflicts"), which a recursive
+// schema used as an XML body always is.
+func (b *builder) xmlRootsNested() {
+	seen := map[string]bool{}
+	var walk func(t ir.TypeRef)
+	walk = func(t ir.TypeRef) {
+		if t.Kind == ir.KindArray {
+			walk(*t.Elem)
+			return
+		}
+		if t.Kind != ir.KindStruct || seen[t.Name] {
+			return
+		}
+		seen[t.Name] = true
+		st := b.structByName(t.Name)
+		if st == nil {
+			return
+		}
+		for _, f := range st.Fields {
+			elem := f.Type
+			for elem.Kind == ir.KindArray {
+				elem = *elem.Elem
+			}
+			if inner := b.structByName(elem.Name); elem.Kind == ir.KindStruct && inner != nil && inner.XMLName != "" && xmlElement(f.XMLTag) != inner.XMLName {
+				b.diags.Addf(f.Pos, "unsupported: property %q holds %s, which is also an XML body's root element <%s>: encoding/xml cannot name it <%s> here", f.Name, inner.GoName, inner.XMLName, xmlElement(f.XMLTag))
+			}
+			walk(f.Type)
+		}
+	}
+	for _, op := range b.api.Operations {
+		for _, r := range op.Responses {
+			if r.Type != nil && slices.Contains(r.Media, ir.MediaXML) {
+				walk(*r.Type)
+			}
+		}
+	}
+}
+
+// xmlElement is the element name of an xml struct tag: the last of a
+// path ("features>feature"), without options.
+func xmlElement(tag string) string {
+	name, _, _ := strings.Cut(tag, ",")
+	return name[strings.LastIndex(name, ">")+1:]
+}
