@@ -6,6 +6,7 @@ package generator
 import (
 	"fmt"
 	"go/token"
+	"io/fs"
 	"slices"
 
 	"github.com/nexmogen/nexmogen/generator/build"
@@ -37,6 +38,14 @@ type Options struct {
 	Names config.Names
 	// Strict makes every warning an error.
 	Strict bool
+	// Files is the spec's directory, which its external $refs are read
+	// from: a relative $ref is resolved against the file it is written
+	// in, and "../" may climb back to this root but not past it; URLs and
+	// absolute paths are refused. Diagnostics name a referenced file as
+	// the spec's directory (from file) joined with its path in Files. With
+	// Files nil, an external $ref is an error. Generate reads nothing else:
+	// pass os.DirFS(filepath.Dir(file)) to read from the disk.
+	Files fs.FS
 }
 
 // Warning is a positioned problem that does not stop the generation: an
@@ -63,7 +72,7 @@ func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error
 	if !ok {
 		return nil, nil, fmt.Errorf("invalid generate %q: want client, server or both", opts.Generate)
 	}
-	doc, loadErr := load.Load(spec, file)
+	doc, loadErr := load.LoadFiles(spec, file, opts.Files)
 	if doc == nil {
 		return nil, nil, loadErr
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/nexmogen/nexmogen/generator"
 	"github.com/nexmogen/nexmogen/templates"
@@ -60,15 +61,36 @@ func generateCaseWarnings(t *testing.T, path string) (*archive, []generator.File
 	if !ok {
 		t.Fatalf("%s: no spec.yaml", path)
 	}
-	files, warnings, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "golden"})
+	files, warnings, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "golden", Files: a.inputs()})
 	return a, files, warnings, err
+}
+
+// inputs are the files of an archive that are not expected outputs (out/,
+// error and warnings): spec.yaml and the files its $refs read, as a directory.
+func (a *archive) inputs() fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range a.inputFiles() {
+		fsys[f.name] = &fstest.MapFile{Data: f.data}
+	}
+	return fsys
+}
+
+// inputFiles are the archive's input files, in order.
+func (a *archive) inputFiles() []archiveFile {
+	var in []archiveFile
+	for _, f := range a.files {
+		if f.name != "error" && f.name != "warnings" && !strings.HasPrefix(f.name, "out/") {
+			in = append(in, f)
+		}
+	}
+	return in
 }
 
 func TestGolden(t *testing.T) {
 	for _, path := range goldenCases(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
 			a, files, warnings, err := generateCaseWarnings(t, path)
-			want := &archive{comment: a.comment, files: a.files[:1]}
+			want := &archive{comment: a.comment, files: a.inputFiles()}
 			if len(warnings) > 0 {
 				var text strings.Builder
 				for _, w := range warnings {

@@ -133,7 +133,8 @@ func generate(specFile, out string, opts generator.Options, check bool, stdout, 
 		if err != nil {
 			return err
 		}
-		data, name = b, specFile
+		// The spec's $refs read files of its directory tree.
+		data, name, opts.Files = b, specFile, os.DirFS(filepath.Dir(specFile))
 	}
 	files, warnings, err := generator.Generate(data, name, opts)
 	for _, w := range warnings {

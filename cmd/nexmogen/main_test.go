@@ -31,6 +31,20 @@ func section(t *testing.T, archive []byte, name string) []byte {
 	return rest
 }
 
+// inputs names the sections of an archive that are not its expected
+// error: spec.yaml and the files its $refs read.
+func inputs(archive []byte) []string {
+	var names []string
+	for _, line := range strings.Split(string(archive), "\n") {
+		if name, ok := strings.CutPrefix(line, "-- "); ok && strings.HasSuffix(name, " --") {
+			if name = strings.TrimSuffix(name, " --"); name != "error" {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
+}
+
 // snapshot records every file and directory under dir with its content and
 // mode, to prove a failed run touched nothing.
 func snapshot(t *testing.T, dir string) map[string]string {
@@ -104,10 +118,19 @@ func TestCorpusLeavesOutputUntouched(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The command runs in the case's directory, given the names
+			// the diagnostics use: spec.yaml and the files its $refs read.
 			dir := t.TempDir()
-			specFile := filepath.Join(dir, "spec.yaml")
-			if err := os.WriteFile(specFile, section(t, archive, "spec.yaml"), 0o644); err != nil {
-				t.Fatal(err)
+			t.Chdir(dir)
+			specFile := "spec.yaml"
+			want := string(section(t, archive, "error"))
+			for _, name := range inputs(archive) {
+				if err := os.MkdirAll(filepath.Dir(filepath.FromSlash(name)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.FromSlash(name), section(t, archive, name), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 			out := filepath.Join(dir, "out")
 			prefill(t, out)
@@ -116,7 +139,6 @@ func TestCorpusLeavesOutputUntouched(t *testing.T) {
 			if code != 1 {
 				t.Errorf("exit %d, want 1", code)
 			}
-			want := strings.ReplaceAll(string(section(t, archive, "error")), "spec.yaml:", specFile+":")
 			if stderr != want {
 				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
 			}
@@ -261,5 +283,40 @@ func TestPackageFromOut(t *testing.T) {
 		if got := packageName("", out); got != want {
 			t.Errorf("packageName(%q) = %q, want %q", out, got, want)
 		}
+	}
+}
+
+// TestSpecOverFiles generates a spec whose $refs read other files of its
+// directory tree from the disk (the command gives Generate the spec's
+// directory).
+func TestSpecOverFiles(t *testing.T) {
+	archive, err := os.ReadFile("../../generator/testdata/refs_multi_file.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, name := range inputs(archive) {
+		if strings.HasPrefix(name, "out/") {
+			continue
+		}
+		file := filepath.Join(dir, "api", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, section(t, archive, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "pets")
+	code, _, stderr := runCmd("-spec", filepath.Join(dir, "api", "spec.yaml"), "-out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	models, err := os.ReadFile(filepath.Join(out, "models.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := string(section(t, archive, "out/models.go")); string(models) != strings.Replace(want, "package golden", "package pets", 1) {
+		t.Errorf("models.go differs from the golden case's:\n%s", models)
 	}
 }

@@ -32,8 +32,12 @@ func (b *builder) operations() {
 			}
 		}
 	}
+	// Document order: the spec's own operations, then those of path items
+	// in other files, file by file.
+	inSpec := func(e opEntry) int { return cmp.Compare(e.pos.File, b.doc.File) & 1 }
 	slices.SortFunc(entries, func(x, y opEntry) int {
-		return cmp.Or(cmp.Compare(x.pos.Line, y.pos.Line), cmp.Compare(x.path, y.path), cmp.Compare(x.method, y.method))
+		return cmp.Or(cmp.Compare(inSpec(x), inSpec(y)), cmp.Compare(x.pos.File, y.pos.File),
+			cmp.Compare(x.pos.Line, y.pos.Line), cmp.Compare(x.path, y.path), cmp.Compare(x.method, y.method))
 	})
 	methods := naming.NewScope(naming.ClientMethods...)
 	ids := make(map[string]ir.Pos)

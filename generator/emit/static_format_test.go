@@ -3,10 +3,12 @@ package emit
 import (
 	"bytes"
 	"go/format"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/nexmogen/nexmogen/generator/build"
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -30,9 +32,8 @@ func TestStaticFilesAreFormatted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, rest, _ := strings.Cut(string(data), "-- spec.yaml --\n")
-		specText, _, _ := strings.Cut(rest, "\n-- ")
-		apis = append(apis, buildSpec(t, []byte(specText), path))
+		files := archiveFiles(string(data))
+		apis = append(apis, buildSpecFiles(t, files["spec.yaml"].Data, path, files))
 	}
 	for _, api := range apis {
 		files, err := Static(api)
@@ -54,7 +55,13 @@ func TestStaticFilesAreFormatted(t *testing.T) {
 // buildSpec loads and builds a spec for the test.
 func buildSpec(t *testing.T, data []byte, file string) *ir.API {
 	t.Helper()
-	doc, err := load.Load(data, file)
+	return buildSpecFiles(t, data, file, nil)
+}
+
+// buildSpecFiles loads, with the files its $refs read, and builds a spec.
+func buildSpecFiles(t *testing.T, data []byte, file string, files fs.FS) *ir.API {
+	t.Helper()
+	doc, err := load.LoadFiles(data, file, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,4 +70,22 @@ func buildSpec(t *testing.T, data []byte, file string) *ir.API {
 		t.Fatal(err)
 	}
 	return api
+}
+
+// archiveFiles are the sections of a txtar archive ("-- name --" lines), as
+// the files a spec's $refs read.
+func archiveFiles(archive string) fstest.MapFS {
+	files := fstest.MapFS{}
+	var name string
+	for _, line := range strings.SplitAfter(archive, "\n") {
+		if n, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), "-- "); ok && strings.HasSuffix(n, " --") {
+			name = strings.TrimSuffix(n, " --")
+			files[name] = &fstest.MapFile{}
+			continue
+		}
+		if name != "" {
+			files[name].Data = append(files[name].Data, line...)
+		}
+	}
+	return files
 }

@@ -139,7 +139,7 @@ func (d *Doc) loadError(err error) (ir.Pos, string) {
 	msg := err.Error()
 	var ext *openapi3.DisallowedExternalRefError
 	if errors.As(err, &ext) {
-		return d.find(msg), fmt.Sprintf("unsupported: external $ref %q (a spec is one file)", ext.Ref)
+		return d.find(msg), fmt.Sprintf("unsupported: external $ref %q (no files to read it from: generator.Options.Files is nil)", ext.Ref)
 	}
 	if m := unresolved.FindStringSubmatch(msg); m != nil {
 		return d.find(msg), fmt.Sprintf("unresolved $ref %q: nothing is defined there", m[1])
@@ -194,7 +194,7 @@ func (d *Doc) keyAfter(from ir.Pos, name string) ir.Pos {
 		for i, c := range n.Content {
 			isKey := n.Kind == yaml.MappingNode && i%2 == 0
 			if isKey && c.Value == name && (c.Line > from.Line || c.Line == from.Line && c.Column >= from.Col) {
-				found = ir.Pos{File: d.File, Line: c.Line, Col: c.Column}
+				found = ir.Pos{File: from.File, Line: c.Line, Col: c.Column}
 				return true
 			}
 			if walk(c) {
@@ -203,6 +203,6 @@ func (d *Doc) keyAfter(from ir.Pos, name string) ir.Pos {
 		}
 		return false
 	}
-	walk(d.Root)
+	walk(d.tree(from.File))
 	return found
 }

@@ -6,7 +6,7 @@ package load
 import (
 	"context"
 	"errors"
-	"net/url"
+	"io/fs"
 	"regexp"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -30,14 +30,24 @@ type Doc struct {
 	// brokenDefaults are the schemas (by origin) whose default breaks
 	// them: a warning, and the default is not applied.
 	brokenDefaults map[*openapi3.Origin]bool
+	// trees are the parsed files the document's $refs reached, by their
+	// names in diagnostics.
+	trees map[string]*yaml.Node
+	// locs are their paths in the spec's directory, by the same names.
+	locs map[string]string
 }
 
 // Load parses and validates data. file names the document in diagnostics.
-// External $refs are not followed: a generator input is one file. On a
-// problem found once kin-openapi has loaded the document, it returns the
-// document and the problems (the caller may build it to report more);
-// before that, no document. Warnings are the Doc's (see Warnings).
-func Load(data []byte, file string) (*Doc, error) {
+// External $refs are refused: see LoadFiles. On a problem found once
+// kin-openapi has loaded the document, it returns the document and the
+// problems (the caller may build it to report more); before that, no
+// document. Warnings are the Doc's (see Warnings).
+func Load(data []byte, file string) (*Doc, error) { return LoadFiles(data, file, nil) }
+
+// LoadFiles is Load for a document whose external $refs are read from
+// files, the directory tree of the spec (rooted at the spec's directory;
+// see refs.go). With files nil an external $ref is refused.
+func LoadFiles(data []byte, file string, files fs.FS) (*Doc, error) {
 	data = yamlSafe(data)
 	root, err := parseYAML(data, file)
 	if err != nil {
@@ -50,14 +60,16 @@ func Load(data []byte, file string) (*Doc, error) {
 	if err := d.nulls(); err != nil {
 		return nil, err
 	}
-	loader := openapi3.NewLoader()
-	loader.IncludeOrigin = true
-	t, err := loader.LoadFromDataWithPath(data, &url.URL{Path: file})
+	t, err := d.loader(files).LoadFromDataWithPath(data, d.location())
 	if err != nil {
+		if ferr, ok := d.refFailure(err); ok {
+			return nil, ferr
+		}
 		pos, msg := d.loadError(err)
 		return nil, &diag.Diagnostic{Pos: pos, Msg: msg}
 	}
 	d.T = t
+	d.internalize()
 	d.modelsOnly()
 	d.lenient()
 	// A document that loaded is returned with its problems, so that the
@@ -93,16 +105,11 @@ func parseYAML(data []byte, file string) (*yaml.Node, error) {
 var quoted = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
 
 // find returns the position of the last string quoted in msg that is also a
-// scalar of the document (kin-openapi quotes the $ref it failed to
-// resolve), or the document's start.
+// scalar of the document or of a file it refers to (kin-openapi quotes the
+// $ref it failed to resolve), or the document's start.
 func (d *Doc) find(msg string) ir.Pos {
-	m := quoted.FindAllStringSubmatch(msg, -1)
-	for i := len(m) - 1; i >= 0; i-- {
-		if n := findScalar(d.Root, m[i][1]); n != nil {
-			return ir.Pos{File: d.File, Line: n.Line, Col: n.Column}
-		}
-	}
-	return ir.Pos{File: d.File, Line: 1, Col: 1}
+	pos, _, _ := d.findQuoted(msg)
+	return pos
 }
 
 // findScalar returns the first scalar node, in document order, whose value
@@ -122,12 +129,13 @@ func findScalar(n *yaml.Node, v string) *yaml.Node {
 	return nil
 }
 
-// Pos converts a kin-openapi location to a diagnostic position.
+// Pos converts a kin-openapi location to a diagnostic position, in the
+// file the location is in.
 func (d *Doc) Pos(l *openapi3.Location) ir.Pos {
 	if l == nil || l.Line == 0 {
 		return ir.Pos{File: d.File, Line: 1, Col: 1}
 	}
-	return ir.Pos{File: d.File, Line: l.Line, Col: l.Column}
+	return ir.Pos{File: d.display(l.File), Line: l.Line, Col: l.Column}
 }
 
 // KeyPos is the position of the key heading an element with origin o.

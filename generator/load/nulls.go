@@ -16,7 +16,10 @@ var freeForm = map[string]bool{"example": true, "default": true, "value": true, 
 
 // nulls reports every null (an empty "key:", "~" or "- ") where the
 // document expects a value, at the key or item.
-func (d *Doc) nulls() error {
+func (d *Doc) nulls() error { return nullsIn(d.Root, d.File) }
+
+// nullsIn reports the nulls of the tree root of the file named file.
+func nullsIn(root *yaml.Node, file string) error {
 	var l diag.List
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -32,7 +35,7 @@ func (d *Doc) nulls() error {
 					continue
 				}
 				if isNull(v) {
-					l.Addf(ir.Pos{File: d.File, Line: k.Line, Col: k.Column}, "invalid document: %q has no value", k.Value)
+					l.Addf(ir.Pos{File: file, Line: k.Line, Col: k.Column}, "invalid document: %q has no value", k.Value)
 					continue
 				}
 				walk(v)
@@ -40,14 +43,14 @@ func (d *Doc) nulls() error {
 		case yaml.SequenceNode:
 			for _, c := range n.Content {
 				if isNull(c) {
-					l.Addf(ir.Pos{File: d.File, Line: c.Line, Col: c.Column}, "invalid document: a list item has no value")
+					l.Addf(ir.Pos{File: file, Line: c.Line, Col: c.Column}, "invalid document: a list item has no value")
 					continue
 				}
 				walk(c)
 			}
 		}
 	}
-	walk(d.Root)
+	walk(root)
 	return l.Err()
 }
 
