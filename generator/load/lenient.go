@@ -26,7 +26,7 @@ func (d *Doc) BrokenDefault(s *openapi3.Schema) bool { return s != nil && d.brok
 // change the generated code, into warnings, and takes it out of the way
 // of kin-openapi's validation so that it hides no real problem: a
 // response without description (it is documentation), a const in a 3.0
-// document (a 3.1 keyword, not checked here), and a pattern Go's RE2
+// document (a 3.1 keyword, not checked there; 3.1's is v31's), and a pattern Go's RE2
 // cannot compile (not checked; the generated doc says so). Examples and
 // defaults that break their schema are found by the second validation
 // pass (see validate).
@@ -39,7 +39,7 @@ func (d *Doc) lenient() {
 		}
 	}
 	d.eachSchema(func(s *openapi3.Schema) {
-		if s.Const != nil {
+		if s.Const != nil && !d.isV31() {
 			d.warnings.Warnf(d.FieldPos(s.Origin, "const"), "const is an OpenAPI 3.1 keyword: in a 3.0 document it is not checked")
 			s.Const = nil
 		}

@@ -1,4 +1,4 @@
-// Package load reads an OpenAPI 3.0 document with kin-openapi, origin
+// Package load reads an OpenAPI 3.0 or 3.1 document with kin-openapi, origin
 // tracking on, and validates it (examples and formats included). Every
 // problem it reports carries the file, line and column it is about.
 package load
@@ -73,8 +73,12 @@ func LoadFiles(data []byte, file string, files fs.FS) (*Doc, error) {
 	d.modelsOnly()
 	d.lenient()
 	// A document that loaded is returned with its problems, so that the
-	// builder can report its own (unsupported: ...) too.
-	return d, d.validate(context.Background())
+	// builder can report its own (unsupported: ...) too. A 3.1 document
+	// is validated as 3.1, then read in 3.0's terms (v31).
+	var problems diag.List
+	problems.Add(d.validate(context.Background()))
+	problems.Add(d.v31())
+	return d, problems.Err()
 }
 
 // parseYAML reads data into a node tree, turning a syntax error into a

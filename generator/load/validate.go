@@ -46,7 +46,7 @@ var withoutExamples = []openapi3.ValidationOption{
 // through the document, not a line.
 func (d *Doc) validate(ctx context.Context) error {
 	if err := d.T.Validate(ctx, warningChecks...); err != nil {
-		w := walker{ctx: ctx, doc: d, list: &d.warnings, opts: warningChecks, warn: true, excused: make(map[*openapi3.Origin]bool)}
+		w := walker{ctx: ctx, doc: d, list: &d.warnings, opts: d.checks(warningChecks), warn: true, excused: make(map[*openapi3.Origin]bool)}
 		w.document()
 	}
 	err := d.T.Validate(ctx, errorChecks...)
@@ -54,13 +54,22 @@ func (d *Doc) validate(ctx context.Context) error {
 		return nil
 	}
 	var l diag.List
-	w := walker{ctx: ctx, doc: d, list: &l, opts: errorChecks, excused: make(map[*openapi3.Origin]bool)}
+	w := walker{ctx: ctx, doc: d, list: &l, opts: d.checks(errorChecks), excused: make(map[*openapi3.Origin]bool)}
 	w.document()
 	if l.Len() == 0 {
 		// Nothing smaller failed on its own: a document-level rule.
 		w.report(err, nil)
 	}
 	return l.Err()
+}
+
+// checks are opts for the document's OpenAPI version: each element is
+// validated on its own and must know it, which T.Validate adds by itself.
+func (d *Doc) checks(opts []openapi3.ValidationOption) []openapi3.ValidationOption {
+	if d.isV31() {
+		return append(slices.Clip(opts), openapi3.IsOpenAPI31OrLater())
+	}
+	return opts
 }
 
 // walker validates elements one by one, reporting the innermost failures.
