@@ -29,10 +29,14 @@ const DefaultCallTimeout = 30 * time.Second
 // Client prints or returns: not in errors (URLs in *url.Error are
 // redacted), not in %v or %#v of the Client itself.
 type Client struct {
-	baseURL   string
-	http      *http.Client
-	userAgent string
-	accept    string
+	baseURL string
+	// baseURLSet records WithBaseURL, which replaces every server.
+	baseURLSet bool
+	// serverVars are the server variables WithServerVariable set.
+	serverVars map[string]string
+	http       *http.Client
+	userAgent  string
+	accept     string
 	// creds holds a credential per security scheme (secSchemes); only,
 	// when not nil, the schemes WithSchemes allows.
 	creds []credential
@@ -78,7 +82,8 @@ func newClient(opts []Option) (*Client, error) {
 }
 
 // WithBaseURL makes the client call another server, for example a test
-// server. The URL must be absolute, http or https.
+// server, for every operation (those with servers of their own included).
+// The URL must be absolute, http or https.
 func WithBaseURL(rawURL string) Option {
 	return func(c *Client) error {
 		u, err := url.Parse(rawURL)
@@ -92,6 +97,7 @@ func WithBaseURL(rawURL string) Option {
 			return fmt.Errorf("WithBaseURL: %q must not carry a query, a fragment or user info", rawURL)
 		}
 		c.baseURL = strings.TrimRight(u.String(), "/")
+		c.baseURLSet = true
 		return nil
 	}
 }

@@ -20,7 +20,10 @@ type request struct {
 	op     string
 	method string
 	// path is escaped already; it is appended to the base URL.
-	path        string
+	path string
+	// server is the operation's own server URL, its variables in braces;
+	// "" for the API's.
+	server      string
 	query       url.Values
 	header      http.Header
 	body        []byte
@@ -124,7 +127,11 @@ func (c *Client) attempt(ctx context.Context, r *request, out any) (failure, err
 
 // newRequest builds the HTTP request of r, with credentials.
 func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, error) {
-	target := c.baseURL + r.path
+	base, err := c.base(r)
+	if err != nil {
+		return nil, err
+	}
+	target := base + r.path
 	q := c.authQuery(r.auth, r.query)
 	if len(q) > 0 {
 		// Commas stay literal, so that an array sent with explode: false

@@ -8,6 +8,13 @@ import "encoding/xml"
 // otherwise: the first server of the API description.
 const DefaultBaseURL = "https://rest.nexmo.com"
 
+// serverURL is DefaultBaseURL with its variables in braces, which
+// WithServerVariable sets.
+const serverURL = "https://rest.nexmo.com"
+
+// serverVariables are the variables of serverURL.
+var serverVariables = []serverVariable{}
+
 // DefaultUserAgent is the User-Agent header sent unless WithUserAgent says
 // otherwise.
 const DefaultUserAgent = "nexmogen-nexmo/2017.1"

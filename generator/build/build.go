@@ -7,7 +7,6 @@ package build
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -98,9 +97,7 @@ func (b *builder) document() {
 		b.api.Description = t.Info.Description
 		b.api.Version = t.Info.Version
 	}
-	if len(t.Servers) > 0 {
-		b.api.BaseURL = strings.TrimSuffix(t.Servers[0].URL, "/")
-	}
+	b.servers()
 	b.api.UserAgent = "nexmogen-" + b.api.Package + "/" + b.api.Version
 	b.securitySchemes()
 	b.bodyStatus()

@@ -62,9 +62,6 @@ func (b *builder) requestIDHeaders() {
 // does not handle.
 func (b *builder) unsupportedDocument() {
 	t := b.doc.T
-	if len(t.Servers) > 0 && len(t.Servers[0].Variables) > 0 {
-		b.diags.Addf(b.pos(t.Servers[0].Origin), "unsupported: server URL variables")
-	}
 	if t.Components != nil && len(t.Components.Callbacks) > 0 {
 		b.diags.Addf(b.pos(t.Components.Origin), "unsupported: callbacks")
 	}

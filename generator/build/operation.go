@@ -97,7 +97,7 @@ func (b *builder) operation(e opEntry) *ir.Operation {
 		op.Tag = o.Tags[0]
 	}
 	op.Security = b.operationSecurity(o)
-	b.unsupportedOperation(e)
+	b.operationServer(op, e)
 	if len(o.Callbacks) > 0 {
 		b.diags.Addf(b.fieldPos(o.Origin, "callbacks"), "unsupported: callbacks")
 	}

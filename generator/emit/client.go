@@ -115,6 +115,9 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		if accept := clientAccept(op); accept != "" {
 			d[jen.Id("accept")] = jen.Lit(accept)
 		}
+		if op.ServerURL != "" {
+			d[jen.Id("server")] = jen.Lit(op.ServerURL)
+		}
 	}))
 	if op.Params != nil && clientHas(op.Params, ir.InQuery) {
 		g.Id("r").Dot("query").Op("=").Id("params").Dot("encodeQuery").Call()

@@ -68,6 +68,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_pages.go", paginates},
 	{"client_retry.go", always},
 	{"client_security.go", always},
+	{"client_servers.go", always},
 	{"client_transport.go", always},
 	{"formats.go", usesFormats},
 	{"pattern_runtime.go", always},

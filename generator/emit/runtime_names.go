@@ -61,6 +61,9 @@ var rt = struct {
 	serverMethods        string
 	ServerOption         string
 	serverResponse       string
+	serverURL            string
+	serverVariable       string
+	serverVariables      string
 	setBasic             string
 	setBasicVerifier     string
 	setToken             string
@@ -151,6 +154,9 @@ var rt = struct {
 	serverMethods:        "serverMethods",
 	ServerOption:         "ServerOption",
 	serverResponse:       "serverResponse",
+	serverURL:            "serverURL",
+	serverVariable:       "serverVariable",
+	serverVariables:      "serverVariables",
 	setBasic:             "setBasic",
 	setBasicVerifier:     "setBasicVerifier",
 	setToken:             "setToken",

@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -10,10 +13,7 @@ import (
 // copied runtime reads, as the package-level identifiers it refers to
 // (templates/runtime/spec.go declares the same names with example values).
 func runtimeSpec(api *ir.API, f *jen.File) {
-	f.Comment("DefaultBaseURL is the server the client calls unless WithBaseURL says")
-	f.Comment("otherwise: the first server of the API description.")
-	f.Const().Id(rt.DefaultBaseURL).Op("=").Lit(api.BaseURL)
-	f.Line()
+	runtimeServers(api, f)
 	f.Comment("DefaultUserAgent is the User-Agent header sent unless WithUserAgent says")
 	f.Comment("otherwise.")
 	f.Const().Id(rt.DefaultUserAgent).Op("=").Lit(api.UserAgent)
@@ -42,6 +42,48 @@ func runtimeSpec(api *ir.API, f *jen.File) {
 		jen.Id("Code").String().Tag(map[string]string{"json": api.Envelope.Code, "xml": api.Envelope.Code}),
 		jen.Id("Label").String().Tag(map[string]string{"json": api.Envelope.Label, "xml": api.Envelope.Label}),
 	)
+}
+
+// runtimeServers prints the API's server: the default base URL, and the
+// URL template and variables WithServerVariable sets.
+func runtimeServers(api *ir.API, f *jen.File) {
+	f.Comment("DefaultBaseURL is the server the client calls unless WithBaseURL says")
+	f.Comment("otherwise: the first server of the API description.")
+	if len(api.ServerVariables) > 0 {
+		f.Comment("Its variables, set with WithServerVariable, are at their defaults:")
+		for _, v := range api.ServerVariables {
+			line := fmt.Sprintf("  - %s (default %q", v.Name, v.Default)
+			if len(v.Enum) > 0 {
+				line += "; one of " + strings.Join(v.Enum, ", ")
+			}
+			line += ")"
+			if v.Doc != "" {
+				line += ": " + v.Doc
+			}
+			f.Comment(line)
+		}
+	}
+	f.Const().Id(rt.DefaultBaseURL).Op("=").Lit(api.BaseURL)
+	f.Line()
+	f.Comment("serverURL is DefaultBaseURL with its variables in braces, which")
+	f.Comment("WithServerVariable sets.")
+	f.Const().Id(rt.serverURL).Op("=").Lit(api.ServerURL)
+	f.Line()
+	f.Comment("serverVariables are the variables of serverURL.")
+	f.Var().Id(rt.serverVariables).Op("=").Index().Id(rt.serverVariable).ValuesFunc(func(g *jen.Group) {
+		for _, v := range api.ServerVariables {
+			g.Values(jen.Dict{
+				jen.Id("name"):  jen.Lit(v.Name),
+				jen.Id("value"): jen.Lit(v.Default),
+				jen.Id("enum"): jen.Index().String().ValuesFunc(func(e *jen.Group) {
+					for _, x := range v.Enum {
+						e.Lit(x)
+					}
+				}),
+			})
+		}
+	})
+	f.Line()
 }
 
 // runtimeBodyStatus prints how bodies report their status. Without

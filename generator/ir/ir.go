@@ -15,8 +15,14 @@ type API struct {
 	Description string
 	// Version is info.version.
 	Version string
-	// BaseURL is the first server URL; the client's default.
+	// BaseURL is the first server URL, its variables at their defaults;
+	// the client's default.
 	BaseURL string
+	// ServerURL is the first server URL as written, with its variables in
+	// braces ("https://{region}.example.com"); ServerVariables are those
+	// variables, in name order.
+	ServerURL       string
+	ServerVariables []*ServerVariable
 	// UserAgent is the client's default User-Agent header.
 	UserAgent string
 	// Schemes are the document's security schemes, in name order; Index
@@ -50,6 +56,15 @@ type API struct {
 	// Envelope names the fields of the error envelopes the server writes
 	// itself.
 	Envelope Envelope
+}
+
+// ServerVariable is a variable of the server URL, which the client can set.
+type ServerVariable struct {
+	Name    string
+	Default string
+	// Enum, when not empty, lists the only values it takes.
+	Enum []string
+	Doc  string
 }
 
 // Envelope is the error body the server writes itself: its status code and
@@ -280,6 +295,10 @@ type Operation struct {
 	Pos         Pos
 	Method      string
 	Path        string
+	// ServerURL is the URL of the operation's own server (of the
+	// operation or its path item), with the document's server variables
+	// in braces; "" when it is the document's.
+	ServerURL string
 	// Params holds the path, query and header parameters; nil when none.
 	Params *Struct
 	// Body is the request body; nil when none.

@@ -76,6 +76,7 @@ func LoadFiles(data []byte, file string, files fs.FS) (*Doc, error) {
 	// builder can report its own (unsupported: ...) too. A 3.1 document
 	// is validated as 3.1, then read in 3.0's terms (v31).
 	var problems diag.List
+	problems.Add(d.servers())
 	problems.Add(d.validate(context.Background()))
 	problems.Add(d.v31())
 	return d, problems.Err()

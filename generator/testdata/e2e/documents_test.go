@@ -6,6 +6,7 @@ package documents_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -48,11 +49,38 @@ func (n *notes) DeleteNotesByNoteID(_ context.Context, in *documents.DeleteNotes
 	return documents.DeleteNotesByNoteID404Response{Body: documents.Problem{Title: "no note " + strings.Repeat("#", in.Params.NoteID)}}, nil
 }
 
+// hosts records the Host header of each request, by path.
+type hosts struct {
+	mu     sync.Mutex
+	byPath map[string]string
+	next   http.Handler
+}
+
+func (h *hosts) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.mu.Lock()
+	h.byPath[r.Method+" "+r.URL.Path] = r.Host
+	h.mu.Unlock()
+	h.next.ServeHTTP(w, r)
+}
+
 func TestDocumentsEndToEnd(t *testing.T) {
 	h := &notes{}
-	srv := httptest.NewServer(documents.NewServer(h, documents.WithServerLogger(nil)))
+	seen := &hosts{byPath: map[string]string{}, next: documents.NewServer(h, documents.WithServerLogger(nil))}
+	srv := httptest.NewServer(seen)
 	defer srv.Close()
-	c, err := documents.NewClient(documents.WithBaseURL(srv.URL),
+	port := srv.URL[strings.LastIndexByte(srv.URL, ':')+1:]
+	if documents.DefaultBaseURL != "http://127.0.0.1:1" {
+		t.Fatalf("DefaultBaseURL %q: the variables at their defaults", documents.DefaultBaseURL)
+	}
+	// The server URL's variables: an enum refuses other values; a
+	// variable the URL does not have is an error.
+	if _, err := documents.NewClient(documents.WithServerVariable("host", "example.com")); err == nil {
+		t.Fatal("a host outside the enum was taken")
+	}
+	if _, err := documents.NewClient(documents.WithServerVariable("region", "eu")); err == nil {
+		t.Fatal("an unknown variable was taken")
+	}
+	c, err := documents.NewClient(documents.WithServerVariable("port", port),
 		documents.WithRetryPolicy(documents.RetryPolicy{MaxAttempts: 1}))
 	if err != nil {
 		t.Fatal(err)
@@ -94,6 +122,29 @@ func TestDocumentsEndToEnd(t *testing.T) {
 	if !errors.As(err, &ae) || ae.StatusCode != 500 {
 		t.Fatalf("DeleteNotesByNoteID when down: %v", err)
 	}
+	// Requests go to the document's server, the variables set, but the
+	// path item in paths/note.yaml has a server of its own (localhost).
+	seen.mu.Lock()
+	if got := seen.byPath["GET /notes"]; got != "127.0.0.1:"+port {
+		t.Errorf("GET /notes went to %q", got)
+	}
+	if got := seen.byPath["DELETE /notes/1"]; got != "localhost:"+port {
+		t.Errorf("DELETE /notes/1 went to %q, not its path item's server", got)
+	}
+	seen.mu.Unlock()
+	// WithBaseURL replaces every server.
+	all, err := documents.NewClient(documents.WithBaseURL(srv.URL),
+		documents.WithRetryPolicy(documents.RetryPolicy{MaxAttempts: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = all.DeleteNotesByNoteID(ctx, documents.DeleteNotesByNoteIDParams{NoteID: 2})
+	seen.mu.Lock()
+	if got := seen.byPath["DELETE /notes/2"]; got != "127.0.0.1:"+port {
+		t.Errorf("DELETE /notes/2 with WithBaseURL went to %q", got)
+	}
+	seen.mu.Unlock()
+
 	// The path parameter's rule, from the path item in paths/note.yaml.
 	if err := c.DeleteNotesByNoteID(ctx, documents.DeleteNotesByNoteIDParams{}); !errors.Is(err, documents.ErrInvalidInput) {
 		t.Fatalf("DeleteNotesByNoteID without an id: %v", err)

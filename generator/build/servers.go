@@ -1,0 +1,79 @@
+package build
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// serverVar matches a variable in a server URL.
+var serverVar = regexp.MustCompile(`\{([^{}]*)\}`)
+
+// servers reads the document's first server: the client's default base
+// URL, its variables at their defaults, and the variables the client can
+// set (WithServerVariable).
+func (b *builder) servers() {
+	t := b.doc.T
+	if len(t.Servers) == 0 || t.Servers[0] == nil {
+		return
+	}
+	s := t.Servers[0]
+	b.api.ServerURL = strings.TrimSuffix(s.URL, "/")
+	for _, name := range sortedKeys(s.Variables) {
+		v := s.Variables[name]
+		if v == nil {
+			continue
+		}
+		b.plainName("server variable", name, b.fieldPos(s.Origin, "variables"))
+		b.api.ServerVariables = append(b.api.ServerVariables, &ir.ServerVariable{
+			Name: name, Default: v.Default, Enum: v.Enum, Doc: singleLine(v.Description)})
+	}
+	b.api.BaseURL = b.serverTemplate(s, s.Variables, b.api.ServerURL)
+}
+
+// serverTemplate returns a server URL with its variables at their
+// defaults (load has checked that each is declared).
+func (b *builder) serverTemplate(s *openapi3.Server, vars map[string]*openapi3.ServerVariable, url string) string {
+	return serverVar.ReplaceAllStringFunc(url, func(m string) string {
+		if v := vars[m[1:len(m)-1]]; v != nil {
+			return v.Default
+		}
+		return m
+	})
+}
+
+// operationServer decides the server of an operation: the first of its
+// own servers, else of its path item's, when it differs from the
+// document's. Its variables must be the document server's (the client
+// sets them once, for every server): the same names, defaults and enums.
+func (b *builder) operationServer(op *ir.Operation, e opEntry) {
+	servers, field, origin := e.item.Servers, "servers", e.item.Origin
+	if e.op.Servers != nil && len(*e.op.Servers) > 0 {
+		servers, origin = *e.op.Servers, e.op.Origin
+	}
+	if len(servers) == 0 || servers[0] == nil {
+		return
+	}
+	s := servers[0]
+	url := strings.TrimSuffix(s.URL, "/")
+	if url == b.api.ServerURL {
+		return
+	}
+	var doc map[string]*openapi3.ServerVariable
+	if len(b.doc.T.Servers) > 0 && b.doc.T.Servers[0] != nil {
+		doc = b.doc.T.Servers[0].Variables
+	}
+	for _, name := range sortedKeys(s.Variables) {
+		v, d := s.Variables[name], doc[name]
+		if v == nil || d == nil || v.Default != d.Default || !slices.Equal(v.Enum, d.Enum) {
+			b.diags.Addf(b.fieldPos(origin, field), "unsupported: server variable %q that is not the document server's (the client sets one value per variable, for every server)", name)
+			return
+		}
+	}
+	b.serverTemplate(s, s.Variables, url)
+	op.ServerURL = url
+}
