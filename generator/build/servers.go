@@ -32,12 +32,12 @@ func (b *builder) servers() {
 		b.api.ServerVariables = append(b.api.ServerVariables, &ir.ServerVariable{
 			Name: name, Default: v.Default, Enum: v.Enum, Doc: singleLine(v.Description)})
 	}
-	b.api.BaseURL = b.serverTemplate(s, s.Variables, b.api.ServerURL)
+	b.api.BaseURL = serverTemplate(s.Variables, b.api.ServerURL)
 }
 
 // serverTemplate returns a server URL with its variables at their
 // defaults (load has checked that each is declared).
-func (b *builder) serverTemplate(s *openapi3.Server, vars map[string]*openapi3.ServerVariable, url string) string {
+func serverTemplate(vars map[string]*openapi3.ServerVariable, url string) string {
 	return serverVar.ReplaceAllStringFunc(url, func(m string) string {
 		if v := vars[m[1:len(m)-1]]; v != nil {
 			return v.Default
@@ -74,6 +74,9 @@ func (b *builder) operationServer(op *ir.Operation, e opEntry) {
 			return
 		}
 	}
-	b.serverTemplate(s, s.Variables, url)
+	if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+		b.diags.Addf(b.fieldPos(s.Origin, "url"), "unsupported: server URL %q: a path item's or operation's server must be an absolute http or https URL", s.URL)
+		return
+	}
 	op.ServerURL = url
 }
