@@ -74,3 +74,11 @@ func (s *flexString) UnmarshalJSON(b []byte) error {
 	}
 	return nil
 }
+
+// serverVariable is a variable of the API's server URL: its name, its
+// default value and, when not empty, the only values it takes.
+type serverVariable struct {
+	name  string
+	value string
+	enum  []string
+}

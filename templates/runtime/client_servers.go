@@ -7,14 +7,6 @@ import (
 	"strings"
 )
 
-// serverVariable is a variable of the API's server URL: its name, its
-// default value and, when not empty, the only values it takes.
-type serverVariable struct {
-	name  string
-	value string
-	enum  []string
-}
-
 // WithServerVariable sets a variable of the API's server URL (see
 // DefaultBaseURL), for example a region: the client calls the URL with
 // value in its place, for every operation, those with servers of their own
