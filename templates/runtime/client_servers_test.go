@@ -14,14 +14,14 @@ func TestServerVariables(t *testing.T) {
 		t.Fatalf("default: %q, %v", c.baseURL, err)
 	}
 	c, err = NewClient("key", "secret", WithServerVariable("region", "eu"))
-	if err != nil || c.baseURL != "https://eu.api.example.com" {
+	if err != nil || c.baseURL != "https://eu.example.com" {
 		t.Fatalf("region eu: %q, %v", c.baseURL, err)
 	}
 	// An operation's own server takes the same variables.
 	if got, err := c.base(&request{server: "https://{region}.uploads.example.com/v2"}); err != nil || got != "https://eu.uploads.example.com/v2" {
 		t.Errorf("operation server: %q, %v", got, err)
 	}
-	if got, _ := c.base(&request{}); got != "https://eu.api.example.com" {
+	if got, _ := c.base(&request{}); got != "https://eu.example.com" {
 		t.Errorf("operation without a server: %q", got)
 	}
 	for _, opt := range []Option{WithServerVariable("region", "mars"), WithServerVariable("zone", "a")} {
@@ -41,7 +41,7 @@ func TestServerVariables(t *testing.T) {
 // TestServerVariableMakesNoURL: a value that leaves no absolute URL is
 // refused.
 func TestServerVariableMakesNoURL(t *testing.T) {
-	c := &Client{serverVars: map[string]string{"region": "us"}}
+	c := &Client{serverVars: map[string]string{"region": "eu"}}
 	if _, err := c.expand("{region}/relative"); err == nil {
 		t.Error("a relative URL was accepted")
 	}

@@ -11,14 +11,14 @@ import "encoding/xml"
 
 // DefaultBaseURL is the server the client calls unless WithBaseURL says
 // otherwise: the first server of the API description.
-const DefaultBaseURL = "https://us.api.example.com"
+const DefaultBaseURL = "https://api.example.com"
 
 // serverURL is DefaultBaseURL with its variables in braces, which
 // WithServerVariable sets.
-const serverURL = "https://{region}.api.example.com"
+const serverURL = "https://{region}.example.com"
 
 // serverVariables are the variables of serverURL.
-var serverVariables = []serverVariable{{name: "region", value: "us", enum: []string{"us", "eu"}}}
+var serverVariables = []serverVariable{{name: "region", value: "api", enum: []string{"api", "eu"}}}
 
 // DefaultUserAgent is the User-Agent header sent unless WithUserAgent says
 // otherwise.
