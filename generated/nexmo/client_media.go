@@ -7,8 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"fmt"
-	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,23 +66,6 @@ func unmarshal(m media, body []byte, v any) error {
 	return errUnknownMedia
 }
 
-// charsetReader reads the single-byte encodings an XML answer may declare
-// besides UTF-8: ISO-8859-1 (Latin-1) and US-ASCII.
-func charsetReader(charset string, in io.Reader) (io.Reader, error) {
-	switch strings.ToLower(charset) {
-	case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii":
-		b, err := io.ReadAll(in)
-		if err != nil {
-			return nil, err
-		}
-		runes := make([]rune, len(b))
-		for i, c := range b {
-			runes[i] = rune(c)
-		}
-		return strings.NewReader(string(runes)), nil
-	}
-	return nil, fmt.Errorf("unsupported XML encoding %q", charset)
-}
 
 // bodyStatuser is implemented by answer types that carry the body's status
 // fields themselves, so that they are decoded once.
@@ -144,4 +126,26 @@ func successCode(code string) bool {
 		return len(code) == 3 && code[0] == '2'
 	}
 	return slices.Contains(bodySuccessCodes, code)
+}
+
+// missingRequired reports what a decoded answer lacks that its schema
+// requires: a required property absent (or null) from a JSON body, a
+// required element or attribute absent from an XML one.
+func missingRequired(m media, body []byte, out any) error {
+	t := reflect.TypeOf(out)
+	switch m {
+	case mediaJSON, mediaProblem:
+		v, err := decodeJSONTree(body)
+		if err != nil {
+			return err
+		}
+		return presenceJSON(v, t, "", false)
+	case mediaXML:
+		n, err := decodeXMLTree(body)
+		if err != nil {
+			return err
+		}
+		return presenceXML(n, t, "")
+	}
+	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"sync"
@@ -409,24 +411,20 @@ func decodeStrictJSON(body []byte, dst any) error {
 	return presenceJSON(tree, t, "", true)
 }
 
-// missingRequired reports what a decoded answer lacks that its schema
-// requires: a required property absent (or null) from a JSON body, a
-// required element or attribute absent from an XML one.
-func missingRequired(m media, body []byte, out any) error {
-	t := reflect.TypeOf(out)
-	switch m {
-	case mediaJSON, mediaProblem:
-		v, err := decodeJSONTree(body)
+// charsetReader reads the single-byte encodings an XML answer may declare
+// besides UTF-8: ISO-8859-1 (Latin-1) and US-ASCII.
+func charsetReader(charset string, in io.Reader) (io.Reader, error) {
+	switch strings.ToLower(charset) {
+	case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii":
+		b, err := io.ReadAll(in)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return presenceJSON(v, t, "", false)
-	case mediaXML:
-		n, err := decodeXMLTree(body)
-		if err != nil {
-			return err
+		runes := make([]rune, len(b))
+		for i, c := range b {
+			runes[i] = rune(c)
 		}
-		return presenceXML(n, t, "")
+		return strings.NewReader(string(runes)), nil
 	}
-	return nil
+	return nil, fmt.Errorf("unsupported XML encoding %q", charset)
 }
