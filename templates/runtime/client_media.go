@@ -64,7 +64,6 @@ func unmarshal(m media, body []byte, v any) error {
 	return errUnknownMedia
 }
 
-
 // bodyStatuser is implemented by answer types that carry the body's status
 // fields themselves, so that they are decoded once.
 type bodyStatuser interface {
