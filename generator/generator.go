@@ -1,4 +1,4 @@
-// Package generator turns an OpenAPI 3.0 document into Go source files: it
+// Package generator turns an OpenAPI 3.0 or 3.1 document into Go source files: it
 // loads and validates the document (load), makes every decision (build,
 // into the ir), and prints (emit). Generate never touches the disk.
 package generator

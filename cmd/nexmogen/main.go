@@ -1,5 +1,5 @@
 // Command nexmogen generates a typed Go client, request validators and
-// server stubs from an OpenAPI 3.0 document.
+// server stubs from an OpenAPI 3.0 or 3.1 document.
 //
 // Usage:
 //
@@ -45,7 +45,7 @@ var errStale = errors.New("generated code is stale: run nexmogen without -check 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("nexmogen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	specFile := fs.String("spec", "", "OpenAPI 3.0 document to read (default: the embedded "+spec.Path+")")
+	specFile := fs.String("spec", "", "OpenAPI 3.0 or 3.1 document to read (default: the embedded "+spec.Path+")")
 	out := fs.String("out", filepath.Join("generated", "nexmo"), "directory to write the Go package into")
 	pkg := fs.String("package", "", "Go package name (default: the base name of -out, or nexmo)")
 	check := fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if -out is stale")
