@@ -150,16 +150,34 @@ func TestIssue14Item19RefIntoProperties(t *testing.T) {
 }
 
 // TestIssue14Item26PropertiesWithoutType: properties without type: object
-// are refused where they are written (they became a struct, so a valid
-// non-object value failed to decode); an allOf part that says type:
-// object makes the schema an object.
+// (they became a struct silently, so a valid non-object value failed to
+// decode) are an object with a positioned warning that says a non-object
+// value is refused, an error with -strict; an allOf part that says type:
+// object makes the schema an object without a warning. The generated
+// server answers a string for it 400, the client a decode error
+// (testdata/e2e/untyped_test.go).
 func TestIssue14Item26PropertiesWithoutType(t *testing.T) {
-	wantDiagnostic(t, issueSpec("", "    Root: {properties: {name: {type: string}}}\n"),
-		"spec.yaml:15:5: unsupported: properties without type: object")
-	spec := issueSpec("", "    Root: {allOf: [{$ref: '#/components/schemas/Base'}], properties: {x: {type: string}}}\n    Base: {type: object, properties: {id: {type: string}}}\n")
-	if _, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"}); err != nil {
-		t.Errorf("an allOf of a typed object: %v", err)
+	spec := issueSpec("", "    Root: {properties: {name: {type: string}}}\n")
+	files, warnings, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
+	if err != nil {
+		t.Fatal(err)
 	}
+	const want = "spec.yaml:15:5: warning: properties without type: object: generated as an object, so a value that is not an object (which JSON Schema would accept) is refused"
+	if len(warnings) != 1 || !strings.HasPrefix(warnings[0].Error(), want) {
+		t.Errorf("warnings %v, want one: %s", warnings, want)
+	}
+	if m := fileNamed(t, files, "models.go"); !strings.Contains(m, "type Root struct") {
+		t.Errorf("Root is no struct:\n%s", m)
+	}
+	_, _, err = generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue", Strict: true})
+	if err == nil || !strings.Contains(err.Error(), "spec.yaml:15:5: properties without type: object") {
+		t.Errorf("-strict: %v", err)
+	}
+	spec = issueSpec("", "    Root: {allOf: [{$ref: '#/components/schemas/Base'}], properties: {x: {type: string}}}\n    Base: {type: object, properties: {id: {type: string}}}\n")
+	if _, warnings, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"}); err != nil || len(warnings) > 0 {
+		t.Errorf("an allOf of a typed object: %v %v", warnings, err)
+	}
+	loopback(t, filepath.Join("warnings", "properties_without_type.txtar"), "untyped", "untyped_test.go")
 }
 
 // TestIssue14Item23TagNames: a property name a struct tag cannot carry

@@ -181,13 +181,15 @@ func isObject(s *openapi3.Schema) bool {
 	return true
 }
 
-// typedObject reports an object schema that does not say type: object,
-// itself or through an allOf part: JSON Schema's properties constrain only
-// objects, so "a string" or 5 would match it, and a Go struct cannot hold
-// them (free-form values are not supported).
+// typedObject warns of an object schema that does not say type: object,
+// itself or through an allOf part. JSON Schema's properties constrain only
+// objects, so "a string" or 5 would match it; every user of such a schema
+// (and oapi-codegen and ogen alike) means an object, so it is generated as
+// one, and a value that is not an object is refused by the decoder: the
+// warning says so, and -strict makes it an error.
 func (b *builder) typedObject(s *openapi3.Schema, at ir.Pos) {
 	if !forcesObject(s) {
-		b.diags.Addf(at, "unsupported: properties without type: object (JSON Schema lets a value of any type match them; free-form values are not supported): add type: object")
+		b.doc.Warnf(at, "properties without type: object: generated as an object, so a value that is not an object (which JSON Schema would accept) is refused; add type: object")
 	}
 }
 
