@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -305,4 +306,32 @@ func TestIssue11RecursionXMLRoot(t *testing.T) {
 	spec := strings.Replace(issueSpec("", "    Root:\n      type: object\n      properties:\n        parent: {$ref: '#/components/schemas/Root'}\n"),
 		"            application/json:\n", "            application/xml:\n", 1)
 	wantDiagnostic(t, spec, `spec.yaml:18:9: unsupported: property "parent" holds Root, which is also an XML body's root element <Root>`)
+}
+
+// TestIssue14Item03SecretsAtEveryDepth generates testdata/secrets.yaml, whose
+// requests carry format: password values in a query and a header
+// parameter, in nested objects, in arrays of objects and in an array body,
+// and runs testdata/e2e/secrets_test.go against a server that echoes them
+// all in its error: none may show in what the client returns.
+func TestIssue14Item03SecretsAtEveryDepth(t *testing.T) {
+	spec, err := os.ReadFile(filepath.Join("testdata", "secrets.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := generator.Generate(spec, "secrets.yaml", generator.Options{Package: "vault", Generate: "client"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module vault.test\n\ngo 1.26\n")
+	for _, f := range files {
+		write(t, filepath.Join(dir, "vault", f.Name), string(f.Bytes))
+	}
+	test, err := os.ReadFile(filepath.Join("testdata", "e2e", "secrets_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "vault", "e2e_test.go"), string(test))
+	goCmd(t, dir, "vet", "./...")
+	goCmd(t, dir, "test", "-count=1", "./...")
 }

@@ -80,7 +80,7 @@ func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest) (*Acc
 	}
 	r.body = []byte(body.encodeForm().Encode())
 	r.contentType = "application/x-www-form-urlencoded"
-	r.secrets = append(r.secrets, body.NewSecret.Reveal())
+	r.secrets = body.appendSecrets(r.secrets)
 	out := new(AccountSettings)
 	if err := c.do(ctx, r, out); err != nil {
 		return nil, err

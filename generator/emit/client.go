@@ -127,34 +127,9 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	}
 	if op.Body != nil {
 		clientBody(api, op, g)
-		clientSecrets(api, op, g)
 	}
+	clientSecrets(api, op, g)
 	clientCall(op, g)
-}
-
-// clientSecrets hands the request the secret-bearing values of its body
-// (format: password fields, a new secret say), so that the client redacts
-// them from what it returns as it does its own secret.
-func clientSecrets(api *ir.API, op *ir.Operation, g *jen.Group) {
-	if op.Body.Type.Kind != ir.KindStruct {
-		return
-	}
-	st := structByName(api, op.Body.Type.Name)
-	if st == nil {
-		return
-	}
-	for _, fd := range st.Fields {
-		if fd.Type.Kind != ir.KindString || !fd.Type.Secret {
-			continue
-		}
-		value := jen.Id("body").Dot(fd.GoName)
-		add := jen.Id("r").Dot("secrets").Op("=").Append(jen.Id("r").Dot("secrets"), value.Clone().Dot("Reveal").Call())
-		if fd.Pointer {
-			g.If(value.Clone().Op("!=").Nil()).Block(add)
-			continue
-		}
-		g.Add(add)
-	}
 }
 
 // clientCheck applies the defaults of an input and validates it.

@@ -39,6 +39,7 @@ var jenUnits = []jenUnit{
 	{"client_operations.go", clientOperations},
 	{"client_credentials.go", clientSecurity},
 	{"client_encode.go", clientEncoders},
+	{"client_secrets.go", clientSecretMethods},
 	{"wire.go", clientWires},
 	{"client_pagination.go", clientPagination},
 	{"server.go", serverTypes},
@@ -95,16 +96,23 @@ func paginates(api *ir.API) bool {
 	return false
 }
 
-// Emit prints every file of api, sorted by name.
+// Emit prints every file of api, sorted by name. A spec-shaped file with
+// nothing to declare for api (no secrets: no wire.go) is left out.
 func Emit(api *ir.API) ([]File, error) {
 	var out []File
+	empty, err := render(emptyFile(api.Package))
+	if err != nil {
+		return nil, err
+	}
 	for _, u := range jenUnits {
-		f := jen.NewFile(api.Package)
-		f.HeaderComment(Header)
+		f := emptyFile(api.Package)
 		u.build(api, f)
 		b, err := render(f)
 		if err != nil {
 			return nil, fmt.Errorf("emit %s: %w", u.name, err)
+		}
+		if bytes.Equal(b, empty) {
+			continue
 		}
 		out = append(out, File{Name: u.name, Bytes: withoutBidi(b)})
 	}
@@ -128,6 +136,13 @@ func Emit(api *ir.API) ([]File, error) {
 		}
 	}
 	return out, nil
+}
+
+// emptyFile is a spec-shaped file that declares nothing.
+func emptyFile(pkg string) *jen.File {
+	f := jen.NewFile(pkg)
+	f.HeaderComment(Header)
+	return f
 }
 
 // Static copies the runtime files api needs, as files of its package.

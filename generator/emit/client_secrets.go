@@ -1,0 +1,94 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// Every secret-bearing value a request sends (a format: password field at
+// any depth of its body, a secret query or header parameter) is a secret
+// for the redactor of that call: a server that echoes a new secret in an
+// error label must not make the client show it. For every struct whose
+// values hold a secret and that a request sends, client_secrets.go has an
+// appendSecrets method listing them; the operation hands the list to the
+// request (clientSecrets).
+
+// clientSecretNames lists the structs a request sends that hold a secret,
+// by Go name.
+func clientSecretNames(api *ir.API) map[string]bool {
+	need := map[string]bool{}
+	for _, op := range api.Operations {
+		if op.Body != nil {
+			clientHoldsSecret(api, op.Body.Type, need, map[string]bool{})
+		}
+		if op.Params != nil {
+			clientHoldsSecret(api, ir.TypeRef{Kind: ir.KindStruct, Name: op.Params.GoName}, need, map[string]bool{})
+		}
+	}
+	return need
+}
+
+// clientSecretMethods prints the appendSecrets methods.
+func clientSecretMethods(api *ir.API, f *jen.File) {
+	need := clientSecretNames(api)
+	for _, st := range api.Structs {
+		if !need[st.GoName] {
+			continue
+		}
+		f.Comment("appendSecrets appends the secrets x holds, at any depth, to dst.")
+		f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("appendSecrets").Params(jen.Id("dst").Index().String()).Index().String().BlockFunc(func(g *jen.Group) {
+			for _, fd := range st.Fields {
+				clientAppendSecrets(g, fd.Type, fd.Pointer, jen.Id("x").Dot(fd.GoName), need)
+			}
+			g.Return(jen.Id("dst"))
+		})
+		f.Line()
+	}
+}
+
+// clientAppendSecrets prints what appends the secrets of v, of type t (a
+// pointer to one when pointer), to dst; nothing when t holds none.
+func clientAppendSecrets(g *jen.Group, t ir.TypeRef, pointer bool, v *jen.Statement, need map[string]bool) {
+	var add *jen.Statement
+	switch {
+	case t.Kind == ir.KindString && t.Secret:
+		add = jen.Id("dst").Op("=").Append(jen.Id("dst"), v.Clone().Dot("Reveal").Call())
+	case t.Kind == ir.KindStruct && need[t.Name]:
+		add = jen.Id("dst").Op("=").Add(v.Clone()).Dot("appendSecrets").Call(jen.Id("dst"))
+	case t.Kind == ir.KindArray && !clientSame(*t.Elem, need):
+		g.For(jen.Id("i").Op(":=").Range().Add(v.Clone())).BlockFunc(func(g *jen.Group) {
+			clientAppendSecrets(g, *t.Elem, false, v.Clone().Index(jen.Id("i")), need)
+		})
+		return
+	default:
+		return
+	}
+	if pointer {
+		g.If(v.Clone().Op("!=").Nil()).Block(add)
+		return
+	}
+	g.Add(add)
+}
+
+// clientSecrets hands the request the secret-bearing values it sends, so
+// that the client redacts them from what it returns as it does its own
+// secret.
+func clientSecrets(api *ir.API, op *ir.Operation, g *jen.Group) {
+	need := clientSecretNames(api)
+	if op.Params != nil && need[op.Params.GoName] {
+		g.Id("r").Dot("secrets").Op("=").Id("params").Dot("appendSecrets").Call(jen.Id("r").Dot("secrets"))
+	}
+	if op.Body == nil || !clientHoldsSecret(api, op.Body.Type, map[string]bool{}, map[string]bool{}) {
+		return
+	}
+	if op.Body.Type.Kind == ir.KindStruct {
+		g.Id("r").Dot("secrets").Op("=").Id("body").Dot("appendSecrets").Call(jen.Id("r").Dot("secrets"))
+		return
+	}
+	g.BlockFunc(func(g *jen.Group) {
+		g.Id("dst").Op(":=").Id("r").Dot("secrets")
+		clientAppendSecrets(g, op.Body.Type, false, jen.Id("body"), need)
+		g.Id("r").Dot("secrets").Op("=").Id("dst")
+	})
+}
