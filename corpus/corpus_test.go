@@ -15,6 +15,10 @@ import (
 	"testing"
 
 	"github.com/nexmogen/nexmogen/corpus/smoke"
+	// The tests run the generator as a command (buildNexmogen); importing
+	// it makes go test's cache see a change of the generator, which it
+	// would not through the command: a cached pass would hide a break.
+	_ "github.com/nexmogen/nexmogen/generator"
 )
 
 // fastSize bounds the documents the fast subset regenerates: the small
