@@ -86,7 +86,7 @@ func TestIssue11LoadProblemsDoNotHideUnsupported(t *testing.T) {
       properties:
         a: {type: strin}
         b: {oneOf: [{type: string}, {type: integer}]}
-        c: {type: string, nullable: true}
+        c: {type: string, not: {type: integer}}
 `)
 	_, _, err := generator.Generate([]byte(spec), "spec.yaml", generator.Options{Package: "issue"})
 	if err == nil {
@@ -95,7 +95,7 @@ func TestIssue11LoadProblemsDoNotHideUnsupported(t *testing.T) {
 	for _, want := range []string{
 		`spec.yaml:18:13: invalid type "strin"`,
 		"spec.yaml:19:13: unsupported: oneOf",
-		"spec.yaml:20:27: unsupported: nullable",
+		"spec.yaml:20:27: unsupported: not",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("diagnostics lack %q:\n%s", want, err)

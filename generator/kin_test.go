@@ -126,6 +126,7 @@ var judges = map[string]func([]byte) string{
 	"Item21": judge[kin.Item21], "Item24": judge[kin.Item24],
 	"Item25": judge[kin.Item25], "Recursion": judge[kin.Recursion],
 	"Formats": judge[kin.Formats], "Multiples": judge[kin.Multiples],
+	"Nullables": judge[kin.Nullables],
 }
 
 func main() {
@@ -237,6 +238,12 @@ var kinItems = map[string][]kinItemCase{
 		refuse("Recursion", `{"children":[{"name":"a"}]}`, `{"parent":{"parent":{"name":"a"}}}`,
 			`{"children":[{"children":[{"parent":{"name":"a"}}]}]}`)...),
 	"TestIssue11FormatsAgainstKin": kinFormatCases(),
+	"TestIssue11NullableAgainstKin": append(
+		accept("Nullables", `{"must":null}`, `{"must":1}`, `{"must":null,"name":null,"color":null,"owner":null,"tags":null}`,
+			`{"must":2,"name":"ab","color":"red","owner":{"foo":"x"},"tags":[null]}`, `{"must":1,"tags":["a"]}`, `{"must":1,"tags":[]}`),
+		refuse("Nullables", `{}`, `{"name":"ab"}`, `{"must":0}`, `{"must":null,"name":"a"}`, `{"must":null,"name":"AB"}`,
+			`{"must":null,"color":"blue"}`, `{"must":null,"owner":{}}`, `{"must":null,"owner":{"foo":1}}`,
+			`{"must":null,"tags":["ab"]}`, `{"must":null,"tags":[null,null]}`, `{"must":"1"}`)...),
 	"TestIssue11MultipleOfAgainstKin": append(
 		accept("Multiples", `{}`, `{"five":0}`, `{"five":-15}`, `{"five":5000000000}`, `{"odd":9}`, `{"odd":-3}`, `{"level":4}`),
 		refuse("Multiples", `{"five":7}`, `{"five":-1}`, `{"odd":10}`, `{"five":5.5}`)...),
@@ -322,6 +329,11 @@ func TestIssue11FormatsAgainstKin(t *testing.T) { kinDifferential(t) }
 // TestIssue11MultipleOfAgainstKin: multipleOf on integers, through an
 // untyped allOf part too, agrees with kin-openapi.
 func TestIssue11MultipleOfAgainstKin(t *testing.T) { kinDifferential(t) }
+
+// TestIssue11NullableAgainstKin: a Nullable takes null where the spec says
+// nullable, required means present (null is), and the rules hold on a
+// value only, as kin-openapi says.
+func TestIssue11NullableAgainstKin(t *testing.T) { kinDifferential(t) }
 
 // TestIssue11RecursionValidatedAgainstKin: the validators of a recursive
 // schema check every level, as kin-openapi does.

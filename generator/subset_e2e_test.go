@@ -30,6 +30,13 @@ func TestEnumsEndToEnd(t *testing.T) {
 	loopback(t, "enums_unnamed.txtar", "enums", "enums_test.go")
 }
 
+// TestNullableEndToEnd runs testdata/e2e/nullable_test.go against the
+// code of nullable.txtar: absent, null and values through JSON and XML,
+// the validators, the server's presence checks, and JSON round trips.
+func TestNullableEndToEnd(t *testing.T) {
+	loopback(t, "nullable.txtar", "nullable", "nullable_test.go")
+}
+
 // loopback generates the spec of a golden case as package pkg into a
 // throwaway module and runs the test file of testdata/e2e there.
 func loopback(t *testing.T, archiveName, pkg, test string) {

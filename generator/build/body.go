@@ -42,7 +42,7 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 		if media == ir.MediaForm {
 			body.Type = b.form(op, mt.Schema)
 		} else {
-			body.Type = b.typeOf(mt.Schema, naming.Body(op.GoName), nil, ir.RoleModel)
+			body.Type = b.wholeBody(b.typeOf(mt.Schema, naming.Body(op.GoName), nil, ir.RoleModel), mt.Schema)
 			b.setRoot(body.Type)
 		}
 		return body

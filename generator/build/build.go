@@ -38,6 +38,8 @@ type builder struct {
 	components map[string]*ir.TypeRef
 	// building marks components under construction, to stop on cycles.
 	building map[string]bool
+	// open marks the structs whose fields are being built, by Go name.
+	open map[string]bool
 	// forms marks component schemas used as form bodies.
 	forms map[string]bool
 	// patterns dedupes compiled patterns by expression.
@@ -63,6 +65,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		values:     naming.NewScope(opts.Reserved...),
 		components: make(map[string]*ir.TypeRef),
 		building:   make(map[string]bool),
+		open:       make(map[string]bool),
 		forms:      make(map[string]bool),
 		patterns:   make(map[string]*ir.Pattern),
 		elements:   make(map[string]string),

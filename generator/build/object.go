@@ -28,6 +28,8 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		b.elements[st.GoName] = name
 	}
 	b.allOfParts(s)
+	b.open[st.GoName] = true
+	defer delete(b.open, st.GoName)
 	fields := naming.NewScope("XMLName")
 	props := b.properties(s)
 	b.requiredKnown(s, props)
@@ -35,11 +37,13 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		f := b.field(p, st.GoName, fields, ir.RoleModel)
 		f.In = ir.InBody
 		b.wireTagName(p.name, p.pos)
-		f.JSONTag = jsonTag(p.name, !p.required)
+		f.JSONTag = jsonTag(p.name, !p.required, f.Type.Nullable)
 		f.XMLTag = b.xmlTag(p, !p.required)
 		// An optional object, date-time or date is a pointer:
-		// omitempty cannot leave out a struct value.
-		f.Pointer = !p.required && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate)
+		// omitempty cannot leave out a struct value. A Nullable is
+		// absent when zero (omitzero).
+		f.Pointer = !p.required && !f.Type.Nullable && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate)
+		b.nullableCycle(f)
 		st.Fields = append(st.Fields, f)
 	}
 	return st
@@ -57,6 +61,9 @@ func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.R
 		Required:   p.required,
 		Deprecated: v.Deprecated,
 		Default:    b.defaultValue(v),
+	}
+	if role != ir.RoleModel {
+		f.Type = notNullable(f.Type)
 	}
 	if f.Default != nil && formatKind(f.Type.Kind) {
 		b.diags.Addf(b.fieldPos(v.Origin, "default"), "unsupported: a default on a %s value", v.Format)
@@ -85,6 +92,9 @@ func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
 	}
 	names, numeric := b.enumNames(s, e)
 	for i, v := range s.Enum {
+		if v == nil && s.Nullable {
+			continue // null: the value's Nullable says it (nullable.go)
+		}
 		ev := &ir.EnumValue{Value: enumLiteral(v, e.Base)}
 		if ev.Value == nil {
 			b.diags.Addf(b.fieldPos(s.Origin, "enum"), "enum value %#v is not %s", v, article(s.Type.Slice()[0]))
@@ -186,9 +196,14 @@ func (b *builder) defaultValue(s *openapi3.Schema) any {
 	return nil
 }
 
-// jsonTag is the json struct tag value of a property.
-func jsonTag(name string, optional bool) string {
-	if optional {
+// jsonTag is the json struct tag value of a property: an optional one is
+// left out when empty, or, for a Nullable, when absent (omitzero: its
+// IsZero), so that null is still written.
+func jsonTag(name string, optional, nullable bool) string {
+	switch {
+	case optional && nullable:
+		return name + ",omitzero"
+	case optional:
 		return name + ",omitempty"
 	}
 	return name

@@ -93,7 +93,7 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 	}
 	slices.Sort(r.Media)
 	if schema != nil {
-		t := b.typeOf(schema, naming.Inline(r.GoName, "body"), nil, ir.RoleModel)
+		t := b.wholeBody(b.typeOf(schema, naming.Inline(r.GoName, "body"), nil, ir.RoleModel), schema)
 		b.setRoot(t)
 		r.Type = &t
 	}
@@ -102,7 +102,7 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 		if h == nil || h.Schema == nil {
 			continue
 		}
-		t := b.typeOf(h.Schema, r.GoName, []string{name}, ir.RoleParams)
+		t := notNullable(b.typeOf(h.Schema, r.GoName, []string{name}, ir.RoleParams))
 		if t.Kind == ir.KindStruct || t.Kind == ir.KindArray {
 			b.diags.Addf(b.pos(h.Origin), "unsupported: response header %q that is not a scalar", name)
 		}

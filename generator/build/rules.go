@@ -45,8 +45,12 @@ func (b *builder) comparableItems(f *ir.Field) {
 // requiredCheckable reports whether a missing value of type t can be told
 // from a present one: strings, secrets and arrays (empty), not numbers or
 // booleans, whose zero is a value. A date-time or date is absent when zero
-// (0001-01-01 is no date a spec means), bytes when nil.
+// (0001-01-01 is no date a spec means), bytes when nil. A Nullable is
+// absent when not Set: null is there.
 func requiredCheckable(t ir.TypeRef) bool {
+	if t.Nullable {
+		return true
+	}
 	switch t.Kind {
 	case ir.KindString, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes:
 		return true

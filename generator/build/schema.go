@@ -77,8 +77,24 @@ func (b *builder) typeOf(s *openapi3.SchemaRef, owner string, path []string, rol
 	return b.schemaType(s.Value, owner, path, role)
 }
 
-// schemaType is the Go type of an inline or component schema.
+// schemaType is the Go type of an inline or component schema: its shape,
+// nullable when the schema says so (see nullable.go).
 func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
+	if b.nullableWrapper(s) {
+		// allOf: [$ref] beside nullable: true, the 3.0 way to make a
+		// reference nullable: the referenced type itself.
+		b.unsupportedSchema(s, b.pos(s.Origin))
+		t := b.typeOf(s.AllOf[0], owner, path, role)
+		t.Nullable = true
+		return t
+	}
+	t := b.schemaShape(s, owner, path, role)
+	t.Nullable = t.Nullable || b.nullable(s)
+	return t
+}
+
+// schemaShape is the Go type of a schema, nullable or not.
+func (b *builder) schemaShape(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
 	at := b.pos(s.Origin)
 	b.unsupportedSchema(s, at)
 	if role == ir.RoleForm && len(path) > 0 && isObject(s) {

@@ -26,9 +26,6 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	if s.AdditionalProperties.Schema != nil {
 		report("additionalProperties", "additionalProperties with a schema (maps)")
 	}
-	if s.Nullable {
-		report("nullable", "nullable")
-	}
 	if s.MultipleOf != nil && integerMultiple(s) == 0 {
 		report("multipleOf", "multipleOf on a number, or a non-integral multipleOf (integer multiples of an integer are checked)")
 	}

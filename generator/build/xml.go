@@ -94,6 +94,7 @@ func (b *builder) xmlBytesIn(t ir.TypeRef, seen map[string]bool) {
 			if holdsBytes(f.Type) {
 				b.diags.Addf(f.Pos, "unsupported: property %q of format byte or binary in an XML body (encoding/xml would write raw bytes, not base64)", f.Name)
 			}
+			b.xmlNullable(f)
 			b.xmlBytesIn(f.Type, seen)
 		}
 	}

@@ -52,6 +52,12 @@ func clientSecretMethods(api *ir.API, f *jen.File) {
 func clientAppendSecrets(g *jen.Group, t ir.TypeRef, pointer bool, v *jen.Statement, need map[string]bool) {
 	var add *jen.Statement
 	switch {
+	case t.Nullable && !clientSame(t, need):
+		// A Nullable's value, when it has one.
+		g.If(v.Clone().Dot("Set").Op("&&").Op("!").Add(v.Clone()).Dot("Null")).BlockFunc(func(g *jen.Group) {
+			clientAppendSecrets(g, t.Base(), false, v.Clone().Dot("Value"), need)
+		})
+		return
 	case t.Kind == ir.KindString && t.Secret:
 		add = jen.Id("dst").Op("=").Append(jen.Id("dst"), v.Clone().Dot("Reveal").Call())
 	case t.Kind == ir.KindStruct && need[t.Name]:

@@ -110,6 +110,8 @@ func clientWires(api *ir.API, f *jen.File) {
 // clientWireType is the twin's type of a value of type t.
 func clientWireType(t ir.TypeRef, need map[string]bool) *jen.Statement {
 	switch {
+	case t.Nullable:
+		return jen.Id(rt.Nullable).Types(clientWireType(t.Base(), need))
 	case t.Kind == ir.KindString && t.Secret:
 		return jen.String()
 	case t.Kind == ir.KindStruct && need[t.Name]:
@@ -123,6 +125,16 @@ func clientWireType(t ir.TypeRef, need map[string]bool) *jen.Statement {
 // clientWireValue converts v, of type t, to the twin's type.
 func clientWireValue(t ir.TypeRef, v *jen.Statement, need map[string]bool) *jen.Statement {
 	switch {
+	case t.Nullable && !clientSame(t, need):
+		base := t.Base()
+		return jen.Id(rt.mapNullable).Call(v, jen.Func().Params(jen.Id("v").Add(goType(base))).Add(clientWireType(base, need)).Block(
+			jen.Return(clientWireValue(base, jen.Id("v"), need))))
+	case t.Nullable:
+		return v
+	case t.Kind == ir.KindArray && !clientSame(t, need):
+		// Inside a Nullable (clientWireCopy copies other arrays).
+		return jen.Id(rt.mapSlice).Call(v, jen.Func().Params(jen.Id("v").Add(goType(*t.Elem))).Add(clientWireType(*t.Elem, need)).Block(
+			jen.Return(clientWireValue(*t.Elem, jen.Id("v"), need))))
 	case t.Kind == ir.KindString && t.Secret:
 		return v.Dot("Reveal").Call()
 	case t.Kind == ir.KindStruct && need[t.Name]:
@@ -135,7 +147,7 @@ func clientWireValue(t ir.TypeRef, v *jen.Statement, need map[string]bool) *jen.
 func clientWireCopy(g *jen.Group, fd *ir.Field, need map[string]bool) {
 	x, w := jen.Id("x").Dot(fd.GoName), jen.Id("w").Dot(fd.GoName)
 	switch {
-	case fd.Type.Kind == ir.KindArray && !clientSame(*fd.Type.Elem, need):
+	case fd.Type.Kind == ir.KindArray && !fd.Type.Nullable && !clientSame(*fd.Type.Elem, need):
 		g.If(x.Clone().Op("!=").Nil()).Block(
 			w.Clone().Op("=").Make(clientWireType(fd.Type, need), jen.Len(x.Clone())),
 			jen.For(jen.Id("i").Op(":=").Range().Add(x.Clone())).Block(

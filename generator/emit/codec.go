@@ -154,6 +154,9 @@ var secretCodec = &codec{
 // codec, with its values converted to the base type to be written; a
 // secret string is secretCodec. It panics on a kind without an entry.
 func codecOf(api *ir.API, t ir.TypeRef) *codec {
+	if t.Nullable {
+		return nullableCodec(api, t)
+	}
 	if t.Kind == ir.KindEnum {
 		return enumCodec(api, t)
 	}
@@ -170,6 +173,26 @@ func kindCodec(t ir.TypeRef) *codec {
 		panic(fmt.Sprintf("emit: no codec for kind %d", t.Kind))
 	}
 	return c
+}
+
+// nullableCodec is the codec of a Nullable: absent when not Set, shown as
+// its value (a validator looks at the value only when there is one). It
+// has no text form or parser: a parameter, header or form field is never
+// nullable (the builder's notNullable).
+func nullableCodec(api *ir.API, t ir.TypeRef) *codec {
+	base := t.Base()
+	return &codec{
+		goType:  func(ir.TypeRef) *jen.Statement { return nullableType(base) },
+		zero:    func() *jen.Statement { return nullableType(base).Values() },
+		isZero:  func(v *jen.Statement) *jen.Statement { return jen.Op("!").Add(recv(v)).Dot("Set") },
+		nonZero: func(v *jen.Statement) *jen.Statement { return recv(v).Dot("Set") },
+		show:    func(v *jen.Statement) *jen.Statement { return showValue(api, base, recv(v).Dot("Value")) },
+	}
+}
+
+// nullableType prints Nullable[T] for the value type base.
+func nullableType(base ir.TypeRef) *jen.Statement {
+	return jen.Id(rt.Nullable).Types(goType(base))
 }
 
 // enumCodec derives an enum's codec from its base kind's.

@@ -66,3 +66,28 @@ func panics(t *testing.T, what string, f func()) {
 	}()
 	f()
 }
+
+// TestCodecNullable: a nullable value is absent when not Set, shown as its
+// value, typed Nullable[T], and has no wire text (parameters are never
+// nullable).
+func TestCodecNullable(t *testing.T) {
+	api := &ir.API{}
+	n := ir.TypeRef{Kind: ir.KindInt, Nullable: true}
+	for _, c := range []struct {
+		got  jen.Code
+		want string
+	}{
+		{goType(n), "Nullable[int]"},
+		{zeroOf(api, n), "Nullable[int]{}"},
+		{isZero(api, n, jen.Id("v")), "!v.Set"},
+		{nonZero(api, n, jen.Id("v")), "v.Set"},
+		{showValue(api, n, jen.Id("v")), "strconv.Itoa(v.Value)"},
+		{goType(ir.TypeRef{Kind: ir.KindArray, Elem: &n}), "[]Nullable[int]"},
+	} {
+		if got := fmt.Sprintf("%#v", c.got); !strings.Contains(got, c.want) {
+			t.Errorf("got %s, want %s", got, c.want)
+		}
+	}
+	panics(t, "text of a nullable", func() { wireText(api, n, jen.Id("v")) })
+	panics(t, "parser of a nullable", func() { parserOf(api, n) })
+}

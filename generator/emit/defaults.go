@@ -32,7 +32,12 @@ func applyDefault(api *ir.API, g *jen.Group, fd *ir.Field) {
 		return
 	}
 	v := jen.Id("x").Dot(fd.GoName)
-	value := typedLit(fd.Type, fd.Default)
+	value := typedLit(fd.Type.Base(), fd.Default)
+	if fd.Type.Nullable {
+		// Absent only: null is a value the sender chose.
+		g.If(jen.Op("!").Add(v.Clone()).Dot("Set")).Block(v.Clone().Op("=").Id(rt.NewNullable).Types(goType(fd.Type.Base())).Call(value))
+		return
+	}
 	if fd.Pointer {
 		g.If(v.Clone().Op("==").Nil()).Block(v.Clone().Op("=").Id(rt.Ptr).Call(value))
 		return

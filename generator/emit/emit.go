@@ -72,6 +72,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_servers.go", always},
 	{"client_transport.go", always},
 	{"formats.go", usesFormats},
+	{"nullable.go", usesNullable},
 	{"pattern_runtime.go", always},
 	{"presence.go", always},
 	{"secret.go", always},

@@ -38,6 +38,10 @@ var rt = struct {
 	joinValues           string
 	matchRun             string
 	NewClient            string
+	NewNullable          string
+	Nullable             string
+	mapNullable          string
+	mapSlice             string
 	newClient            string
 	Option               string
 	WithBaseURL          string
@@ -131,6 +135,10 @@ var rt = struct {
 	joinValues:           "joinValues",
 	matchRun:             "matchRun",
 	NewClient:            "NewClient",
+	NewNullable:          "NewNullable",
+	Nullable:             "Nullable",
+	mapNullable:          "mapNullable",
+	mapSlice:             "mapSlice",
 	newClient:            "newClient",
 	Option:               "Option",
 	WithBaseURL:          "WithBaseURL",

@@ -14,6 +14,9 @@ import (
 
 // goType prints the Go type of t, from its kind's codec.
 func goType(t ir.TypeRef) *jen.Statement {
+	if t.Nullable {
+		return nullableType(t.Base())
+	}
 	if t.Kind == ir.KindEnum {
 		return jen.Id(t.Name)
 	}

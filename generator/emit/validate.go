@@ -45,15 +45,11 @@ func validators(api *ir.API, f *jen.File) {
 }
 
 // fieldChecks prints the checks of one field. Absent optional values are
-// not checked: nil pointers, and the zero of fields where zero means absent.
+// not checked: nil pointers, the zero of fields where zero means absent,
+// and a Nullable that is absent or null.
 func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	v := jen.Id("x").Dot(fd.GoName)
-	checks := valueChecks(api, fd, fd.Type, fd.Rules, v)
-	if fd.Type.Kind == ir.KindArray {
-		if items := valueChecks(api, fd, *fd.Type.Elem, fd.ItemRules, jen.Id("item")); len(items) > 0 {
-			checks = append(checks, jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(items...))
-		}
-	}
+	checks := typeChecks(api, fd, fd.Type, fd.Rules, fd.ItemRules, v)
 	required := hasRule(fd.Rules, ir.RuleRequired)
 	switch {
 	case required && len(checks) == 0:
@@ -67,6 +63,11 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	case fd.Pointer:
 		g.If(v.Clone().Op("!=").Nil()).Block(append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
 			valueChecks(api, fd, fd.Type, fd.Rules, jen.Id("v"))...)...)
+	case fd.Type.Nullable:
+		// typeChecks looks at a Nullable's value only when it has one.
+		for _, c := range checks {
+			g.Add(c)
+		}
 	case !fd.Required && fd.Type.Kind != ir.KindStruct && fd.Type.Kind != ir.KindBool:
 		g.If(present(api, fd, v)).Block(checks...)
 	default:
@@ -76,11 +77,34 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	}
 }
 
+// typeChecks prints the checks of the value v, of type t: rules on the
+// value, itemRules on each item of an array. A Nullable's checks are of
+// its value, when it has one (set and not null).
+func typeChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules, itemRules []*ir.Rule, v *jen.Statement) []jen.Code {
+	if t.Nullable {
+		inner := typeChecks(api, fd, t.Base(), rules, itemRules, v.Clone().Dot("Value"))
+		if len(inner) == 0 {
+			return nil
+		}
+		return []jen.Code{jen.If(v.Clone().Dot("Set").Op("&&").Op("!").Add(v.Clone()).Dot("Null")).Block(inner...)}
+	}
+	checks := valueChecks(api, fd, t, rules, v)
+	if t.Kind == ir.KindArray {
+		if items := typeChecks(api, fd, *t.Elem, itemRules, nil, jen.Id("item")); len(items) > 0 {
+			checks = append(checks, jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(items...))
+		}
+	}
+	return checks
+}
+
 // missing is the test for an absent required value. A JSON body's array
 // is absent when nil: a present empty one ([]) is there, and only its
 // rules judge it. A parameter's or form field's empty array is not sent by
 // the client, so it is absent.
 func missing(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
+	if fd.Type.Nullable {
+		return isZero(api, fd.Type, v.Clone())
+	}
 	if fd.Type.Kind == ir.KindArray && fd.In == ir.InBody {
 		return v.Clone().Op("==").Nil()
 	}
@@ -95,7 +119,7 @@ func missing(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
 // only to an array that is there, and an empty one that is there (a JSON
 // [], a query "features=") still breaks minItems 1.
 func present(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
-	if fd.Type.Kind == ir.KindArray {
+	if fd.Type.Kind == ir.KindArray && !fd.Type.Nullable {
 		return v.Clone().Op("!=").Nil()
 	}
 	return nonZero(api, fd.Type, v.Clone())

@@ -126,6 +126,18 @@ type TypeRef struct {
 	// Secret marks a credential string (format: password), printed as the
 	// runtime's redacting Secret type.
 	Secret bool
+	// Nullable marks a value that may also be null (nullable: true, or
+	// "null" in a 3.1 type list): the runtime's Nullable of the type the
+	// other fields describe. Only values inside JSON and XML documents are
+	// nullable (model fields and array items).
+	Nullable bool
+}
+
+// Base is t without its Nullable flag: the type of the value a Nullable
+// holds.
+func (t TypeRef) Base() TypeRef {
+	t.Nullable = false
+	return t
 }
 
 // Pattern is a regular expression compiled once, at package level.

@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -18,9 +19,10 @@ const oasDialect31 = "https://spec.openapis.org/oas/3.1/dialect/base"
 // the generator carries into their 3.0 spelling, which is all the builder
 // reads, and refuses at their position those it cannot carry:
 //
-//   - type lists: a single type is that type; "null" in a list (a nullable
-//     value) is refused, as nullable is in 3.0; several other types are
-//     left to the builder, which refuses them;
+//   - type lists: a single type is that type; "null" in a list is
+//     nullable: true, and a {type: "null"} variant of oneOf or anyOf too
+//     (v31NullVariant); several other types are left to the builder,
+//     which refuses them;
 //   - const: an enum of one value (typed after the value when the schema
 //     has no type);
 //   - exclusiveMinimum and exclusiveMaximum as numbers: the bound and its
@@ -65,6 +67,7 @@ func (d *Doc) v31Schema(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool,
 	if s.Always != nil {
 		l.Addf(d.schemaRefPos(ref), "unsupported: a boolean schema (%v)", *s.Always)
 	}
+	v31NullVariant(s)
 	d.v31Type(s, l)
 	d.v31Const(s, l)
 	v31Bounds(s)
@@ -108,7 +111,9 @@ func (d *Doc) schemaRefPos(ref *openapi3.SchemaRef) ir.Pos {
 	return d.KeyPos(ref.Value.Origin)
 }
 
-// v31Type turns a type list into 3.0's single type, refusing "null".
+// v31Type turns a type list into 3.0's single type: "null" in it is
+// nullable: true. A schema of type "null" alone is refused, but as a
+// variant of oneOf or anyOf (see v31NullVariant).
 func (d *Doc) v31Type(s *openapi3.Schema, l *diag.List) {
 	if s.Type == nil || !s.Type.Includes(openapi3.TypeNull) {
 		return
@@ -120,11 +125,40 @@ func (d *Doc) v31Type(s *openapi3.Schema, l *diag.List) {
 		}
 	}
 	if len(rest) == 0 {
-		l.Addf(d.FieldPos(s.Origin, "type"), "unsupported: a schema of type \"null\"")
+		l.Addf(d.FieldPos(s.Origin, "type"), "unsupported: a schema of type \"null\" (other than as a variant of oneOf or anyOf)")
 	} else {
-		l.Addf(d.FieldPos(s.Origin, "type"), "unsupported: \"null\" in a type list (nullable values)")
+		s.Nullable = true
 	}
 	s.Type = &rest
+}
+
+// v31NullVariant reads a oneOf or anyOf with a {type: "null"} variant (3.1's
+// nullable reference, anyOf: [{$ref: X}, {type: "null"}]) as nullable: the
+// null variants are dropped, and a single variant left becomes an allOf
+// part (the 3.0 spelling, allOf: [$ref] with nullable: true).
+func v31NullVariant(s *openapi3.Schema) {
+	for _, list := range []*openapi3.SchemaRefs{&s.OneOf, &s.AnyOf} {
+		n := len(*list)
+		*list = slices.DeleteFunc(*list, func(v *openapi3.SchemaRef) bool { return v.Value != nil && nullOnly(v.Value) })
+		if len(*list) == n {
+			continue
+		}
+		s.Nullable = true
+		if len(*list) == 1 {
+			s.AllOf = append(s.AllOf, (*list)[0])
+			*list = nil
+		}
+	}
+}
+
+// nullOnly reports a schema that says only type: "null".
+func nullOnly(s *openapi3.Schema) bool {
+	if s.Type == nil || len(*s.Type) != 1 || !s.Type.Is(openapi3.TypeNull) {
+		return false
+	}
+	rest := *s
+	rest.Type = nil
+	return rest.IsEmpty()
 }
 
 // v31Const turns const into an enum of one value.

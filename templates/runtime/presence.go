@@ -61,7 +61,7 @@ func fieldsOf(t reflect.Type, codec string) []presenceField {
 		if !ok || name == "" {
 			name = sf.Name
 		}
-		f := presenceField{index: sf.Index, typ: sf.Type, name: name, required: !hasOption(opts, "omitempty")}
+		f := presenceField{index: sf.Index, typ: sf.Type, name: name, required: !hasOption(opts, "omitempty") && !hasOption(opts, "omitzero")}
 		if codec == "xml" {
 			if hasOption(opts, "chardata") || hasOption(opts, "innerxml") || hasOption(opts, "comment") || hasOption(opts, "any") {
 				continue
@@ -85,6 +85,24 @@ func hasOption(opts, o string) bool {
 		}
 	}
 	return false
+}
+
+// nullableType is a Nullable (nullable.go): null is one of its values,
+// and its value's inside is checked as T's.
+type nullableType interface{ nullableElem() reflect.Type }
+
+// nullableOf is T when t is a Nullable[T].
+func nullableOf(t reflect.Type) (reflect.Type, bool) {
+	if t.Kind() == reflect.Struct && t.Implements(reflect.TypeFor[nullableType]()) {
+		return reflect.Zero(t).Interface().(nullableType).nullableElem(), true
+	}
+	return nil, false
+}
+
+// takesNull reports whether a value of type t may be null: a Nullable.
+func takesNull(t reflect.Type) bool {
+	_, ok := nullableOf(t)
+	return ok
 }
 
 // opaque reports whether values of t decode themselves (a Secret, an
@@ -179,12 +197,18 @@ func strconvQuote(s string) string {
 
 // presenceJSON checks the tree v against type t: every required key of a
 // struct is there (spelled exactly: encoding/json would also take "NAME"
-// for "name") and not null. strict also refuses null for optional
-// properties and array items (the spec has no nullable values), as the
-// server does; the client tolerates them.
+// for "name") and not null, unless it is a Nullable. strict also refuses
+// null for optional properties and array items that are no Nullable, as
+// the server does; the client tolerates them.
 func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if e, ok := nullableOf(t); ok {
+		if v == nil {
+			return nil
+		}
+		return presenceJSON(v, e, field, strict)
 	}
 	if opaque(t, "json") {
 		return nil
@@ -207,7 +231,7 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 				continue
 			}
 			if fv == nil {
-				if f.required || strict {
+				if (f.required || strict) && !takesNull(f.typ) {
 					return &errPresence{field: join(field, f.name), problem: "is null"}
 				}
 				continue
@@ -220,7 +244,7 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 		arr, _ := v.([]any)
 		for _, item := range arr {
 			if item == nil {
-				if strict {
+				if strict && !takesNull(t.Elem()) {
 					return &errPresence{field: field + "[]", problem: "holds null"}
 				}
 				continue
@@ -233,7 +257,7 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 		obj, _ := v.(map[string]any)
 		for k, item := range obj {
 			if item == nil {
-				if strict {
+				if strict && !takesNull(t.Elem()) {
 					return &errPresence{field: join(field, k), problem: "is null"}
 				}
 				continue
@@ -261,6 +285,9 @@ func join(parent, name string) string {
 func exactKeys(v jsonNode, t reflect.Type) bool {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if e, ok := nullableOf(t); ok {
+		t = e
 	}
 	if opaque(t, "json") {
 		return false
@@ -342,6 +369,9 @@ func presenceXML(n *xmlNode, t reflect.Type, field string) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	if e, ok := nullableOf(t); ok {
+		t = e
+	}
 	if t.Kind() != reflect.Struct || opaque(t, "xml") {
 		return nil
 	}
@@ -366,7 +396,8 @@ func presenceXML(n *xmlNode, t reflect.Type, field string) error {
 		ft := f.typ
 		if ft.Kind() == reflect.Slice && ft.Elem().Kind() != reflect.Uint8 {
 			ft = ft.Elem()
-		} else if len(kids) == 0 && f.required {
+		} else if len(kids) == 0 && f.required && !takesNull(ft) {
+			// (XML has no null: a Nullable left out is null.)
 			return &errPresence{field: name, problem: "is required"}
 		}
 		for _, k := range kids {

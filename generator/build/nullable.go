@@ -1,0 +1,89 @@
+package build
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// Nullable values (README: "Nullable values"). A schema with nullable:
+// true (3.1's "null" in a type list is read as that, see load/v31.go) is
+// the runtime's Nullable of its type, wherever a JSON or XML document holds
+// it: a property or an array item. A parameter, header or form field has
+// no null on the wire (a query string cannot say null), so its type is the
+// value's own (notNullable).
+
+// nullable reports whether the values of s may be null. An enum is
+// nullable only when null is among its values: OpenAPI 3.0.3 says
+// nullable does not add null to an enum's list (kin-openapi refuses null
+// for nullable: true, enum: [a, b]).
+func (b *builder) nullable(s *openapi3.Schema) bool {
+	if !s.Nullable {
+		return false
+	}
+	if len(s.Enum) > 0 {
+		return slices.Contains(s.Enum, nil)
+	}
+	return true
+}
+
+// nullableWrapper reports the 3.0 spelling of a nullable reference:
+// nullable: true beside an allOf of one part and nothing that makes a type
+// of its own (no properties, type or enum): the part's type, nullable.
+func (b *builder) nullableWrapper(s *openapi3.Schema) bool {
+	return s.Nullable && len(s.AllOf) == 1 && s.AllOf[0].Value != nil && len(s.Properties) == 0 &&
+		len(s.Enum) == 0 && (s.Type == nil || s.Type.IsEmpty()) && !composite(s) && s.AdditionalProperties.Schema == nil
+}
+
+// notNullable is t for a parameter, header, form field or whole body:
+// neither the value nor its items are nullable there.
+func notNullable(t ir.TypeRef) ir.TypeRef {
+	t.Nullable = false
+	if t.Elem != nil {
+		elem := notNullable(*t.Elem)
+		t.Elem = &elem
+	}
+	return t
+}
+
+// wholeBody is the type of a request or response body of schema s: a
+// nullable schema is read as its type, with a warning, since a body of
+// null is refused (the server's decoder and the client's presence checks
+// take a body for the value it describes).
+func (b *builder) wholeBody(t ir.TypeRef, s *openapi3.SchemaRef) ir.TypeRef {
+	if t.Nullable {
+		b.doc.Warnf(b.schemaPos(s), "a nullable body: a body of null is refused (its properties and items may be null)")
+	}
+	t.Nullable = false
+	return t
+}
+
+// xmlNullable reports the nullable properties of an XML body that XML
+// cannot carry: an attribute (absent or there would need an attribute
+// codec of every type) and an array that is not wrapped (each element
+// would replace the one before). A nullable element is written when it has
+// a value and left out when it is absent or null.
+func (b *builder) xmlNullable(f *ir.Field) {
+	if !f.Type.Nullable {
+		return
+	}
+	if strings.Contains(f.XMLTag, ",attr") {
+		b.diags.Addf(f.Pos, "unsupported: nullable property %q as an XML attribute", f.Name)
+	}
+	if f.Type.Kind == ir.KindArray && !strings.Contains(f.XMLTag, ">") {
+		b.diags.Addf(f.Pos, "unsupported: nullable array %q in an XML body that is not wrapped (xml.wrapped: true)", f.Name)
+	}
+}
+
+// nullableCycle reports a nullable property whose object holds, directly
+// or through other nullable properties, the object being built: a
+// Nullable holds its value, so the Go type would contain itself. (An
+// optional property that is not nullable is a pointer; an array a slice.)
+func (b *builder) nullableCycle(f *ir.Field) {
+	if f.Type.Nullable && f.Type.Kind == ir.KindStruct && b.open[f.Type.Name] {
+		b.diags.Addf(f.Pos, "unsupported: nullable property %q refers back to its own object (a Nullable holds its value: the Go type would contain itself; drop nullable, or make it an array)", f.Name)
+	}
+}
