@@ -101,10 +101,12 @@ func nullableOf(t reflect.Type) (reflect.Type, bool) {
 	return nil, false
 }
 
-// takesNull reports whether a value of type t may be null: a Nullable.
+// takesNull reports whether a value of type t may be null: a Nullable, or
+// a free-form value (its JSON text is kept as it is, and null is one of its
+// values).
 func takesNull(t reflect.Type) bool {
 	_, ok := nullableOf(t)
-	return ok
+	return ok || t == reflect.TypeFor[json.RawMessage]()
 }
 
 // opaque reports whether values of t decode themselves (a Secret, an

@@ -58,6 +58,10 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		b.diags.Addf(at, "unsupported: a form body that is not an object")
 		return ir.TypeRef{Kind: ir.KindString}
 	}
+	if isMap(s.Value) {
+		b.diags.Addf(at, "unsupported: a form body without properties (a map)")
+		return ir.TypeRef{Kind: ir.KindString}
+	}
 	// The form's own schema is not built by schemaType: check it here
 	// (a form without properties would be a struct with nothing to send).
 	b.unsupportedSchema(s.Value, b.pos(s.Value.Origin))
@@ -89,6 +93,9 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		f.Pointer = b.pointer(f, p.schema.Value)
 		if f.Type.Kind == ir.KindArray {
 			b.diags.Addf(p.pos, "unsupported: an array in a form body")
+		}
+		if f.Type.Kind == ir.KindAny || (f.Type.Kind == ir.KindMap && !isObject(p.schema.Value)) {
+			b.diags.Addf(p.pos, "unsupported: a map or free-form value in a form body")
 		}
 		st.Fields = append(st.Fields, f)
 	}

@@ -69,6 +69,10 @@ func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.R
 		b.diags.Addf(b.fieldPos(v.Origin, "default"), "unsupported: a default on a %s value", v.Format)
 		f.Default = nil
 	}
+	if f.Default != nil && looseKind(f.Type) {
+		b.diags.Addf(b.fieldPos(v.Origin, "default"), "unsupported: a default on a map or free-form value")
+		f.Default = nil
+	}
 	b.rules(f, v)
 	return f
 }

@@ -74,6 +74,9 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 	if f.Type.Kind == ir.KindStruct || (f.Type.Kind == ir.KindArray && f.Type.Elem.Kind == ir.KindStruct) {
 		b.diags.Addf(at, "unsupported: parameter %q of object type", p.Name)
 	}
+	if looseKind(f.Type) {
+		b.diags.Addf(at, "unsupported: parameter %q of a map or free-form type (a parameter's text has no form for one)", p.Name)
+	}
 	f.Pointer = b.pointer(f, p.Schema.Value)
 	b.unsupportedPathArray(f, at)
 	return f

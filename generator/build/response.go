@@ -103,7 +103,7 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 			continue
 		}
 		t := notNullable(b.typeOf(h.Schema, r.GoName, []string{name}, ir.RoleParams))
-		if t.Kind == ir.KindStruct || t.Kind == ir.KindArray {
+		if t.Kind == ir.KindStruct || t.Kind == ir.KindArray || looseKind(t) {
 			b.diags.Addf(b.pos(h.Origin), "unsupported: response header %q that is not a scalar", name)
 		}
 		r.Headers = append(r.Headers, &ir.Header{Name: name, GoName: naming.Exported(name), Doc: h.Description, Type: t})

@@ -20,10 +20,12 @@ func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
 		f.Rules = append(f.Rules, &ir.Rule{Kind: ir.RuleRequired, Pos: f.Pos})
 	}
 	f.Rules = append(f.Rules, b.typedBounds(b.applicable(b.schemaRules(f, s), f.Type), f.Type)...)
-	if s.Type.Is("array") && s.Items != nil && s.Items.Value != nil && f.Type.Elem != nil {
-		f.ItemRules = b.typedBounds(b.applicable(b.schemaRules(f, s.Items.Value), *f.Type.Elem), *f.Type.Elem)
-		b.comparableItems(f)
-		b.nestedItemRules(f, s.Items.Value)
+	if elem := elemSchema(s); elem != nil && f.Type.Elem != nil {
+		f.ItemRules = b.typedBounds(b.applicable(b.schemaRules(f, elem), *f.Type.Elem), *f.Type.Elem)
+		if f.Type.Kind == ir.KindArray {
+			b.comparableItems(f)
+		}
+		b.nestedItemRules(f, elem)
 	}
 }
 
@@ -45,14 +47,15 @@ func (b *builder) comparableItems(f *ir.Field) {
 // requiredCheckable reports whether a missing value of type t can be told
 // from a present one: strings, secrets and arrays (empty), not numbers or
 // booleans, whose zero is a value. A date-time or date is absent when zero
-// (0001-01-01 is no date a spec means), bytes when nil. A Nullable is
-// absent when not Set: null is there.
+// (0001-01-01 is no date a spec means), bytes, a map or a free-form value
+// when nil (a free-form JSON null is the bytes null, present). A Nullable
+// is absent when not Set: null is there.
 func requiredCheckable(t ir.TypeRef) bool {
 	if t.Nullable {
 		return true
 	}
 	switch t.Kind {
-	case ir.KindString, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes:
+	case ir.KindString, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindMap:
 		return true
 	}
 	return false
@@ -95,7 +98,7 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 	return out
 }
 
-// lengthRules are the string length and array size rules of s.
+// lengthRules are the string length, array size and map size rules of s.
 func lengthRules(s *openapi3.Schema, fieldPos func(*openapi3.Origin, string) ir.Pos) []*ir.Rule {
 	var out []*ir.Rule
 	add := func(kind ir.RuleKind, key string, n uint64) {
@@ -112,6 +115,12 @@ func lengthRules(s *openapi3.Schema, fieldPos func(*openapi3.Origin, string) ir.
 	}
 	if s.MaxItems != nil {
 		add(ir.RuleMaxItems, "maxItems", *s.MaxItems)
+	}
+	if isMap(s) && s.MinProps > 0 {
+		add(ir.RuleMinProperties, "minProperties", s.MinProps)
+	}
+	if isMap(s) && s.MaxProps != nil {
+		add(ir.RuleMaxProperties, "maxProperties", *s.MaxProps)
 	}
 	if s.UniqueItems {
 		out = append(out, &ir.Rule{Kind: ir.RuleUniqueItems, Pos: fieldPos(s.Origin, "uniqueItems")})

@@ -97,7 +97,7 @@ func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, ro
 func (b *builder) schemaShape(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
 	at := b.pos(s.Origin)
 	b.unsupportedSchema(s, at)
-	if role == ir.RoleForm && len(path) > 0 && isObject(s) {
+	if role == ir.RoleForm && len(path) > 0 && isObject(s) && !isMap(s) {
 		b.diags.Addf(at, "unsupported: a nested object in a form body")
 	}
 	if t, ok := b.inline[s]; ok {
@@ -110,6 +110,8 @@ func (b *builder) schemaShape(s *openapi3.Schema, owner string, path []string, r
 		t := b.enum(s, naming.Inline(owner, path...), at)
 		b.inline[s] = t
 		return t
+	case isMap(s):
+		return b.mapType(s, owner, path, role, at)
 	case isObject(s):
 		b.typedObject(s, at)
 		t := ir.TypeRef{Kind: ir.KindStruct, Name: b.object(s, naming.Inline(owner, path...), at).GoName}
@@ -141,7 +143,7 @@ func (b *builder) scalar(s *openapi3.Schema, at ir.Pos) ir.TypeRef {
 		return ir.TypeRef{Kind: ir.KindBool}
 	}
 	if s.Type == nil || s.Type.IsEmpty() {
-		b.diags.Addf(at, "unsupported: a schema without a type (free-form values are not supported)")
+		return b.freeForm(s, at)
 	}
 	// Else a type OpenAPI does not know: the load reported it.
 	return ir.TypeRef{Kind: ir.KindString}

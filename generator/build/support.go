@@ -23,8 +23,11 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	if s.Discriminator != nil {
 		report("discriminator", "discriminator")
 	}
-	if s.AdditionalProperties.Schema != nil {
-		report("additionalProperties", "additionalProperties with a schema (maps)")
+	if s.AdditionalProperties.Schema != nil && !isMap(s) {
+		report("additionalProperties", "additionalProperties with a schema beside properties (a struct with other keys)")
+	}
+	if has := s.AdditionalProperties.Has; has != nil && !*has && len(s.Properties) == 0 && len(s.AllOf) == 0 && s.Type.Is("object") {
+		report("additionalProperties", "an object that allows no property (no properties, additionalProperties: false)")
 	}
 	if s.MultipleOf != nil && integerMultiple(s) == 0 {
 		report("multipleOf", "multipleOf on a number, or a non-integral multipleOf (integer multiples of an integer are checked)")
@@ -32,11 +35,8 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	if s.Type != nil && s.Type.IsMultiple() {
 		report("type", "a schema with several types")
 	}
-	if s.Type.Is("object") && len(s.Properties) == 0 && len(s.AllOf) == 0 && s.AdditionalProperties.Schema == nil {
-		b.diags.Addf(at, "unsupported: an object without properties (free-form objects)")
-	}
-	if (s.MinProps > 0 || s.MaxProps != nil) && s.Type.Is("object") {
-		report("minProperties", "minProperties and maxProperties")
+	if (s.MinProps > 0 || s.MaxProps != nil) && s.Type.Is("object") && !isMap(s) {
+		report("minProperties", "minProperties and maxProperties on an object with properties (they are checked on maps)")
 	}
 }
 

@@ -79,7 +79,14 @@ func singleLine(s string) string {
 func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 	base := b.baseKind(t)
 	return slices.DeleteFunc(rules, func(r *ir.Rule) bool {
+		if base == ir.KindAny {
+			// JSON Schema would apply each to the values of its type.
+			b.diags.Addf(r.Pos, "unsupported: a validation rule on a free-form value (a schema without a type): say the type")
+			return true
+		}
 		switch r.Kind {
+		case ir.RuleMinProperties, ir.RuleMaxProperties:
+			return base != ir.KindMap
 		case ir.RulePattern, ir.RuleMinLength, ir.RuleMaxLength:
 			if formatKind(base) {
 				b.diags.Addf(r.Pos, "unsupported: a string rule (pattern, minLength, maxLength) on a value of format date-time, date, byte or binary")
@@ -106,15 +113,23 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 	})
 }
 
-// nestedItemRules reports rules on the items of an array of arrays: the IR
-// checks one level of items, and a rule further down would go unchecked.
+// nestedItemRules reports rules on the elements of the elements of a value
+// (the items of an array of arrays, the values of a map of arrays or of an
+// array of maps): the IR checks one level of elements, and a rule further
+// down would go unchecked.
 func (b *builder) nestedItemRules(f *ir.Field, items *openapi3.Schema) {
-	if !items.Type.Is("array") || items.Items == nil || items.Items.Value == nil {
+	inner := elemSchema(items)
+	if inner == nil {
 		return
 	}
-	if len(b.schemaRules(f, items.Items.Value)) > 0 {
-		b.diags.Addf(b.pos(items.Items.Value.Origin), "unsupported: rules on the items of an array of arrays")
+	if len(b.schemaRules(f, inner)) == 0 {
+		return
 	}
+	if items.Type.Is("array") && f.Type.Kind == ir.KindArray {
+		b.diags.Addf(b.pos(inner.Origin), "unsupported: rules on the items of an array of arrays")
+		return
+	}
+	b.diags.Addf(b.pos(inner.Origin), "unsupported: rules on the elements of a map's values or an array's items that are maps or arrays themselves")
 }
 
 // baseKind is the kind of a value of type t on the wire: an enum's base

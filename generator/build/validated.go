@@ -42,7 +42,7 @@ func (b *builder) validateType(t ir.TypeRef) {
 	switch t.Kind {
 	case ir.KindStruct:
 		b.validate(b.structByName(t.Name))
-	case ir.KindArray:
+	case ir.KindArray, ir.KindMap:
 		b.validateType(*t.Elem)
 	}
 }

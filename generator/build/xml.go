@@ -2,6 +2,7 @@ package build
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -62,21 +63,45 @@ func (b *builder) xmlTag(p property, optional bool) string {
 	return item + suffix
 }
 
-// xmlBytes reports the byte and binary values an XML response would hold:
-// encoding/xml writes a []byte as its raw bytes, not base64, so the wire
-// would not be what the spec says.
+// xmlBytes reports what an XML body cannot carry: byte and binary values
+// (encoding/xml writes a []byte as its raw bytes, not base64, so the wire
+// would not be what the spec says), maps and free-form values (XML has no
+// form for an object of arbitrary keys or for any JSON value; encoding/xml
+// refuses a map).
 func (b *builder) xmlBytes() {
 	seen := map[string]bool{}
 	for _, op := range b.api.Operations {
+		if op.Body != nil && op.Body.Media == ir.MediaXML {
+			b.xmlBody(op, op.Body.Type, "request body", seen)
+		}
 		for _, r := range op.Responses {
 			if r.Type != nil && slices.Contains(r.Media, ir.MediaXML) {
-				b.xmlBytesIn(*r.Type, seen)
+				b.xmlBody(op, *r.Type, "response "+statusText(r.Status), seen)
 			}
 		}
 	}
 }
 
-// xmlBytesIn reports the byte fields reachable from a value of type t.
+// xmlBody reports a whole XML body that is a map or free-form value, at
+// its operation, and what its fields cannot carry.
+func (b *builder) xmlBody(op *ir.Operation, t ir.TypeRef, what string, seen map[string]bool) {
+	if looseKind(t) {
+		b.diags.Addf(op.Pos, "unsupported: the XML %s of %s is a map or free-form value (XML has no form for one)", what, op.ID)
+		return
+	}
+	b.xmlBytesIn(t, seen)
+}
+
+// statusText names a response by its status, "default" for 0.
+func statusText(status int) string {
+	if status == 0 {
+		return "default"
+	}
+	return strconv.Itoa(status)
+}
+
+// xmlBytesIn reports the byte, map and free-form fields reachable from a
+// value of type t.
 func (b *builder) xmlBytesIn(t ir.TypeRef, seen map[string]bool) {
 	switch t.Kind {
 	case ir.KindArray:
@@ -95,6 +120,10 @@ func (b *builder) xmlBytesIn(t ir.TypeRef, seen map[string]bool) {
 				b.diags.Addf(f.Pos, "unsupported: property %q of format byte or binary in an XML body (encoding/xml would write raw bytes, not base64)", f.Name)
 			}
 			b.xmlNullable(f)
+			if looseKind(f.Type) {
+				b.diags.Addf(f.Pos, "unsupported: property %q is a map or free-form value in an XML body (XML has no form for one)", f.Name)
+				continue
+			}
 			b.xmlBytesIn(f.Type, seen)
 		}
 	}

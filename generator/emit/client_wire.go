@@ -39,7 +39,7 @@ func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bo
 	switch t.Kind {
 	case ir.KindString:
 		return t.Secret
-	case ir.KindArray:
+	case ir.KindArray, ir.KindMap:
 		return clientHoldsSecret(api, *t.Elem, need, seen)
 	case ir.KindStruct:
 		if seen[t.Name] {
@@ -58,7 +58,7 @@ func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bo
 		}
 		need[t.Name] = need[t.Name] || holds
 		return holds
-	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes:
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny:
 		return false
 	}
 	panic(fmt.Sprintf("emit: clientHoldsSecret: unknown kind %d", t.Kind))
@@ -118,6 +118,8 @@ func clientWireType(t ir.TypeRef, need map[string]bool) *jen.Statement {
 		return jen.Id(clientWireName(t.Name))
 	case t.Kind == ir.KindArray:
 		return jen.Index().Add(clientWireType(*t.Elem, need))
+	case t.Kind == ir.KindMap:
+		return jen.Map(jen.String()).Add(clientWireType(*t.Elem, need))
 	}
 	return goType(t)
 }
@@ -154,6 +156,13 @@ func clientWireCopy(g *jen.Group, fd *ir.Field, need map[string]bool) {
 				w.Clone().Index(jen.Id("i")).Op("=").Add(clientWireValue(*fd.Type.Elem, x.Clone().Index(jen.Id("i")), need)),
 			),
 		)
+	case fd.Type.Kind == ir.KindMap && !clientSame(*fd.Type.Elem, need):
+		g.If(x.Clone().Op("!=").Nil()).Block(
+			w.Clone().Op("=").Make(clientWireType(fd.Type, need), jen.Len(x.Clone())),
+			jen.For(jen.List(jen.Id("k"), jen.Id("item")).Op(":=").Range().Add(x.Clone())).Block(
+				w.Clone().Index(jen.Id("k")).Op("=").Add(clientWireValue(*fd.Type.Elem, jen.Id("item"), need)),
+			),
+		)
 	case fd.Pointer && !clientSame(fd.Type, need):
 		g.If(x.Clone().Op("!=").Nil()).Block(
 			jen.Id("v").Op(":=").Add(clientWireValue(fd.Type, x.Clone(), need)),
@@ -171,9 +180,9 @@ func clientSame(t ir.TypeRef, need map[string]bool) bool {
 		return !t.Secret
 	case ir.KindStruct:
 		return !need[t.Name]
-	case ir.KindArray:
+	case ir.KindArray, ir.KindMap:
 		return clientSame(*t.Elem, need)
-	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes:
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny:
 		return true
 	}
 	panic(fmt.Sprintf("emit: clientSame: unknown kind %d", t.Kind))

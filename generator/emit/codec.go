@@ -134,6 +134,20 @@ func codecTable() map[ir.Kind]*codec {
 			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
 		},
+		// A free-form value is its JSON text (README: maps and free-form
+		// values); it has no parameter text and no message form.
+		ir.KindAny: {
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+			zero:    func() *jen.Statement { return jen.Nil() },
+			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
+		},
+		ir.KindMap: {
+			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Map(jen.String()).Add(goType(*t.Elem)) },
+			zero:    func() *jen.Statement { return jen.Nil() },
+			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
+		},
 	}
 }
 

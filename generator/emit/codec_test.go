@@ -34,6 +34,20 @@ func TestCodecTable(t *testing.T) {
 	api := &ir.API{}
 	panics(t, "text of a struct", func() { wireText(api, ir.TypeRef{Kind: ir.KindStruct, Name: "S"}, jen.Id("v")) })
 	panics(t, "parser of an array", func() { parserOf(api, ir.TypeRef{Kind: ir.KindArray, Elem: &ir.TypeRef{}}) })
+	panics(t, "text of a map", func() { wireText(api, ir.TypeRef{Kind: ir.KindMap, Elem: &ir.TypeRef{}}, jen.Id("v")) })
+	panics(t, "message form of a free-form value", func() { showValue(api, ir.TypeRef{Kind: ir.KindAny}, jen.Id("v")) })
+	for _, c := range []struct {
+		t    ir.TypeRef
+		want string
+	}{
+		{ir.TypeRef{Kind: ir.KindAny}, "json.RawMessage"},
+		{ir.TypeRef{Kind: ir.KindMap, Elem: &ir.TypeRef{Kind: ir.KindInt}}, "map[string]int"},
+		{ir.TypeRef{Kind: ir.KindMap, Elem: &ir.TypeRef{Kind: ir.KindMap, Elem: &ir.TypeRef{Kind: ir.KindAny}}}, "map[string]map[string]json.RawMessage"},
+	} {
+		if got := fmt.Sprintf("%#v", goType(c.t)); got != c.want {
+			t.Errorf("Go type of %+v: %s, want %s", c.t, got, c.want)
+		}
+	}
 	panics(t, "unknown kind", func() { goType(ir.TypeRef{Kind: ir.NumKinds}) })
 	panics(t, "enum missing from the API", func() { wireText(api, ir.TypeRef{Kind: ir.KindEnum, Name: "E"}, jen.Id("v")) })
 }

@@ -142,6 +142,11 @@ func serverWireBody(api *ir.API, t ir.TypeRef, g *jen.Group) jen.Code {
 		g.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Body")).Block(
 			jen.Id("body").Index(jen.Id("i")).Op("=").Add(clientWireValue(*t.Elem, jen.Id("v").Dot("Body").Index(jen.Id("i")), need)))
 		return jen.Id("body")
+	case t.Kind == ir.KindMap && (t.Elem.Kind == ir.KindStruct || t.Elem.Secret):
+		g.Id("body").Op(":=").Make(clientWireType(t, need), jen.Len(jen.Id("v").Dot("Body")))
+		g.For(jen.List(jen.Id("k"), jen.Id("item")).Op(":=").Range().Id("v").Dot("Body")).Block(
+			jen.Id("body").Index(jen.Id("k")).Op("=").Add(clientWireValue(*t.Elem, jen.Id("item"), need)))
+		return jen.Id("body")
 	}
 	// Deeper shapes (arrays of arrays) have no twin: clientHoldsSecret
 	// marks structs and arrays of them only.

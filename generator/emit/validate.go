@@ -78,7 +78,7 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 }
 
 // typeChecks prints the checks of the value v, of type t: rules on the
-// value, itemRules on each item of an array. A Nullable's checks are of
+// value, itemRules on each item of an array or value of a map. A Nullable's checks are of
 // its value, when it has one (set and not null).
 func typeChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules, itemRules []*ir.Rule, v *jen.Statement) []jen.Code {
 	if t.Nullable {
@@ -89,7 +89,9 @@ func typeChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules, itemRules []*ir.
 		return []jen.Code{jen.If(v.Clone().Dot("Set").Op("&&").Op("!").Add(v.Clone()).Dot("Null")).Block(inner...)}
 	}
 	checks := valueChecks(api, fd, t, rules, v)
-	if t.Kind == ir.KindArray {
+	if t.Kind == ir.KindArray || t.Kind == ir.KindMap {
+		// A map's values are checked as an array's items are (in the
+		// map's order: the failures of several values come in any order).
 		if items := typeChecks(api, fd, *t.Elem, itemRules, nil, jen.Id("item")); len(items) > 0 {
 			checks = append(checks, jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(items...))
 		}

@@ -62,9 +62,9 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		n := jen.Qual("unicode/utf8", "RuneCountInString").Call(asString(t, v))
 		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinLength]).Add(lit(r.Bound))
 		value = jen.Qual("strconv", "Itoa").Call(n)
-	case ir.RuleMinItems, ir.RuleMaxItems:
+	case ir.RuleMinItems, ir.RuleMaxItems, ir.RuleMinProperties, ir.RuleMaxProperties:
 		n := jen.Len(v.Clone())
-		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinItems]).Add(lit(r.Bound))
+		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinItems || r.Kind == ir.RuleMinProperties]).Add(lit(r.Bound))
 		value = jen.Qual("strconv", "Itoa").Call(n)
 	case ir.RuleUniqueItems:
 		return jen.If(jen.Id("i").Op(":=").Id(rt.duplicateAt).Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
@@ -97,6 +97,7 @@ func ruleName(r *ir.Rule) string {
 		ir.RuleMinimum: "minimum", ir.RuleMaximum: "maximum", ir.RuleMinLength: "minLength",
 		ir.RuleMaxLength: "maxLength", ir.RuleMinItems: "minItems", ir.RuleMaxItems: "maxItems",
 		ir.RuleUniqueItems: "uniqueItems", ir.RuleFormat: "format", ir.RuleMultipleOf: "multipleOf",
+		ir.RuleMinProperties: "minProperties", ir.RuleMaxProperties: "maxProperties",
 	}
 	if r.Exclusive {
 		return map[ir.RuleKind]string{ir.RuleMinimum: "exclusiveMinimum", ir.RuleMaximum: "exclusiveMaximum"}[r.Kind]

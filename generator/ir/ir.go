@@ -111,6 +111,13 @@ const (
 	// KindBytes is base64 text on the wire ([]byte): format byte, and
 	// format binary inside a JSON document.
 	KindBytes
+	// KindAny is a free-form value (a schema without a type, {}): the
+	// JSON text as sent (json.RawMessage), decoded by the caller. nil is
+	// absent; JSON null is the four bytes null.
+	KindAny
+	// KindMap is an object of arbitrary keys (additionalProperties, or
+	// an object without properties): map[string]Elem; nil is absent.
+	KindMap
 	// NumKinds counts the kinds above; it is none itself. Every kind has
 	// an entry in emit's codec table (TestCodecTable).
 	NumKinds
@@ -121,7 +128,7 @@ type TypeRef struct {
 	Kind Kind
 	// Name is the GoName of the struct or enum (KindStruct, KindEnum).
 	Name string
-	// Elem is the element type (KindArray).
+	// Elem is the element type (KindArray) or the values' type (KindMap).
 	Elem *TypeRef
 	// Secret marks a credential string (format: password), printed as the
 	// runtime's redacting Secret type.
@@ -249,7 +256,8 @@ type Field struct {
 	XMLTag  string
 	// Default is the spec's default (string, int64, float64 or bool), or nil.
 	Default any
-	// Rules check the value; ItemRules check each element of an array.
+	// Rules check the value; ItemRules check each element of an array,
+	// or each value of a map.
 	Rules     []*Rule
 	ItemRules []*Rule
 	// Wildcard is the net/http ServeMux wildcard name of a path parameter
@@ -278,6 +286,10 @@ const (
 	// RuleFormat checks a string format (Rule.Format): uuid, email, uri,
 	// ipv4, ipv6, time, duration.
 	RuleFormat
+	// RuleMinProperties and RuleMaxProperties bound the number of keys of
+	// a map (Bound, an int64).
+	RuleMinProperties
+	RuleMaxProperties
 )
 
 // Rule is one check of a field's value.
