@@ -67,6 +67,11 @@ func clientAppendSecrets(g *jen.Group, t ir.TypeRef, pointer bool, v *jen.Statem
 			clientAppendSecrets(g, *t.Elem, false, v.Clone().Index(jen.Id("i")), need)
 		})
 		return
+	case t.Kind == ir.KindMap && !clientSame(*t.Elem, need):
+		g.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).BlockFunc(func(g *jen.Group) {
+			clientAppendSecrets(g, *t.Elem, false, jen.Id("item"), need)
+		})
+		return
 	default:
 		return
 	}
