@@ -46,7 +46,7 @@ func generateConfigCase(t *testing.T, a *archive) (*config.Config, []generator.F
 		doc, name = s, "spec.yaml"
 	}
 	pkg := cmpOr(cfg.Package, "golden")
-	files, _, err := generator.Generate(doc, name, generator.Options{Package: pkg, Generate: cfg.Generate, Operations: cfg.Operations, Strict: cfg.Strict, Names: cfg.Names})
+	files, _, err := generator.Generate(doc, name, generator.Options{Package: pkg, Generate: cfg.Generate, Operations: cfg.Operations, Strict: cfg.Strict, Names: cfg.Names, Types: cfg.Types})
 	return cfg, files, err
 }
 
@@ -104,7 +104,7 @@ func summary(t *testing.T, cfg *config.Config, files []generator.File) []byte {
 	}
 	slices.Sort(keys)
 	fmt.Fprintf(&b, "set: %s\nspec: %s\noutput: %s\npackage: %s\ngenerate: %s\nstrict: %v\n", strings.Join(keys, " "), cfg.Spec, cfg.Output, cfg.Package, cfg.Generate, cfg.Strict)
-	var client, handler, types []string
+	var client, handler, types, foreign []string
 	b.WriteString("files:\n")
 	for _, f := range files {
 		b.WriteString("  " + f.Name + "\n")
@@ -117,13 +117,52 @@ func summary(t *testing.T, cfg *config.Config, files []generator.File) []byte {
 			handler = append(handler, handlerMethods(d)...)
 			if f.Name == "models.go" || f.Name == "enums.go" {
 				types = append(types, exportedTypes(d)...)
+				foreign = append(foreign, foreignFields(f.Bytes, d)...)
 			}
 		}
 	}
 	slices.Sort(client)
 	slices.Sort(types)
 	fmt.Fprintf(&b, "client: %s\nhandler: %s\nmodels: %s\n", strings.Join(client, " "), strings.Join(handler, " "), strings.Join(types, " "))
+	if len(foreign) > 0 {
+		slices.Sort(foreign)
+		fmt.Fprintf(&b, "fields of other packages' types: %s\n", strings.Join(foreign, " "))
+	}
 	return []byte(b.String())
+}
+
+// foreignFields are the struct fields d declares whose type is of another
+// package (net/netip.Addr, a user's type): Type.Field=its type as written
+// in src.
+func foreignFields(src []byte, d ast.Decl) []string {
+	g, ok := d.(*ast.GenDecl)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, s := range g.Specs {
+		ts, ok := s.(*ast.TypeSpec)
+		if !ok {
+			continue
+		}
+		st, ok := ts.Type.(*ast.StructType)
+		if !ok {
+			continue
+		}
+		for _, f := range st.Fields.List {
+			foreign := false
+			ast.Inspect(f.Type, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name != "Name" {
+					foreign = true
+				}
+				return true
+			})
+			if foreign && len(f.Names) == 1 {
+				out = append(out, ts.Name.Name+"."+f.Names[0].Name+"="+string(src[f.Type.Pos()-1:f.Type.End()-1]))
+			}
+		}
+	}
+	return out
 }
 
 // clientMethod is the name of d when d is an exported method of *Client.

@@ -36,6 +36,8 @@ type Options struct {
 	Operations config.Filter
 	// Names gives operations and schemas Go names, over x-go-name.
 	Names config.Names
+	// Types gives schemas Go types of the user's, over x-go-type.
+	Types config.Types
 	// Strict makes every warning an error.
 	Strict bool
 	// Files is the spec's directory, which its external $refs are read
@@ -76,10 +78,12 @@ func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error
 	if doc == nil {
 		return nil, nil, loadErr
 	}
-	if err := applyNames(doc, opts.Names); err != nil {
+	namesErr, typesErr := applyNames(doc, opts.Names), applyTypes(doc, opts.Types)
+	if namesErr != nil || typesErr != nil {
 		var problems diag.List
 		problems.Add(loadErr)
-		problems.Add(err)
+		problems.Add(namesErr)
+		problems.Add(typesErr)
 		return nil, nil, problems.Err()
 	}
 	if err := filterOperations(doc, opts.Operations); err != nil {
@@ -88,7 +92,7 @@ func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error
 		problems.Add(err)
 		return nil, nil, problems.Err()
 	}
-	api, buildErr := buildAfter(doc, loadErr, build.Options{Package: opts.Package, Reserved: templates.Names()})
+	api, buildErr := buildAfter(doc, loadErr, build.Options{Package: opts.Package, Reserved: templates.Names(), FormatTypes: formatTypes(opts.Types)})
 	var problems diag.List
 	problems.Add(loadErr)
 	problems.Add(buildErr)

@@ -50,3 +50,33 @@ func TestSecurityEndToEnd(t *testing.T) {
 	goCmd(t, dir, "vet", "./...")
 	goCmd(t, dir, "test", "-count=1", "./...")
 }
+
+// TestUserGoTypesEndToEnd generates testdata/go_types.txtar (x-go-type:
+// math/big.Float and net/netip.Addr) and runs testdata/e2e/gotypes_test.go:
+// the generated client against the generated server over loopback.
+func TestUserGoTypesEndToEnd(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "go_types.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, ok := parseArchive(data).file("spec.yaml")
+	if !ok {
+		t.Fatal("no spec.yaml")
+	}
+	files, _, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "prices"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module gotypes.test\n\ngo 1.26\n")
+	for _, f := range files {
+		write(t, filepath.Join(dir, "prices", f.Name), string(f.Bytes))
+	}
+	test, err := os.ReadFile(filepath.Join("testdata", "e2e", "gotypes_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "prices", "e2e_test.go"), string(test))
+	goCmd(t, dir, "vet", "./...")
+	goCmd(t, dir, "test", "-count=1", "./...")
+}

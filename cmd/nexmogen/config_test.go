@@ -143,3 +143,21 @@ func TestStrictFromConfig(t *testing.T) {
 		t.Errorf("-strict=false over strict: true: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestConfigNamesAndTypes: the file's names and types reach the
+// generation through the command, as the golden cases show them through
+// the library.
+func TestConfigNamesAndTypes(t *testing.T) {
+	dir := configDir(t, "spec: nexmo.yaml\noutput: ../acme\nnames:\n  schemas: {Balance: Funds}\ntypes:\n  schemas: {PricingNetwork: example.com/rates.Network}\n")
+	code, _, stderr := runCmd("-config", filepath.Join(dir, "nexmogen.yaml"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	models := readFile(t, filepath.Join(dir, "..", "acme", "models.go"))
+	if !strings.Contains(models, "type Funds struct") || strings.Contains(models, "type Balance struct") {
+		t.Error("names.schemas did not rename Balance to Funds")
+	}
+	if !strings.Contains(models, `"example.com/rates"`) || !strings.Contains(models, "[]rates.Network") || strings.Contains(models, "type PricingNetwork struct") {
+		t.Errorf("types.schemas did not make PricingNetwork example.com/rates.Network:\n%s", models)
+	}
+}

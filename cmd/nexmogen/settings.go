@@ -60,5 +60,6 @@ func (s *settings) applyConfig(file string, set map[string]bool) error {
 	}
 	s.opts.Operations = cfg.Operations
 	s.opts.Names = cfg.Names
+	s.opts.Types = cfg.Types
 	return nil
 }

@@ -25,6 +25,10 @@ type Options struct {
 	// server files declare (naming.ServerReserved) are reserved by Build
 	// itself.
 	Reserved []string
+	// FormatTypes gives every schema of a format a Go type of the user's
+	// (the configuration's types.formats), unless its x-go-type says
+	// otherwise.
+	FormatTypes map[string]*ir.GoType
 }
 
 // builder holds the state of one build. It is not shared between builds.
@@ -40,6 +44,8 @@ type builder struct {
 	building map[string]bool
 	// open marks the structs whose fields are being built, by Go name.
 	open map[string]bool
+	// formatTypes is Options.FormatTypes.
+	formatTypes map[string]*ir.GoType
 	// forms marks component schemas used as form bodies.
 	forms map[string]bool
 	// patterns dedupes compiled patterns by expression.
@@ -59,17 +65,18 @@ type builder struct {
 // Build makes the IR of doc, or returns every problem found, positioned.
 func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b := &builder{
-		doc:        doc,
-		api:        &ir.API{Package: opts.Package},
-		types:      naming.NewScope(slices.Concat(opts.Reserved, naming.ServerReserved())...),
-		values:     naming.NewScope(opts.Reserved...),
-		components: make(map[string]*ir.TypeRef),
-		building:   make(map[string]bool),
-		open:       make(map[string]bool),
-		forms:      make(map[string]bool),
-		patterns:   make(map[string]*ir.Pattern),
-		elements:   make(map[string]string),
-		inline:     make(map[*openapi3.Schema]ir.TypeRef),
+		doc:         doc,
+		api:         &ir.API{Package: opts.Package},
+		types:       naming.NewScope(slices.Concat(opts.Reserved, naming.ServerReserved())...),
+		values:      naming.NewScope(opts.Reserved...),
+		components:  make(map[string]*ir.TypeRef),
+		building:    make(map[string]bool),
+		open:        make(map[string]bool),
+		formatTypes: opts.FormatTypes,
+		forms:       make(map[string]bool),
+		patterns:    make(map[string]*ir.Pattern),
+		elements:    make(map[string]string),
+		inline:      make(map[*openapi3.Schema]ir.TypeRef),
 	}
 	b.unsupportedDocument()
 	if b.infiniteCycles() {

@@ -16,6 +16,10 @@ import (
 // pattern, enum, bounds, lengths and item counts, through allOf parts and
 // into array items.
 func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
+	if holdsGo(f.Type) {
+		b.userTypeRules(f, s)
+		return
+	}
 	if f.Required && requiredCheckable(f.Type) {
 		f.Rules = append(f.Rules, &ir.Rule{Kind: ir.RuleRequired, Pos: f.Pos})
 	}

@@ -96,6 +96,11 @@ func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, ro
 // schemaShape is the Go type of a schema, nullable or not.
 func (b *builder) schemaShape(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
 	at := b.pos(s.Origin)
+	if gt := b.userType(s); gt != nil {
+		// The user's type stands for the whole schema, whatever it
+		// says: nothing of it is generated.
+		return ir.TypeRef{Kind: ir.KindGo, Go: gt}
+	}
 	b.unsupportedSchema(s, at)
 	if role == ir.RoleForm && len(path) > 0 && isObject(s) && !isMap(s) {
 		b.diags.Addf(at, "unsupported: a nested object in a form body")

@@ -36,6 +36,9 @@ type Config struct {
 	// operations by operationId, schemas by their name in
 	// components/schemas.
 	Names Names
+	// Types gives schemas Go types of the user's (as x-go-type in the
+	// spec would, and over it): by format, and by component schema name.
+	Types Types
 	// Set holds the top-level keys the file gave ("spec", "package", ...),
 	// so that only those override the command's defaults.
 	Set map[string]bool
@@ -79,4 +82,20 @@ type Names struct {
 // Rename gives the spec element From the Go name To.
 type Rename struct {
 	From, To Name
+}
+
+// Types are the Go types of the user's the file gives: Formats for every
+// schema of a format (a price string of format decimal, say), Schemas for
+// component schemas by name (over their x-go-type).
+type Types struct {
+	Formats, Schemas []TypeOverride
+}
+
+// TypeOverride gives the schemas From names (a format, or a component
+// schema) the Go type Type.
+type TypeOverride struct {
+	From Name
+	Type *ir.GoType
+	// Pos is where the type is written.
+	Pos ir.Pos
 }

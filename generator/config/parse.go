@@ -71,6 +71,8 @@ func (p *parser) top(n *yaml.Node) {
 			c.Operations = p.filter(k, v)
 		case "names":
 			c.Names = p.names2(v)
+		case "types":
+			c.Types = p.types(v)
 		default:
 			return false
 		}
@@ -113,6 +115,43 @@ func (p *parser) names2(n *yaml.Node) Names {
 		default:
 			return false
 		}
+		return true
+	})
+	return out
+}
+
+// types reads the types mapping: formats and schemas, each a mapping
+// from the spec's name to a Go type (import/path.TypeName).
+func (p *parser) types(n *yaml.Node) Types {
+	var out Types
+	p.mapping(n, "types", func(key string, _, v *yaml.Node) bool {
+		switch key {
+		case "formats":
+			out.Formats = p.goTypes(v, "types.formats")
+		case "schemas":
+			out.Schemas = p.goTypes(v, "types.schemas")
+		default:
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// goTypes reads a mapping from spec names to Go types.
+func (p *parser) goTypes(n *yaml.Node, what string) []TypeOverride {
+	var out []TypeOverride
+	p.mapping(n, what, func(key string, k, v *yaml.Node) bool {
+		s := p.str(v, what+" value")
+		if s == "" {
+			return true
+		}
+		t, err := ir.ParseGoType(s)
+		if err != nil {
+			p.diags.Addf(p.pos(v), "%s: %q: %v", what, s, err)
+			return true
+		}
+		out = append(out, TypeOverride{From: Name{Value: key, Pos: p.pos(k)}, Type: t, Pos: p.pos(v)})
 		return true
 	})
 	return out

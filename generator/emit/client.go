@@ -151,9 +151,13 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
 	default:
-		value := jen.Id("body")
+		// A pointer, so that encoding/json also finds the methods of
+		// pointer receivers (a user's *big.Float's MarshalText) on the
+		// fields.
+		value := jen.Op("&").Id("body")
 		if op.Body.Type.Kind == ir.KindStruct && clientWireNames(api)[op.Body.Type.Name] {
-			value = jen.Id("body").Dot("wire").Call() // its secrets revealed
+			g.Id("wire").Op(":=").Id("body").Dot("wire").Call() // its secrets revealed
+			value = jen.Op("&").Id("wire")
 		}
 		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(value)
 		g.If(jen.Err().Op("!=").Nil()).Block(

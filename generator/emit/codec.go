@@ -128,6 +128,12 @@ func codecTable() map[ir.Kind]*codec {
 		ir.KindStruct: {
 			goType: func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
 		},
+		// A user's type travels only in bodies, by its own methods; it
+		// has no text form, zero literal or message form here (the
+		// builder keeps it out of parameters and drops its rules).
+		ir.KindGo: {
+			goType: func(t ir.TypeRef) *jen.Statement { return jen.Qual(t.Go.Path, t.Go.Name) },
+		},
 		ir.KindArray: {
 			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Index().Add(goType(*t.Elem)) },
 			zero:    func() *jen.Statement { return jen.Nil() },

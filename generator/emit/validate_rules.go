@@ -91,19 +91,7 @@ func failure(fd *ir.Field, rule string, limit, value jen.Code) *jen.Statement {
 }
 
 // ruleName is the rule's name in errors, as the spec spells the keyword.
-func ruleName(r *ir.Rule) string {
-	names := map[ir.RuleKind]string{
-		ir.RuleRequired: "required", ir.RulePattern: "pattern", ir.RuleEnum: "enum",
-		ir.RuleMinimum: "minimum", ir.RuleMaximum: "maximum", ir.RuleMinLength: "minLength",
-		ir.RuleMaxLength: "maxLength", ir.RuleMinItems: "minItems", ir.RuleMaxItems: "maxItems",
-		ir.RuleUniqueItems: "uniqueItems", ir.RuleFormat: "format", ir.RuleMultipleOf: "multipleOf",
-		ir.RuleMinProperties: "minProperties", ir.RuleMaxProperties: "maxProperties",
-	}
-	if r.Exclusive {
-		return map[ir.RuleKind]string{ir.RuleMinimum: "exclusiveMinimum", ir.RuleMaximum: "exclusiveMaximum"}[r.Kind]
-	}
-	return names[r.Kind]
-}
+func ruleName(r *ir.Rule) string { return r.Keyword() }
 
 // asString converts a string-kinded value to string for matching.
 func asString(t ir.TypeRef, v *jen.Statement) *jen.Statement {

@@ -118,6 +118,9 @@ const (
 	// KindMap is an object of arbitrary keys (additionalProperties, or
 	// an object without properties): map[string]Elem; nil is absent.
 	KindMap
+	// KindGo is a Go type of the user's (x-go-type, or the configuration's
+	// type for a format): TypeRef.Go names it.
+	KindGo
 	// NumKinds counts the kinds above; it is none itself. Every kind has
 	// an entry in emit's codec table (TestCodecTable).
 	NumKinds
@@ -133,6 +136,8 @@ type TypeRef struct {
 	// Secret marks a credential string (format: password), printed as the
 	// runtime's redacting Secret type.
 	Secret bool
+	// Go is the user's type of KindGo.
+	Go *GoType
 	// Nullable marks a value that may also be null (nullable: true, or
 	// "null" in a 3.1 type list): the runtime's Nullable of the type the
 	// other fields describe. Only values inside JSON and XML documents are
@@ -305,6 +310,25 @@ type Rule struct {
 	Exclusive bool
 	// Format is the format RuleFormat checks, as the spec spells it.
 	Format string
+}
+
+// Keyword is the rule's keyword as the spec spells it ("maxItems").
+func (r *Rule) Keyword() string {
+	if r.Exclusive {
+		switch r.Kind {
+		case RuleMinimum:
+			return "exclusiveMinimum"
+		case RuleMaximum:
+			return "exclusiveMaximum"
+		}
+	}
+	return map[RuleKind]string{
+		RuleRequired: "required", RulePattern: "pattern", RuleEnum: "enum",
+		RuleMinimum: "minimum", RuleMaximum: "maximum", RuleMinLength: "minLength",
+		RuleMaxLength: "maxLength", RuleMinItems: "minItems", RuleMaxItems: "maxItems",
+		RuleUniqueItems: "uniqueItems", RuleFormat: "format", RuleMultipleOf: "multipleOf",
+		RuleMinProperties: "minProperties", RuleMaxProperties: "maxProperties",
+	}[r.Kind]
 }
 
 // Operation is one HTTP operation.
