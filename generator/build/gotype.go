@@ -40,9 +40,10 @@ func (b *builder) userType(s *openapi3.Schema) *ir.GoType {
 	return nil
 }
 
-// holdsGo reports whether t is a user's Go type, or an array of one.
+// holdsGo reports whether t is a user's Go type, or an array or map of
+// them.
 func holdsGo(t ir.TypeRef) bool {
-	if t.Kind == ir.KindArray {
+	if t.Kind == ir.KindArray || t.Kind == ir.KindMap {
 		return holdsGo(*t.Elem)
 	}
 	return t.Kind == ir.KindGo
@@ -51,8 +52,8 @@ func holdsGo(t ir.TypeRef) bool {
 // userTypeField fits a field of a user's Go type: such a value has only
 // the wire forms its type gives it, so it travels in JSON and XML bodies
 // only; its default is not applied (a warning says so: the generator
-// cannot write its literal); an optional one is a pointer (nil: absent).
-// Its rules are userTypeRules.
+// cannot write its literal). An optional one is a pointer (nil: absent;
+// see object). Its rules are userTypeRules.
 func (b *builder) userTypeField(f *ir.Field, v *openapi3.Schema, role ir.Role) {
 	if !holdsGo(f.Type) {
 		return
@@ -65,13 +66,12 @@ func (b *builder) userTypeField(f *ir.Field, v *openapi3.Schema, role ir.Role) {
 		b.doc.Warnf(b.fieldPos(v.Origin, "default"), "the default is not applied to a value of the user's Go type (%s): the generator cannot write its literal", extGoType)
 		f.Default = nil
 	}
-	f.Pointer = f.Type.Kind == ir.KindGo && !f.Required
 }
 
 // userTypeRules are the rules of a field of a user's Go type: none on a
 // value of the type, whose Unmarshal methods decide what it accepts (each
-// rule of the schema is a warning); an array of them keeps its own rules
-// but uniqueItems (the type may not be comparable).
+// rule of the schema is a warning); an array or map of them keeps its own
+// rules but uniqueItems (the type may not be comparable).
 func (b *builder) userTypeRules(f *ir.Field, s *openapi3.Schema) {
 	if f.Type.Kind == ir.KindGo {
 		for _, r := range b.schemaRules(f, s) {
@@ -89,8 +89,8 @@ func (b *builder) userTypeRules(f *ir.Field, s *openapi3.Schema) {
 		}
 		f.Rules = append(f.Rules, r)
 	}
-	if s.Items != nil && s.Items.Value != nil {
-		for _, r := range b.schemaRules(f, s.Items.Value) {
+	if elem := elemSchema(s); elem != nil {
+		for _, r := range b.schemaRules(f, elem) {
 			b.unchecked(r)
 		}
 	}
