@@ -46,7 +46,7 @@ func generateConfigCase(t *testing.T, a *archive) (*config.Config, []generator.F
 		doc, name = s, "spec.yaml"
 	}
 	pkg := cmpOr(cfg.Package, "golden")
-	files, _, err := generator.Generate(doc, name, generator.Options{Package: pkg, Generate: cfg.Generate, Operations: cfg.Operations, Strict: cfg.Strict, Names: cfg.Names, Types: cfg.Types})
+	files, _, err := generator.Generate(doc, name, generator.Options{Package: pkg, Generate: cfg.Generate, Operations: cfg.Operations, Strict: cfg.Strict, NoExamples: !cfg.Examples, Names: cfg.Names, Types: cfg.Types})
 	return cfg, files, err
 }
 
@@ -103,7 +103,7 @@ func summary(t *testing.T, cfg *config.Config, files []generator.File) []byte {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	fmt.Fprintf(&b, "set: %s\nspec: %s\noutput: %s\npackage: %s\ngenerate: %s\nstrict: %v\n", strings.Join(keys, " "), cfg.Spec, cfg.Output, cfg.Package, cfg.Generate, cfg.Strict)
+	fmt.Fprintf(&b, "set: %s\nspec: %s\noutput: %s\npackage: %s\ngenerate: %s\nstrict: %v\nexamples: %v\n", strings.Join(keys, " "), cfg.Spec, cfg.Output, cfg.Package, cfg.Generate, cfg.Strict, cfg.Examples)
 	var client, handler, types, foreign []string
 	b.WriteString("files:\n")
 	for _, f := range files {

@@ -21,6 +21,10 @@ import (
 // File is one generated file, named relative to the output directory.
 type File = emit.File
 
+// ExampleFile is the generated test file holding the package's runnable
+// Example (left out with Options.NoExamples).
+const ExampleFile = emit.ExampleFile
+
 // Header is the first line of every generated file.
 const Header = "// " + emit.Header
 
@@ -40,6 +44,8 @@ type Options struct {
 	Types config.Types
 	// Strict makes every warning an error.
 	Strict bool
+	// NoExamples leaves out the package's runnable Example (ExampleFile).
+	NoExamples bool
 	// Files is the spec's directory, which its external $refs are read
 	// from: a relative $ref is resolved against the file it is written
 	// in, and "../" may climb back to this root but not past it; URLs and
@@ -111,6 +117,9 @@ func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error
 		return nil, warnings, err
 	}
 	return slices.DeleteFunc(files, func(f File) bool {
+		if opts.NoExamples && f.Name == ExampleFile {
+			return true
+		}
 		p := emit.PartOf(f.Name)
 		return p != emit.Shared && p != part && part != emit.Shared
 	}), warnings, nil

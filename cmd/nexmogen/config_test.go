@@ -161,3 +161,27 @@ func TestConfigNamesAndTypes(t *testing.T) {
 		t.Errorf("types.schemas did not make PricingNetwork example.com/rates.Network:\n%s", models)
 	}
 }
+
+// TestExamplesFlagAndKey: the package's Example is generated unless
+// examples: false or -examples=false says otherwise; the flag wins.
+func TestExamplesFlagAndKey(t *testing.T) {
+	for _, tc := range []struct {
+		cfg  string
+		args []string
+		want bool
+	}{
+		{"", nil, true},
+		{"examples: false\n", nil, false},
+		{"", []string{"-examples=false"}, false},
+		{"examples: false\n", []string{"-examples=true"}, true},
+	} {
+		dir := configDir(t, "spec: nexmo.yaml\noutput: ../acme\n"+tc.cfg)
+		code, _, stderr := runCmd(append([]string{"-config", filepath.Join(dir, "nexmogen.yaml")}, tc.args...)...)
+		if code != 0 {
+			t.Fatalf("%q %v: exit %d: %s", tc.cfg, tc.args, code, stderr)
+		}
+		if got := exists(filepath.Join(dir, "..", "acme", "example_gen_test.go")); got != tc.want {
+			t.Errorf("%q %v: example_gen_test.go written %v, want %v", tc.cfg, tc.args, got, tc.want)
+		}
+	}
+}

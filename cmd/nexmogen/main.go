@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-check] [-strict] [-version]
+//	nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-examples=false] [-check] [-strict] [-version]
 //
 // With no flags it reads nexmogen.yaml when the current directory has one
 // (flags override it), else the embedded spec/nexmo.yaml, and writes
@@ -52,9 +52,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "make every warning an error")
 	showVersion := fs.Bool("version", false, "print nexmogen's version and exit")
 	configFile := fs.String("config", "", "configuration file (default: "+config.DefaultFile+" when it exists)")
+	examples := fs.Bool("examples", true, "generate the package's runnable Example ("+generator.ExampleFile+")")
 	gen := fs.String("generate", "", "what to generate beside the models and validators: client, server or both (default both)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-check] [-strict] [-version]\n\n")
+		fmt.Fprintf(stderr, "usage: nexmogen [-config FILE] [-spec FILE] [-out DIR] [-package NAME] [-generate client|server|both] [-examples=false] [-check] [-strict] [-version]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -86,7 +87,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	s := settings{spec: *specFile, out: *out, pkg: *pkg, opts: generator.Options{Generate: *gen, Strict: *strict}}
+	s := settings{spec: *specFile, out: *out, pkg: *pkg, opts: generator.Options{Generate: *gen, Strict: *strict, NoExamples: !*examples}}
 	if err := s.applyConfig(*configFile, set); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -20,6 +20,7 @@ type settings struct {
 // flagOfKey maps a configuration key to the flag that overrides it.
 var flagOfKey = map[string]string{
 	"spec": "spec", "output": "out", "package": "package", "generate": "generate", "strict": "strict",
+	"examples": "examples",
 }
 
 // applyConfig reads the configuration file (file, or config.DefaultFile
@@ -57,6 +58,9 @@ func (s *settings) applyConfig(file string, set map[string]bool) error {
 	}
 	if given("strict") {
 		s.opts.Strict = cfg.Strict
+	}
+	if given("examples") {
+		s.opts.NoExamples = !cfg.Examples
 	}
 	s.opts.Operations = cfg.Operations
 	s.opts.Names = cfg.Names

@@ -30,6 +30,9 @@ type Config struct {
 	Generate string
 	// Strict makes every warning an error.
 	Strict bool
+	// Examples is whether to generate the package's runnable Example
+	// (true when the file does not say).
+	Examples bool
 	// Operations selects the operations to generate.
 	Operations Filter
 	// Names sets Go names (as x-go-name in the spec would, and over it):

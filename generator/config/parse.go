@@ -14,7 +14,7 @@ import (
 // Parse reads a configuration file; file names it in diagnostics. On any
 // problem it returns every one, positioned, and no Config.
 func Parse(data []byte, file string) (*Config, error) {
-	p := &parser{file: file, cfg: &Config{File: file, Set: map[string]bool{}}}
+	p := &parser{file: file, cfg: &Config{File: file, Examples: true, Set: map[string]bool{}}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		var le *yaml.LoadError
@@ -67,6 +67,8 @@ func (p *parser) top(n *yaml.Node) {
 			}
 		case "strict":
 			c.Strict = p.boolean(v, key)
+		case "examples":
+			c.Examples = p.boolean(v, key)
 		case "operations":
 			c.Operations = p.filter(k, v)
 		case "names":
