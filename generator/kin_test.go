@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -126,7 +127,8 @@ var judges = map[string]func([]byte) string{
 	"Item21": judge[kin.Item21], "Item24": judge[kin.Item24],
 	"Item25": judge[kin.Item25], "Recursion": judge[kin.Recursion],
 	"Formats": judge[kin.Formats], "Multiples": judge[kin.Multiples],
-	"Nullables": judge[kin.Nullables],
+	"Nullables": judge[kin.Nullables], "Tagged": judge[kin.Tagged], "Shape": judge[kin.Shape],
+	"Label": judge[kin.Label], "Ident": judge[kin.Ident],
 }
 
 func main() {
@@ -238,6 +240,16 @@ var kinItems = map[string][]kinItemCase{
 		refuse("Recursion", `{"children":[{"name":"a"}]}`, `{"parent":{"parent":{"name":"a"}}}`,
 			`{"children":[{"children":[{"parent":{"name":"a"}}]}]}`)...),
 	"TestIssue11FormatsAgainstKin": kinFormatCases(),
+	"TestIssue11UnionsAgainstKin": slices.Concat(
+		accept("Tagged", `{"kind":"cat","lives":9}`, `{"kind":"dog","bark":"w"}`, `{"kind":"dog","bark":"w","lives":99}`),
+		refuse("Tagged", `{"kind":"cow"}`, `{"lives":1}`, `{"kind":"cat"}`, `{"kind":"cat","lives":10}`, `{"kind":"dog","bark":""}`,
+			`{"kind":1,"lives":1}`, `"cat"`, `null`, `[]`),
+		accept("Shape", `{"radius":1}`, `{"side":0}`, `{"radius":2,"other":1}`),
+		refuse("Shape", `{}`, `{"radius":1,"side":1}`, `{"radius":-1}`, `{"side":"1"}`, `1`, `null`),
+		accept("Label", `"abc"`, `""`, `true`, `false`),
+		refuse("Label", `"abcd"`, `1`, `null`, `{}`, `["a"]`),
+		accept("Ident", `"a"`, `1`, `99`),
+		refuse("Ident", `""`, `0`, `1.5`, `true`, `null`, `{}`)),
 	"TestIssue11NullableAgainstKin": append(
 		accept("Nullables", `{"must":null}`, `{"must":1}`, `{"must":null,"name":null,"color":null,"owner":null,"tags":null}`,
 			`{"must":2,"name":"ab","color":"red","owner":{"foo":"x"},"tags":[null]}`, `{"must":1,"tags":["a"]}`, `{"must":1,"tags":[]}`),
@@ -329,6 +341,12 @@ func TestIssue11FormatsAgainstKin(t *testing.T) { kinDifferential(t) }
 // TestIssue11MultipleOfAgainstKin: multipleOf on integers, through an
 // untyped allOf part too, agrees with kin-openapi.
 func TestIssue11MultipleOfAgainstKin(t *testing.T) { kinDifferential(t) }
+
+// TestIssue11UnionsAgainstKin: oneOf and anyOf decide as kin-openapi does:
+// by the discriminator's mapping, by exactly one matching variant for
+// oneOf (its required properties and rules included), by any for anyOf,
+// scalars by their JSON type.
+func TestIssue11UnionsAgainstKin(t *testing.T) { kinDifferential(t) }
 
 // TestIssue11NullableAgainstKin: a Nullable takes null where the spec says
 // nullable, required means present (null is), and the rules hold on a

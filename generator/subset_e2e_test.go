@@ -37,6 +37,13 @@ func TestNullableEndToEnd(t *testing.T) {
 	loopback(t, "nullable.txtar", "nullable", "nullable_test.go")
 }
 
+// TestUnionsEndToEnd runs testdata/e2e/unions_test.go against the code
+// of unions.txtar: oneOf and anyOf, with and without discriminator, scalar
+// unions, through the generated client and server, and JSON round trips.
+func TestUnionsEndToEnd(t *testing.T) {
+	loopback(t, "unions.txtar", "unions", "unions_test.go")
+}
+
 // loopback generates the spec of a golden case as package pkg into a
 // throwaway module and runs the test file of testdata/e2e there.
 func loopback(t *testing.T, archiveName, pkg, test string) {

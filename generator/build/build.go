@@ -88,6 +88,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.remainingComponents()
 	b.server()
 	b.xmlBytes()
+	b.unionSecrets()
 	b.xmlTagNames()
 	b.markValidated()
 	b.usedPatterns()

@@ -30,12 +30,49 @@ func (b *builder) nullable(s *openapi3.Schema) bool {
 	return true
 }
 
-// nullableWrapper reports the 3.0 spelling of a nullable reference:
-// nullable: true beside an allOf of one part and nothing that makes a type
-// of its own (no properties, type or enum): the part's type, nullable.
-func (b *builder) nullableWrapper(s *openapi3.Schema) bool {
-	return s.Nullable && len(s.AllOf) == 1 && s.AllOf[0].Value != nil && len(s.Properties) == 0 &&
-		len(s.Enum) == 0 && (s.Type == nil || s.Type.IsEmpty()) && !composite(s) && s.AdditionalProperties.Schema == nil
+// wrapped is the one part of an allOf that says something, when s says
+// nothing else (no properties, type, enum or union of its own) and the
+// other parts are annotations (a description, a title, an example): the
+// schema is that part's type. It is taken when s is nullable (3.0's
+// spelling of a nullable reference, allOf: [$ref] beside nullable: true)
+// and when the part is a union (an allOf cannot merge a union's choice into
+// an object, but a union described at its use is the union); nil else.
+func (b *builder) wrapped(s *openapi3.Schema) *openapi3.SchemaRef {
+	if len(s.AllOf) == 0 || len(s.Properties) > 0 || len(s.Enum) > 0 || (s.Type != nil && !s.Type.IsEmpty()) ||
+		composite(s) || s.AdditionalProperties.Schema != nil {
+		return nil
+	}
+	var part *openapi3.SchemaRef
+	for _, p := range s.AllOf {
+		if p.Value == nil {
+			return nil
+		}
+		if annotation(p.Value) {
+			continue
+		}
+		if part != nil {
+			return nil
+		}
+		part = p
+	}
+	if part == nil || !(s.Nullable || isUnion(part.Value)) {
+		return nil
+	}
+	return part
+}
+
+// annotation reports a schema that only documents: a description, title
+// or example, nothing that constrains a value.
+func annotation(s *openapi3.Schema) bool {
+	rest := *s
+	rest.Description, rest.Title, rest.Example, rest.Deprecated = "", "", nil, false
+	return len(rest.OneOf) == 0 && len(rest.AnyOf) == 0 && len(rest.AllOf) == 0 && rest.IsEmpty()
+}
+
+// isUnion reports a oneOf or anyOf that is a union type (not an enum
+// written as one, see constUnion).
+func isUnion(s *openapi3.Schema) bool {
+	return (len(s.OneOf) > 0 || len(s.AnyOf) > 0) && constUnion(s) == nil
 }
 
 // notNullable is t for a parameter, header, form field or whole body:

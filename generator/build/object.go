@@ -42,7 +42,7 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		// An optional object, date-time or date is a pointer:
 		// omitempty cannot leave out a struct value. A Nullable is
 		// absent when zero (omitzero).
-		f.Pointer = !p.required && !f.Type.Nullable && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate || f.Type.Kind == ir.KindGo)
+		f.Pointer = !p.required && !f.Type.Nullable && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindUnion || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate || f.Type.Kind == ir.KindGo)
 		b.nullableCycle(f)
 		st.Fields = append(st.Fields, f)
 	}

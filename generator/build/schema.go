@@ -80,12 +80,28 @@ func (b *builder) typeOf(s *openapi3.SchemaRef, owner string, path []string, rol
 // schemaType is the Go type of an inline or component schema: its shape,
 // nullable when the schema says so (see nullable.go).
 func (b *builder) schemaType(s *openapi3.Schema, owner string, path []string, role ir.Role) ir.TypeRef {
-	if b.nullableWrapper(s) {
+	if part := b.wrapped(s); part != nil {
 		// allOf: [$ref] beside nullable: true, the 3.0 way to make a
-		// reference nullable: the referenced type itself.
+		// reference nullable, or a described union: the part's type.
 		b.unsupportedSchema(s, b.pos(s.Origin))
-		t := b.typeOf(s.AllOf[0], owner, path, role)
-		t.Nullable = true
+		t := b.typeOf(part, owner, path, role)
+		t.Nullable = t.Nullable || s.Nullable
+		return t
+	}
+	if cs := constUnion(s); cs != nil {
+		// An enum written as a oneOf of values: the enum.
+		t, ok := b.inline[s]
+		if !ok {
+			t = b.schemaShape(cs, owner, path, role)
+			b.inline[s] = t
+		}
+		t.Nullable = t.Nullable || b.nullable(s)
+		return t
+	}
+	if v := singleVariant(s); v != nil {
+		b.unsupportedSchema(s, b.pos(s.Origin))
+		t := b.typeOf(v, owner, path, role)
+		t.Nullable = t.Nullable || b.nullable(s)
 		return t
 	}
 	t := b.schemaShape(s, owner, path, role)
@@ -109,8 +125,10 @@ func (b *builder) schemaShape(s *openapi3.Schema, owner string, path []string, r
 		return t
 	}
 	switch {
-	case composite(s):
+	case s.Not != nil:
 		return ir.TypeRef{Kind: ir.KindString}
+	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+		return b.union(s, naming.Inline(owner, path...), role, at)
 	case len(s.Enum) > 0:
 		t := b.enum(s, naming.Inline(owner, path...), at)
 		b.inline[s] = t

@@ -11,18 +11,13 @@ import (
 func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	report := func(key, what string) { b.diags.Addf(b.fieldPos(s.Origin, key), "unsupported: %s", what) }
 	b.unsupportedAccess(s)
-	if len(s.OneOf) > 0 {
-		report("oneOf", "oneOf")
-	}
-	if len(s.AnyOf) > 0 {
-		report("anyOf", "anyOf")
-	}
 	if s.Not != nil {
 		report("not", "not")
 	}
-	if s.Discriminator != nil {
-		report("discriminator", "discriminator")
+	if s.Discriminator != nil && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
+		report("discriminator", "discriminator without oneOf or anyOf (a base schema's discriminator, used through allOf)")
 	}
+	b.unionInAllOf(s)
 	if s.AdditionalProperties.Schema != nil && !isMap(s) {
 		report("additionalProperties", "additionalProperties with a schema beside properties (a struct with other keys)")
 	}
@@ -40,8 +35,8 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	}
 }
 
-// composite reports whether s is built from oneOf, anyOf or not: already
-// reported as unsupported, so its type is not examined further.
+// composite reports whether s is built from oneOf, anyOf or not: no
+// object or scalar of its own.
 func composite(s *openapi3.Schema) bool {
 	return len(s.OneOf) > 0 || len(s.AnyOf) > 0 || s.Not != nil
 }

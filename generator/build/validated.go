@@ -3,11 +3,12 @@ package build
 import "github.com/nexmogen/nexmogen/generator/ir"
 
 // markValidated decides which structs get Validate and ApplyDefaults:
-// parameters, form bodies, and JSON request bodies with the structs they
-// contain.
+// parameters, form bodies, JSON request bodies with the structs they
+// contain, and unions with their variants.
 func (b *builder) markValidated() {
 	for _, st := range b.api.Structs {
-		if st.Role != ir.RoleModel {
+		// A union's decoding validates the variants it tries (union.go).
+		if st.Role != ir.RoleModel || st.Union != nil {
 			b.validate(st)
 		}
 	}
@@ -40,7 +41,7 @@ func (b *builder) validate(st *ir.Struct) {
 
 func (b *builder) validateType(t ir.TypeRef) {
 	switch t.Kind {
-	case ir.KindStruct:
+	case ir.KindStruct, ir.KindUnion:
 		b.validate(b.structByName(t.Name))
 	case ir.KindArray, ir.KindMap:
 		b.validateType(*t.Elem)

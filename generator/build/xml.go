@@ -106,13 +106,17 @@ func (b *builder) xmlBytesIn(t ir.TypeRef, seen map[string]bool) {
 	switch t.Kind {
 	case ir.KindArray:
 		b.xmlBytesIn(*t.Elem, seen)
-	case ir.KindStruct:
+	case ir.KindStruct, ir.KindUnion:
 		if seen[t.Name] {
 			return
 		}
 		seen[t.Name] = true
 		st := b.structByName(t.Name)
 		if st == nil {
+			return
+		}
+		if st.Union != nil {
+			b.diags.Addf(st.Pos, "unsupported: a oneOf or anyOf in an XML body (encoding/xml has no union)")
 			return
 		}
 		for _, f := range st.Fields {

@@ -68,7 +68,7 @@ func clientResult(op *ir.Operation) *jen.Statement {
 	if op.Success == nil || op.Success.Type == nil {
 		return nil
 	}
-	if op.Success.Type.Kind == ir.KindStruct {
+	if named(*op.Success.Type) {
 		return jen.Op("*").Id(op.Success.Type.Name)
 	}
 	return goType(*op.Success.Type)
@@ -87,7 +87,7 @@ func clientFail(op *ir.Operation, err jen.Code) *jen.Statement {
 	switch t := op.Success; {
 	case t == nil || t.Type == nil:
 		return jen.Return(err)
-	case t.Type.Kind == ir.KindStruct || t.Type.Kind == ir.KindArray:
+	case named(*t.Type) || t.Type.Kind == ir.KindArray:
 		return jen.Return(jen.Nil(), err)
 	}
 	return jen.Return(jen.Op("*").New(goType(*op.Success.Type)), err)
@@ -99,7 +99,7 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	if op.Params != nil {
 		clientCheck(op, op.Params, "params", g)
 	}
-	if op.Body != nil && op.Body.Type.Kind == ir.KindStruct {
+	if op.Body != nil && named(op.Body.Type) {
 		if st := structByName(api, op.Body.Type.Name); st != nil {
 			clientCheck(op, st, "body", g)
 		}
@@ -176,7 +176,7 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 		return
 	}
 	target := jen.Op("&").Id("out")
-	if op.Success.Type.Kind == ir.KindStruct {
+	if named(*op.Success.Type) {
 		g.Id("out").Op(":=").New(jen.Id(op.Success.Type.Name))
 		target = jen.Id("out")
 	} else {

@@ -60,6 +60,8 @@ func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bo
 		return holds
 	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo:
 		return false
+	case ir.KindUnion:
+		return false // the builder refuses a secret in a union (unionSecrets)
 	}
 	panic(fmt.Sprintf("emit: clientHoldsSecret: unknown kind %d", t.Kind))
 }
@@ -182,7 +184,7 @@ func clientSame(t ir.TypeRef, need map[string]bool) bool {
 		return !need[t.Name]
 	case ir.KindArray, ir.KindMap:
 		return clientSame(*t.Elem, need)
-	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo:
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo, ir.KindUnion:
 		return true
 	}
 	panic(fmt.Sprintf("emit: clientSame: unknown kind %d", t.Kind))

@@ -128,6 +128,9 @@ func codecTable() map[ir.Kind]*codec {
 		ir.KindStruct: {
 			goType: func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
 		},
+		ir.KindUnion: {
+			goType: func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
+		},
 		// A user's type travels only in bodies, by its own methods; it
 		// has no text form, zero literal or message form here (the
 		// builder keeps it out of parameters and drops its rules).

@@ -82,6 +82,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_runtime.go", always},
 	{"server_wire.go", always},
 	{"spec_types.go", always},
+	{"unions.go", usesUnions},
 	{"validation_runtime.go", always},
 	{"xml_numbers.go", always},
 }

@@ -9,6 +9,10 @@ import (
 // models prints every struct of the API.
 func models(api *ir.API, f *jen.File) {
 	for _, st := range api.Structs {
+		if st.Union != nil {
+			unionType(f, st)
+			continue
+		}
 		f.Add(structComment(st))
 		f.Type().Id(st.GoName).Struct(structFields(st)...)
 		f.Line()

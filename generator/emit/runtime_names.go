@@ -101,6 +101,11 @@ var rt = struct {
 	TokenVerifier        string
 	ValidationError      string
 	walkPages            string
+	errUnionTag          string
+	errUnionUnset        string
+	unionDecode          string
+	unionMatched         string
+	unionTag             string
 }{
 	BasicVerifier:        "BasicVerifier",
 	bodyStatusDeclared:   "bodyStatusDeclared",
@@ -198,4 +203,9 @@ var rt = struct {
 	TokenVerifier:        "TokenVerifier",
 	ValidationError:      "ValidationError",
 	walkPages:            "walkPages",
+	errUnionTag:          "errUnionTag",
+	errUnionUnset:        "errUnionUnset",
+	unionDecode:          "unionDecode",
+	unionMatched:         "unionMatched",
+	unionTag:             "unionTag",
 }

@@ -107,7 +107,7 @@ func serverParts(api *ir.API, op *ir.Operation) []serverPart {
 	if op.Params != nil {
 		parts = append(parts, serverPart{"Params", op.Params})
 	}
-	if op.Body != nil && op.Body.Type.Kind == ir.KindStruct {
+	if op.Body != nil && named(op.Body.Type) {
 		if st := structByName(api, op.Body.Type.Name); st != nil {
 			parts = append(parts, serverPart{"Body", st})
 		}

@@ -30,6 +30,10 @@ func validators(api *ir.API, f *jen.File) {
 		if !st.Validate {
 			continue
 		}
+		if st.Union != nil {
+			unionValidate(api, f, st)
+			continue
+		}
 		f.Comment("Validate checks every field of " + st.GoName + " against the spec's rules and")
 		f.Comment("reports all failures joined; each is a *ValidationError (errors.As), and")
 		f.Comment("all match ErrInvalidInput (errors.Is). Call ApplyDefaults first, if it exists.")
@@ -68,7 +72,7 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 		for _, c := range checks {
 			g.Add(c)
 		}
-	case !fd.Required && fd.Type.Kind != ir.KindStruct && fd.Type.Kind != ir.KindBool:
+	case !fd.Required && !named(fd.Type) && fd.Type.Kind != ir.KindBool:
 		g.If(present(api, fd, v)).Block(checks...)
 	default:
 		for _, c := range checks {

@@ -18,7 +18,7 @@ func valueChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules []*ir.Rule, v *j
 			out = append(out, c)
 		}
 	}
-	if t.Kind == ir.KindStruct {
+	if named(t) {
 		if st := structByName(api, t.Name); st != nil && st.Validate {
 			out = append(out, jen.If(jen.Err().Op(":=").Add(v.Clone()).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
 				jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Err())))

@@ -121,6 +121,9 @@ const (
 	// KindGo is a Go type of the user's (x-go-type, or the configuration's
 	// type for a format): TypeRef.Go names it.
 	KindGo
+	// KindUnion is a oneOf or anyOf: a Struct whose Union is set, one
+	// pointer field per variant, exactly one set.
+	KindUnion
 	// NumKinds counts the kinds above; it is none itself. Every kind has
 	// an entry in emit's codec table (TestCodecTable).
 	NumKinds
@@ -129,7 +132,8 @@ const (
 // TypeRef names the Go type of a value.
 type TypeRef struct {
 	Kind Kind
-	// Name is the GoName of the struct or enum (KindStruct, KindEnum).
+	// Name is the GoName of the struct, union or enum (KindStruct,
+	// KindUnion, KindEnum).
 	Name string
 	// Elem is the element type (KindArray) or the values' type (KindMap).
 	Elem *TypeRef
@@ -224,6 +228,22 @@ type Struct struct {
 	Validate bool
 	// Defaults is true when the struct gets an ApplyDefaults method.
 	Defaults bool
+	// Union, when not nil, makes the struct a oneOf or anyOf: its Fields
+	// are the variants, in the spec's order, each a pointer.
+	Union *Union
+}
+
+// Union is how a oneOf or anyOf decides which variant a JSON value is.
+type Union struct {
+	// OneOf is true for oneOf (exactly one variant matches), false for
+	// anyOf (the first that matches is taken).
+	OneOf bool
+	// Discriminator is the property that names the variant; "" when
+	// there is none, and the variants are tried in order.
+	Discriminator string
+	// Values are, per variant (same index as the struct's Fields), the
+	// discriminator values that select it.
+	Values [][]string
 }
 
 // In is where a field travels on the wire.

@@ -63,6 +63,8 @@ func (e *ValidationError) Error() string {
 		return prefix + e.Value + " items are more than the maximum " + e.Limit
 	case "uniqueItems":
 		return prefix + strconv.Quote(e.Value) + " appears more than once"
+	case "oneOf", "anyOf":
+		return prefix + e.Value + " of its variants are set, exactly one must be"
 	}
 	return prefix + "breaks the rule " + e.Rule + " " + e.Limit
 }

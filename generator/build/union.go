@@ -1,0 +1,282 @@
+package build
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+	"github.com/nexmogen/nexmogen/generator/naming"
+)
+
+// Unions (README: "Unions"). A oneOf or anyOf is a struct of its own with
+// one pointer field per variant, exactly one set; its JSON is the set
+// variant's. With a discriminator the property names the variant; without,
+// the variants are tried in the spec's order, and a variant matches a value
+// that decodes into it (required properties present) and passes its
+// Validate: oneOf takes exactly one match, anyOf the first.
+
+// union builds the union type of s, named name.
+func (b *builder) union(s *openapi3.Schema, name string, role ir.Role, at ir.Pos) ir.TypeRef {
+	variants, key := s.OneOf, "oneOf"
+	if len(s.OneOf) == 0 {
+		variants, key = s.AnyOf, "anyOf"
+	}
+	switch {
+	case len(s.OneOf) > 0 && len(s.AnyOf) > 0:
+		b.diags.Addf(b.fieldPos(s.Origin, "anyOf"), "unsupported: anyOf beside oneOf")
+	case len(s.Properties) > 0 || len(s.AllOf) > 0:
+		b.diags.Addf(b.fieldPos(s.Origin, key), "unsupported: %s beside properties or allOf (no single Go shape)", key)
+	case role != ir.RoleModel:
+		b.diags.Addf(b.fieldPos(s.Origin, key), "unsupported: %s in a parameter, header or form field (only in JSON documents)", key)
+	}
+	st := &ir.Struct{
+		Name:   name,
+		GoName: b.claimName(b.types, b.goNameOf(s.Extensions, s.Origin), naming.Exported(name), s.Origin),
+		Doc:    doc(s.Title, s.Description),
+		Pos:    at,
+		Role:   ir.RoleModel,
+		Union:  &ir.Union{OneOf: key == "oneOf"},
+	}
+	b.api.Structs = append(b.api.Structs, st)
+	t := ir.TypeRef{Kind: ir.KindUnion, Name: st.GoName}
+	b.inline[s] = t
+	scope := naming.NewScope()
+	for i, v := range variants {
+		if v.Value == nil {
+			continue
+		}
+		vt := b.typeOf(v, st.GoName, []string{"variant" + strconv.Itoa(i+1)}, role)
+		f := &ir.Field{
+			Name:    st.Name,
+			GoName:  scope.Unique(variantName(vt, v)),
+			Doc:     doc(v.Value.Title, v.Value.Description),
+			Pos:     b.schemaPos(v),
+			Type:    vt,
+			Pointer: true,
+			In:      ir.InBody,
+		}
+		b.rules(f, v.Value)
+		f.Rules = slices.DeleteFunc(f.Rules, func(r *ir.Rule) bool { return r.Kind == ir.RuleRequired })
+		st.Fields = append(st.Fields, f)
+	}
+	if s.Discriminator != nil {
+		b.discriminator(s, st, variants)
+	} else {
+		b.distinct(st, key)
+	}
+	return t
+}
+
+// variantName is the Go name of a variant's field: its type's name for a
+// named type, else its kind's (String, Integer, ...).
+func variantName(t ir.TypeRef, v *openapi3.SchemaRef) string {
+	switch t.Kind {
+	case ir.KindStruct, ir.KindEnum, ir.KindUnion:
+		return t.Name
+	case ir.KindArray:
+		return "Array"
+	}
+	return map[ir.Kind]string{
+		ir.KindString: "String", ir.KindInt: "Integer", ir.KindFloat: "Number", ir.KindBool: "Boolean",
+		ir.KindTime: "Time", ir.KindDate: "Date", ir.KindBytes: "Bytes",
+	}[t.Kind]
+}
+
+// distinct refuses a oneOf without a discriminator whose variants no rule
+// can tell apart: two of the same JSON type that are not objects (two
+// strings, an integer and a number: a value of one would often be a value
+// of the other, and the choice would be a guess). An anyOf takes the first
+// variant that matches, in the spec's order, so its variants need not be
+// told apart.
+func (b *builder) distinct(st *ir.Struct, key string) {
+	seen := map[string]*ir.Field{}
+	for _, f := range st.Fields {
+		if f.Type.Nullable {
+			b.diags.Addf(f.Pos, "unsupported: a nullable variant of %s (make the %s nullable)", key, key)
+		}
+		jt := b.jsonType(f.Type)
+		if jt == "object" {
+			continue
+		}
+		if jt == "number" && st.Union.OneOf {
+			if g, ok := seen["integer"]; ok {
+				b.diags.Addf(f.Pos, "unsupported: %s variants %s and %s that no rule tells apart (an integer is also a number)", key, g.GoName, f.GoName)
+			}
+		}
+		if jt == "integer" && st.Union.OneOf {
+			if g, ok := seen["number"]; ok {
+				b.diags.Addf(f.Pos, "unsupported: %s variants %s and %s that no rule tells apart (an integer is also a number)", key, g.GoName, f.GoName)
+			}
+		}
+		if g, ok := seen[jt]; ok && st.Union.OneOf {
+			b.diags.Addf(f.Pos, "unsupported: %s variants %s and %s are both JSON %ss: no rule tells them apart", key, g.GoName, f.GoName, jt)
+			continue
+		}
+		seen[jt] = f
+	}
+}
+
+// jsonType is the JSON type of values of t: object, array, string,
+// integer, number or boolean.
+func (b *builder) jsonType(t ir.TypeRef) string {
+	switch b.baseKind(t) {
+	case ir.KindStruct:
+		return "object"
+	case ir.KindUnion:
+		return "union"
+	case ir.KindArray:
+		return "array"
+	case ir.KindInt:
+		return "integer"
+	case ir.KindFloat:
+		return "number"
+	case ir.KindBool:
+		return "boolean"
+	}
+	return "string"
+}
+
+// discriminator fills the union's discriminator: the property, and each
+// variant's values: those of the mapping that point at it, else its
+// component name (OpenAPI's implicit mapping). Every variant must be an
+// object component ($ref).
+func (b *builder) discriminator(s *openapi3.Schema, st *ir.Struct, variants openapi3.SchemaRefs) {
+	d := s.Discriminator
+	at := b.fieldPos(s.Origin, "discriminator")
+	st.Union.Discriminator = d.PropertyName
+	refs := make([]string, 0, len(st.Fields))
+	for i, v := range variants {
+		if v.Value == nil {
+			continue
+		}
+		if refName(v.Ref) == "" || st.Fields[len(refs)].Type.Kind != ir.KindStruct {
+			b.diags.Addf(b.schemaPos(v), "unsupported: a discriminated variant that is not a $ref to an object component (variant %d)", i+1)
+		}
+		refs = append(refs, v.Ref)
+	}
+	st.Union.Values = make([][]string, len(refs))
+	for _, value := range sortedKeys(d.Mapping) {
+		target := d.Mapping[value].Ref
+		if !strings.Contains(target, "/") {
+			target = schemasPrefix + target
+		}
+		i := slices.Index(refs, target)
+		if i < 0 {
+			b.diags.Addf(at, "discriminator mapping %q points at %s, which is no variant", value, target)
+			continue
+		}
+		st.Union.Values[i] = append(st.Union.Values[i], value)
+	}
+	for i, ref := range refs {
+		if len(st.Union.Values[i]) == 0 {
+			st.Union.Values[i] = []string{refName(ref)}
+		}
+	}
+}
+
+// singleVariant reports a oneOf or anyOf of one variant and nothing that
+// makes a type of its own: the variant's type (often beside nullable:
+// true, the way 3.0 specs make a reference nullable).
+func singleVariant(s *openapi3.Schema) *openapi3.SchemaRef {
+	if len(s.OneOf)+len(s.AnyOf) != 1 || s.Discriminator != nil || len(s.Properties) > 0 || len(s.AllOf) > 0 ||
+		len(s.Enum) > 0 || (s.Type != nil && !s.Type.IsEmpty()) || s.Not != nil {
+		return nil
+	}
+	v := append(s.OneOf[:len(s.OneOf):len(s.OneOf)], s.AnyOf...)[0]
+	if v.Value == nil {
+		return nil
+	}
+	return v
+}
+
+// unionInAllOf refuses an allOf part that is a oneOf or anyOf: the
+// object's properties would be merged and the union's choice lost (no
+// single Go shape holds both).
+func (b *builder) unionInAllOf(s *openapi3.Schema) {
+	if b.wrapped(s) != nil {
+		return
+	}
+	for _, part := range s.AllOf {
+		if p := part.Value; p != nil && isUnion(p) {
+			b.diags.Addf(b.schemaPos(part), "unsupported: oneOf or anyOf inside allOf (no single Go shape)")
+		}
+	}
+}
+
+// unionSecrets refuses a secret (format: password) inside a union's
+// variants: a union writes its variant with encoding/json, which redacts
+// a Secret, and has no wire twin that reveals it.
+func (b *builder) unionSecrets() {
+	for _, st := range b.api.Structs {
+		if st.Union == nil {
+			continue
+		}
+		for _, f := range st.Fields {
+			if b.holdsSecret(f.Type, map[string]bool{}) {
+				b.diags.Addf(f.Pos, "unsupported: a secret (format: password) inside a oneOf or anyOf variant")
+			}
+		}
+	}
+}
+
+// holdsSecret reports whether values of t hold a Secret.
+func (b *builder) holdsSecret(t ir.TypeRef, seen map[string]bool) bool {
+	switch t.Kind {
+	case ir.KindString:
+		return t.Secret
+	case ir.KindArray:
+		return b.holdsSecret(*t.Elem, seen)
+	case ir.KindStruct, ir.KindUnion:
+		if seen[t.Name] {
+			return false
+		}
+		seen[t.Name] = true
+		st := b.structByName(t.Name)
+		return st != nil && slices.ContainsFunc(st.Fields, func(f *ir.Field) bool { return b.holdsSecret(f.Type, seen) })
+	}
+	return false
+}
+
+// constUnion reads a oneOf or anyOf of single values under a scalar type
+// (type: integer, oneOf: [{title: JOIN, const: 1}, ...]: an enum written
+// as a union, with a name per value) as the enum it is: a copy of s with
+// those values, their titles as x-enum-varnames when every value has a
+// distinct one. nil when s is not that.
+func constUnion(s *openapi3.Schema) *openapi3.Schema {
+	variants := append(s.OneOf[:len(s.OneOf):len(s.OneOf)], s.AnyOf...)
+	if len(variants) == 0 || s.Type == nil || len(s.Type.Slice()) != 1 || s.Type.Is("object") || s.Type.Is("array") ||
+		len(s.Enum) > 0 || s.Discriminator != nil || len(s.Properties) > 0 || len(s.AllOf) > 0 || s.Not != nil {
+		return nil
+	}
+	values := make([]any, 0, len(variants))
+	names := make([]string, 0, len(variants))
+	for _, v := range variants {
+		x := v.Value
+		if x == nil || len(x.Enum) != 1 || (x.Type != nil && !x.Type.IsEmpty() && !x.Type.Is(s.Type.Slice()[0])) {
+			return nil
+		}
+		rest := *x
+		rest.Enum, rest.Type, rest.Title, rest.Description, rest.Const, rest.Example = nil, nil, "", "", nil, nil
+		if !rest.IsEmpty() {
+			return nil
+		}
+		values = append(values, x.Enum[0])
+		if x.Title != "" && !slices.Contains(names, x.Title) {
+			names = append(names, x.Title)
+		}
+	}
+	cp := *s
+	cp.OneOf, cp.AnyOf, cp.Enum = nil, nil, values
+	if len(names) == len(values) {
+		cp.Extensions = map[string]any{extEnumNames: names}
+		for k, v := range s.Extensions {
+			if k != extEnumNames {
+				cp.Extensions[k] = v
+			}
+		}
+	}
+	return &cp
+}
