@@ -78,6 +78,10 @@ func variantName(t ir.TypeRef, v *openapi3.SchemaRef) string {
 		return t.Name
 	case ir.KindArray:
 		return "Array"
+	case ir.KindMap:
+		return "Map"
+	case ir.KindAny:
+		return "Any"
 	}
 	return map[ir.Kind]string{
 		ir.KindString: "String", ir.KindInt: "Integer", ir.KindFloat: "Number", ir.KindBool: "Boolean",
@@ -98,7 +102,11 @@ func (b *builder) distinct(st *ir.Struct, key string) {
 			b.diags.Addf(f.Pos, "unsupported: a nullable variant of %s (make the %s nullable)", key, key)
 		}
 		jt := b.jsonType(f.Type)
-		if jt == "object" {
+		if jt == "any" && st.Union.OneOf && len(st.Fields) > 1 {
+			b.diags.Addf(f.Pos, "unsupported: a oneOf variant without a type (every value matches it, so no value would match exactly one variant)")
+			continue
+		}
+		if jt == "object" || jt == "any" {
 			continue
 		}
 		if jt == "number" && st.Union.OneOf {
@@ -123,8 +131,10 @@ func (b *builder) distinct(st *ir.Struct, key string) {
 // integer, number or boolean.
 func (b *builder) jsonType(t ir.TypeRef) string {
 	switch b.baseKind(t) {
-	case ir.KindStruct:
+	case ir.KindStruct, ir.KindMap:
 		return "object"
+	case ir.KindAny:
+		return "any"
 	case ir.KindUnion:
 		return "union"
 	case ir.KindArray:
@@ -227,7 +237,7 @@ func (b *builder) holdsSecret(t ir.TypeRef, seen map[string]bool) bool {
 	switch t.Kind {
 	case ir.KindString:
 		return t.Secret
-	case ir.KindArray:
+	case ir.KindArray, ir.KindMap:
 		return b.holdsSecret(*t.Elem, seen)
 	case ir.KindStruct, ir.KindUnion:
 		if seen[t.Name] {
