@@ -82,6 +82,8 @@ func variantName(t ir.TypeRef, v *openapi3.SchemaRef) string {
 		return "Map"
 	case ir.KindAny:
 		return "Any"
+	case ir.KindGo:
+		return naming.Exported(t.Go.Name)
 	}
 	return map[ir.Kind]string{
 		ir.KindString: "String", ir.KindInt: "Integer", ir.KindFloat: "Number", ir.KindBool: "Boolean",
@@ -131,8 +133,8 @@ func (b *builder) distinct(st *ir.Struct, key string) {
 // integer, number or boolean.
 func (b *builder) jsonType(t ir.TypeRef) string {
 	switch b.baseKind(t) {
-	case ir.KindStruct, ir.KindMap:
-		return "object"
+	case ir.KindStruct, ir.KindMap, ir.KindGo:
+		return "object" // a user's Go type: told apart by its own decoding
 	case ir.KindAny:
 		return "any"
 	case ir.KindUnion:
