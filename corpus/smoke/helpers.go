@@ -121,6 +121,9 @@ func smokeFill(v reflect.Value, depth int) {
 			v.Set(m)
 		}
 	case reflect.Struct:
+		if smokeOne(v, depth) {
+			return
+		}
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
 				smokeFill(v.Field(i), depth+1)
@@ -131,6 +134,29 @@ func smokeFill(v reflect.Value, depth int) {
 			v.Set(reflect.ValueOf("smoke"))
 		}
 	}
+}
+
+// smokeOne fills what holds one value of several: a Nullable (its Value,
+// set and not null) and a oneOf/anyOf union (its own JSON methods, one
+// untagged pointer per variant: the first variant only, since a union with
+// two set is invalid). It reports whether v was one of those.
+func smokeOne(v reflect.Value, depth int) bool {
+	t := v.Type()
+	if strings.HasPrefix(t.Name(), "Nullable[") {
+		smokeFill(v.FieldByName("Value"), depth+1)
+		v.FieldByName("Set").SetBool(true)
+		return true
+	}
+	if _, ok := reflect.PointerTo(t).MethodByName("UnmarshalJSON"); !ok || t.NumField() == 0 {
+		return false
+	}
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Type.Kind() != reflect.Pointer || f.Tag != "" || !f.IsExported() {
+			return false
+		}
+	}
+	smokeFill(v.Field(0), depth)
+	return true
 }
 
 // smokeArg is an argument the client sent and the input field it should
