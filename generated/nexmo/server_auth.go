@@ -175,7 +175,7 @@ func (x *srvExchange) apiKey(r *http.Request, sc secScheme) (string, bool) {
 		return c.Value, true
 	}
 	src := srvSrcQuery
-	if x.op.body == srvMediaForm {
+	if x.op.body.codec == srvCodecForm {
 		src = srvSrcForm
 	}
 	v, ok, err := x.value(srvWire{src: src, name: sc.param, key: sc.param})

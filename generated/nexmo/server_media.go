@@ -16,26 +16,44 @@ import (
 	"sync"
 )
 
-// srvMedia is a media type the server reads or writes.
-type srvMedia uint8
+// srvCodec is how the server reads or writes a body.
+type srvCodec uint8
 
-// The media types.
+// The codecs.
 const (
-	srvMediaJSON srvMedia = iota
-	srvMediaXML
-	srvMediaProblemJSON
-	srvMediaForm
-	srvMediaNone
+	srvCodecJSON srvCodec = iota
+	srvCodecXML
+	srvCodecForm
+	srvCodecNone
 )
 
-// srvMediaTypes are the media types' names.
-var srvMediaTypes = [...]string{
-	srvMediaJSON:        "application/json",
-	srvMediaXML:         "application/xml",
-	srvMediaProblemJSON: "application/problem+json",
-	srvMediaForm:        "application/x-www-form-urlencoded",
-	srvMediaNone:        "",
+// srvMediaType is a media type the server reads or writes: its name, its
+// codec, and its Content-Type header value, shared so that writing a
+// response allocates no header value.
+type srvMediaType struct {
+	name   string
+	codec  srvCodec
+	header []string
 }
+
+// srvMedia is a media type the server reads or writes. The runtime
+// declares its own; the generated server declares the others the spec
+// names (text/xml, application/vnd.x+json) with srvNewMedia.
+type srvMedia = *srvMediaType
+
+// srvNewMedia describes a media type read and written with codec.
+func srvNewMedia(name string, codec srvCodec) srvMedia {
+	return &srvMediaType{name: name, codec: codec, header: []string{name}}
+}
+
+// The runtime's media types.
+var (
+	srvMediaJSON        = srvNewMedia("application/json", srvCodecJSON)
+	srvMediaXML         = srvNewMedia("application/xml", srvCodecXML)
+	srvMediaProblemJSON = srvNewMedia("application/problem+json", srvCodecJSON)
+	srvMediaForm        = srvNewMedia("application/x-www-form-urlencoded", srvCodecForm)
+	srvMediaNone        = &srvMediaType{codec: srvCodecNone}
+)
 
 // srvEnvelopeOffers are the media types of the error envelopes.
 var srvEnvelopeOffers = []srvMedia{srvMediaJSON, srvMediaXML}
@@ -71,7 +89,7 @@ func srvNegotiate(accept string, offers []srvMedia) (srvMedia, bool) {
 	}
 	best, bestQ := offers[0], 0
 	for _, o := range offers {
-		if q := srvAcceptQuality(accept, srvMediaTypes[o]); q > bestQ {
+		if q := srvAcceptQuality(accept, o.name); q > bestQ {
 			best, bestQ = o, q
 		}
 	}
@@ -165,11 +183,11 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	case n == 0:
 		return 0, ""
 	}
-	if label := srvUndecodable(r.Header, srvMediaTypes[x.op.body]); label != "" {
+	if label := srvUndecodable(r.Header, x.op.body.name); label != "" {
 		return http.StatusUnsupportedMediaType, label
 	}
 	x.body = br.buf.String()
-	if x.op.body == srvMediaForm {
+	if x.op.body.codec == srvCodecForm {
 		x.form.parse(x.body)
 	}
 	return 0, ""
@@ -296,29 +314,20 @@ type srvEncoded struct {
 	media srvMedia
 }
 
-// srvContentTypes are the Content-Type header values of the media types,
-// and srvNoSniff that of X-Content-Type-Options, shared so that writing a
-// response allocates no header values.
-var (
-	srvContentTypes = [...][]string{
-		srvMediaJSON:        {"application/json"},
-		srvMediaXML:         {"application/xml"},
-		srvMediaProblemJSON: {"application/problem+json"},
-		srvMediaForm:        {"application/x-www-form-urlencoded"},
-		srvMediaNone:        nil,
-	}
-	srvNoSniff = []string{"nosniff"}
-)
+// srvNoSniff is the value of X-Content-Type-Options, shared so that
+// writing a response allocates no header values.
+var srvNoSniff = []string{"nosniff"}
 
 // srvEncode encodes body in m if the response offers it, else in the
-// response's first media type.
+// response's first media type of m's codec (text/xml for application/xml),
+// else in its first media type.
 func srvEncode(m srvMedia, body any, offers ...srvMedia) (srvEncoded, error) {
 	if len(offers) > 0 && !srvContainsMedia(offers, m) {
-		m = offers[0]
+		m = srvSameCodec(offers, m.codec)
 	}
 	enc := srvEncoders.Get().(*srvEncoder)
 	var err error
-	if m == srvMediaXML {
+	if m.codec == srvCodecXML {
 		enc.buf.WriteString(xml.Header)
 		err = enc.xml.Encode(body)
 	} else {
@@ -329,6 +338,16 @@ func srvEncode(m srvMedia, body any, offers ...srvMedia) (srvEncoded, error) {
 		return srvEncoded{}, err
 	}
 	return srvEncoded{enc: enc, media: m}, nil
+}
+
+// srvSameCodec is the first of offers with codec c, else the first.
+func srvSameCodec(offers []srvMedia, c srvCodec) srvMedia {
+	for _, o := range offers {
+		if o.codec == c {
+			return o
+		}
+	}
+	return offers[0]
 }
 
 // srvContainsMedia reports whether m is one of offers.
@@ -345,7 +364,7 @@ func srvContainsMedia(offers []srvMedia, m srvMedia) bool {
 // net/http adds Content-Length to small bodies and chunks large ones.
 func (e srvEncoded) send(w http.ResponseWriter, status int) {
 	h := w.Header()
-	h["Content-Type"] = srvContentTypes[e.media]
+	h["Content-Type"] = e.media.header
 	h["X-Content-Type-Options"] = srvNoSniff
 	w.WriteHeader(status)
 	_, _ = w.Write(e.enc.buf.Bytes())
@@ -357,7 +376,7 @@ func (e srvEncoded) send(w http.ResponseWriter, status int) {
 
 // writeEnvelope writes an error envelope with the given status.
 func (s *server) writeEnvelope(w http.ResponseWriter, m srvMedia, root string, status int, label string) {
-	if m != srvMediaXML {
+	if m.codec != srvCodecXML {
 		m = srvMediaJSON
 	}
 	env := &srvErrorEnvelope{XMLName: xml.Name{Local: root}, Code: strconv.Itoa(status), Label: label}

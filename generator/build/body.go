@@ -9,14 +9,6 @@ import (
 	"github.com/nexmogen/nexmogen/generator/naming"
 )
 
-// mediaTypes maps the media types the generator speaks to the IR.
-var mediaTypes = map[string]ir.Media{
-	"application/json":                  ir.MediaJSON,
-	"application/xml":                   ir.MediaXML,
-	"application/x-www-form-urlencoded": ir.MediaForm,
-	"application/problem+json":          ir.MediaProblemJSON,
-}
-
 // body builds an operation's request body: a form (its own struct with
 // form fields) or JSON (a model).
 func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body {
@@ -30,16 +22,16 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 		return nil
 	}
 	for name, mt := range rb.Content {
-		media, ok := mediaTypes[name]
-		if !ok || media == ir.MediaXML || media == ir.MediaProblemJSON || mt.Schema == nil {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form and JSON are supported)", name)
+		media, ok := b.mediaType(name)
+		if !ok || media.Codec == ir.MediaXML || media.Codec == ir.MediaProblemJSON || mt.Schema == nil {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form and JSON, +json included, are supported)", name)
 			return nil
 		}
 		if len(mt.Encoding) > 0 {
 			b.diags.Addf(b.fieldPos(mt.Origin, "encoding"), "unsupported: encoding objects")
 		}
 		body := &ir.Body{Media: media, Required: rb.Required}
-		if media == ir.MediaForm {
+		if media.Codec == ir.MediaForm {
 			body.Type = b.form(op, mt.Schema)
 		} else {
 			body.Type = b.wholeBody(b.typeOf(mt.Schema, naming.Body(op.GoName), nil, ir.RoleModel), mt.Schema)

@@ -60,6 +60,8 @@ type builder struct {
 	// xmlUnsafe are property names XML tags cannot carry (see
 	// wireTagName).
 	xmlUnsafe []namedPos
+	// media holds the declared media types by name (see mediaType).
+	media map[string]*ir.MediaType
 }
 
 // Build makes the IR of doc, or returns every problem found, positioned.
@@ -77,6 +79,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		patterns:    make(map[string]*ir.Pattern),
 		elements:    make(map[string]string),
 		inline:      make(map[*openapi3.Schema]ir.TypeRef),
+		media:       make(map[string]*ir.MediaType),
 	}
 	b.unsupportedDocument()
 	if b.infiniteCycles() {
@@ -86,6 +89,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.document()
 	b.operations()
 	b.remainingComponents()
+	b.nameMedia()
 	b.server()
 	b.xmlBytes()
 	b.unionSecrets()

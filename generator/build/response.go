@@ -75,9 +75,9 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 	var schema *openapi3.SchemaRef
 	for _, name := range sortedKeys(resp.Content) {
 		mt := resp.Content[name]
-		media, ok := mediaTypes[name]
-		if !ok || media == ir.MediaForm {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: response media type %q (JSON, XML and problem+json are supported)", name)
+		media, ok := b.mediaType(name)
+		if !ok || media.Codec == ir.MediaForm {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: response media type %q (JSON, XML, problem+json and the +json and +xml suffixes are supported)", name)
 			continue
 		}
 		if schema != nil && mt.Schema != nil && mt.Schema.Value != schema.Value {
@@ -86,12 +86,15 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 		if mt.Schema != nil {
 			schema = mt.Schema
 		}
+		if slices.Contains(r.Media, media) {
+			continue // application/json and application/json; charset=utf-8
+		}
 		r.Media = append(r.Media, media)
-		if media == ir.MediaJSON && r.Example == "" {
+		if media.Codec == ir.MediaJSON && r.Example == "" {
 			r.Example = jsonExample(mt)
 		}
 	}
-	slices.Sort(r.Media)
+	sortMedia(r.Media)
 	if schema != nil {
 		t := b.wholeBody(b.typeOf(schema, naming.Inline(r.GoName, "body"), nil, ir.RoleModel), schema)
 		b.setRoot(t)

@@ -117,8 +117,8 @@ func register(mux *http.ServeMux, patterns ...string) (msg string) {
 
 // serverMedia is the union of the media of an operation's responses, in
 // the IR's media order (JSON first); JSON when no response has a body.
-func serverMedia(op *ir.Operation) []ir.Media {
-	var out []ir.Media
+func serverMedia(op *ir.Operation) []*ir.MediaType {
+	var out []*ir.MediaType
 	for _, r := range op.Responses {
 		for _, m := range r.Media {
 			if !slices.Contains(out, m) {
@@ -126,9 +126,9 @@ func serverMedia(op *ir.Operation) []ir.Media {
 			}
 		}
 	}
-	slices.Sort(out)
+	sortMedia(out)
 	if len(out) == 0 {
-		out = []ir.Media{ir.MediaJSON}
+		out = []*ir.MediaType{{Name: "application/json", Codec: ir.MediaJSON}}
 	}
 	return out
 }

@@ -13,7 +13,7 @@ func (b *builder) markValidated() {
 		}
 	}
 	for _, op := range b.api.Operations {
-		if op.Body != nil && op.Body.Media == ir.MediaJSON {
+		if op.Body != nil && op.Body.Media.Codec == ir.MediaJSON {
 			b.validateType(op.Body.Type)
 		}
 	}

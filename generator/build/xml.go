@@ -1,7 +1,6 @@
 package build
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -71,11 +70,11 @@ func (b *builder) xmlTag(p property, optional bool) string {
 func (b *builder) xmlBytes() {
 	seen := map[string]bool{}
 	for _, op := range b.api.Operations {
-		if op.Body != nil && op.Body.Media == ir.MediaXML {
+		if op.Body != nil && op.Body.Media.Codec == ir.MediaXML {
 			b.xmlBody(op, op.Body.Type, "request body", seen)
 		}
 		for _, r := range op.Responses {
-			if r.Type != nil && slices.Contains(r.Media, ir.MediaXML) {
+			if r.Type != nil && ir.HasCodec(r.Media, ir.MediaXML) {
 				b.xmlBody(op, *r.Type, "response "+statusText(r.Status), seen)
 			}
 		}

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -41,7 +40,7 @@ func (b *builder) xmlRootsNested() {
 	}
 	for _, op := range b.api.Operations {
 		for _, r := range op.Responses {
-			if r.Type != nil && slices.Contains(r.Media, ir.MediaXML) {
+			if r.Type != nil && ir.HasCodec(r.Media, ir.MediaXML) {
 				walk(*r.Type)
 			}
 		}

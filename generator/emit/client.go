@@ -112,8 +112,15 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		if op.Security != nil && op.Security.Index != 0 {
 			d[jen.Id("security")] = jen.Lit(op.Security.Index)
 		}
-		if accept := clientAccept(op); accept != "" {
+		accept, acceptJSON, acceptXML := clientAccept(op)
+		if accept != "" {
 			d[jen.Id("accept")] = jen.Lit(accept)
+		}
+		if acceptJSON != "" {
+			d[jen.Id("acceptJSON")] = jen.Lit(acceptJSON)
+		}
+		if acceptXML != "" {
+			d[jen.Id("acceptXML")] = jen.Lit(acceptXML)
 		}
 		if op.ServerURL != "" {
 			d[jen.Id("server")] = jen.Lit(op.ServerURL)
@@ -146,7 +153,7 @@ func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
 
 // clientBody encodes the request body: a form, or JSON.
 func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
-	switch op.Body.Media {
+	switch op.Body.Media.Codec {
 	case ir.MediaForm:
 		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
@@ -164,7 +171,7 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 			clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(op.GoName), jen.Err())),
 		)
 		g.Id("r").Dot("body").Op("=").Id("b")
-		g.Id("r").Dot("contentType").Op("=").Lit("application/json")
+		g.Id("r").Dot("contentType").Op("=").Lit(op.Body.Media.Name)
 	}
 }
 
@@ -253,24 +260,36 @@ func clientMethodConst(method string) *jen.Statement {
 }
 
 // clientAccept is the Accept header an operation needs whatever the
-// client prefers: the media type of its success body when that body comes
-// in one format only; "" when the client's preference (JSON or XML) works.
-func clientAccept(op *ir.Operation) string {
+// client prefers (accept): the declared media type of its success body
+// when that body comes in one format only. When it comes in JSON and XML,
+// the client's preference picks, and acceptJSON and acceptXML are the
+// declared names that are not application/json and application/xml.
+func clientAccept(op *ir.Operation) (accept, acceptJSON, acceptXML string) {
 	if op.Success == nil || op.Success.Type == nil || len(op.Success.Media) == 0 {
-		return ""
+		return "", "", ""
 	}
-	var json, xml bool
+	var json, xml *ir.MediaType
 	for _, m := range op.Success.Media {
-		json = json || m == ir.MediaJSON || m == ir.MediaProblemJSON
-		xml = xml || m == ir.MediaXML
+		if (m.Codec == ir.MediaJSON || m.Codec == ir.MediaProblemJSON) && json == nil {
+			json = m
+		}
+		if m.Codec == ir.MediaXML && xml == nil {
+			xml = m
+		}
 	}
 	switch {
-	case json && !xml:
-		return "application/json"
-	case xml && !json:
-		return "application/xml"
+	case xml == nil:
+		return json.Name, "", ""
+	case json == nil:
+		return xml.Name, "", ""
 	}
-	return ""
+	if json.Name != "application/json" {
+		acceptJSON = json.Name
+	}
+	if xml.Name != "application/xml" {
+		acceptXML = xml.Name
+	}
+	return "", acceptJSON, acceptXML
 }
 
 // clientLowerFirst lowers the first letter of a sentence, unless its first

@@ -21,7 +21,7 @@ import (
 func clientWireNames(api *ir.API) map[string]bool {
 	need := map[string]bool{}
 	for _, op := range api.Operations {
-		if op.Body != nil && op.Body.Media != ir.MediaForm {
+		if op.Body != nil && op.Body.Media.Codec != ir.MediaForm {
 			clientHoldsSecret(api, op.Body.Type, need, map[string]bool{})
 		}
 		for _, r := range op.Responses {

@@ -67,7 +67,7 @@ func exampleReady(op *ir.Operation) bool {
 	if op.Body != nil || op.Success == nil {
 		return false
 	}
-	if op.Success.Type != nil && (op.Success.Example == "" || !slices.Contains(op.Success.Media, ir.MediaJSON)) {
+	if op.Success.Type != nil && (op.Success.Example == "" || !ir.HasCodec(op.Success.Media, ir.MediaJSON)) {
 		return false
 	}
 	return op.Params == nil || !slices.ContainsFunc(op.Params.Fields, func(f *ir.Field) bool { return f.Required })

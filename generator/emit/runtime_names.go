@@ -86,6 +86,10 @@ var rt = struct {
 	srvMediaNone         string
 	srvMediaProblemJSON  string
 	srvMediaXML          string
+	srvNewMedia          string
+	srvCodecJSON         string
+	srvCodecXML          string
+	srvCodecForm         string
 	srvOperation         string
 	srvParseBool         string
 	srvParseFloat        string
@@ -188,6 +192,10 @@ var rt = struct {
 	srvMediaNone:         "srvMediaNone",
 	srvMediaProblemJSON:  "srvMediaProblemJSON",
 	srvMediaXML:          "srvMediaXML",
+	srvNewMedia:          "srvNewMedia",
+	srvCodecJSON:         "srvCodecJSON",
+	srvCodecXML:          "srvCodecXML",
+	srvCodecForm:         "srvCodecForm",
 	srvOperation:         "srvOperation",
 	srvParseBool:         "srvParseBool",
 	srvParseFloat:        "srvParseFloat",

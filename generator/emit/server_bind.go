@@ -31,7 +31,7 @@ func serverBind(api *ir.API, op *ir.Operation, f *jen.File) {
 
 // serverBindBody binds a form body field by field, or decodes a JSON body.
 func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
-	if op.Body.Media != ir.MediaForm {
+	if op.Body.Media.Codec != ir.MediaForm {
 		g.If(jen.Err().Op(":=").Id(rt.srvDecodeJSONBody).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		return

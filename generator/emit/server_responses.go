@@ -111,18 +111,33 @@ func serverHeader(api *ir.API, h *ir.Header, g *jen.Group) {
 		jen.Id("h").Dot("Set").Call(jen.Lit(h.Name), wireText(api, h.Type, jen.Op("*").Add(field.Clone()))))
 }
 
-// mediaIdent is the runtime's constant for a media type.
-func mediaIdent(m ir.Media) string {
+// mediaIdent is the server's variable for a media type: the generated one
+// of a declared type, else the runtime's for its codec.
+func mediaIdent(m *ir.MediaType) string {
+	if m.GoName != "" {
+		return m.GoName
+	}
 	return [...]string{ir.MediaJSON: rt.srvMediaJSON, ir.MediaXML: rt.srvMediaXML, ir.MediaForm: rt.srvMediaForm,
-		ir.MediaProblemJSON: rt.srvMediaProblemJSON}[m]
+		ir.MediaProblemJSON: rt.srvMediaProblemJSON}[m.Codec]
 }
 
-// mediaList names media types for comments: "JSON or XML".
-func mediaList(ms []ir.Media) string {
+// codecIdent is the runtime's constant for a codec.
+func codecIdent(c ir.Media) string {
+	return [...]string{ir.MediaJSON: rt.srvCodecJSON, ir.MediaXML: rt.srvCodecXML, ir.MediaForm: rt.srvCodecForm,
+		ir.MediaProblemJSON: rt.srvCodecJSON}[c]
+}
+
+// mediaList names media types for comments: "JSON or XML", the declared
+// name of those that are not the runtime's own ("JSON or text/xml").
+func mediaList(ms []*ir.MediaType) string {
 	var names []string
 	for _, m := range ms {
-		names = append(names, [...]string{ir.MediaJSON: "JSON", ir.MediaXML: "XML", ir.MediaForm: "a form",
-			ir.MediaProblemJSON: "problem+json"}[m])
+		name := m.Name
+		if m.GoName == "" {
+			name = [...]string{ir.MediaJSON: "JSON", ir.MediaXML: "XML", ir.MediaForm: "a form",
+				ir.MediaProblemJSON: "problem+json"}[m.Codec]
+		}
+		names = append(names, name)
 	}
 	return strings.Join(names, " or ")
 }

@@ -32,10 +32,21 @@ func serverRoutes(api *ir.API, f *jen.File) {
 		}
 	})
 	f.Line()
+	serverMediaTypes(api, f)
 	for _, op := range api.Operations {
 		serverDescriptor(op, f)
 		serverServe(api, op, f)
 		serverBind(api, op, f)
+	}
+}
+
+// serverMediaTypes declares the media types the spec names that are not
+// the runtime's own.
+func serverMediaTypes(api *ir.API, f *jen.File) {
+	for _, m := range api.MediaTypes {
+		f.Comment(m.GoName + " is " + m.Name + " to the server runtime.")
+		f.Var().Id(m.GoName).Op("=").Id(rt.srvNewMedia).Call(jen.Lit(m.Name), jen.Id(codecIdent(m.Codec)))
+		f.Line()
 	}
 }
 

@@ -56,6 +56,10 @@ type API struct {
 	// Envelope names the fields of the error envelopes the server writes
 	// itself.
 	Envelope Envelope
+	// MediaTypes are the declared media types that are not the runtime's
+	// own (text/xml, application/vnd.x+json), in name order: the server
+	// declares a variable for each.
+	MediaTypes []*MediaType
 }
 
 // ServerVariable is a variable of the server URL, which the client can set.
@@ -385,10 +389,10 @@ type Operation struct {
 	Server *ServerOperation
 }
 
-// Media is a request or response media type the generator knows.
+// Media is the codec of a body: how its bytes are read and written.
 type Media int
 
-// The media types.
+// The codecs.
 const (
 	MediaJSON Media = iota
 	MediaXML
@@ -396,9 +400,31 @@ const (
 	MediaProblemJSON
 )
 
+// MediaType is a media type as the document declares it, and the codec
+// that reads and writes it: text/xml and application/vnd.x+xml are XML,
+// application/vnd.x+json and application/json-patch+json JSON.
+type MediaType struct {
+	// Name is the media type without parameters, in lower case.
+	Name  string
+	Codec Media
+	// GoName is the server's variable describing the media type to the
+	// runtime; "" for the runtime's own (the codec's standard name).
+	GoName string
+}
+
+// HasCodec reports whether one of ms has codec c.
+func HasCodec(ms []*MediaType, c Media) bool {
+	for _, m := range ms {
+		if m.Codec == c {
+			return true
+		}
+	}
+	return false
+}
+
 // Body is a request body.
 type Body struct {
-	Media    Media
+	Media    *MediaType
 	Type     TypeRef
 	Required bool
 }
@@ -413,7 +439,7 @@ type Response struct {
 	// Type is the body type; nil when the response has no body.
 	Type *TypeRef
 	// Media lists the body's media types in preference order.
-	Media   []Media
+	Media   []*MediaType
 	Headers []*Header
 	// Example is the JSON text of the spec's example of the JSON body (its
 	// example, else the first of its examples by name); "" when none.

@@ -19,7 +19,7 @@ type ServerOperation struct {
 	Route string
 	// Media are the media types the server can answer with, in preference
 	// order: the union of the responses' media.
-	Media []Media
+	Media []*MediaType
 	// ErrorRoot is the XML root element of the error envelopes the server
 	// writes for the operation (400, 401, 406, 413, 415, 500).
 	ErrorRoot string

@@ -36,3 +36,7 @@ func ServerDescriptor(op string) string { return "op" + op }
 // Wildcard is the net/http ServeMux wildcard name of a path parameter,
 // which must be a Go identifier: "type" → type_, "app-id" → appID.
 func Wildcard(param string) string { return Unexported(param) }
+
+// Media is the server's variable describing a declared media type to the
+// runtime ("text/xml" → srvMediaTextXML).
+func Media(mediaType string) string { return "srvMedia" + Exported(mediaType) }

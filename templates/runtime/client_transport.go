@@ -29,6 +29,11 @@ type request struct {
 	// accept, when set, is the only format the operation answers in; it
 	// overrides the client's preference.
 	accept string
+	// acceptJSON and acceptXML, when set, are the media types the
+	// operation declares for JSON and XML answers when they are not
+	// application/json and application/xml (text/xml, say): the client's
+	// preference asks for them by that name.
+	acceptJSON, acceptXML string
 	// idempotent calls may be resent after they may have reached the
 	// server; the others only after a failure to connect.
 	idempotent bool
@@ -161,11 +166,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	for k, v := range r.header {
 		req.Header[k] = v
 	}
-	if r.accept != "" {
-		req.Header.Set("Accept", r.accept)
-	} else {
-		req.Header.Set("Accept", c.accept)
-	}
+	req.Header.Set("Accept", c.acceptOf(r))
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -181,6 +182,20 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		return nil, r.red.err(err)
 	}
 	return req, nil
+}
+
+// acceptOf is the Accept header of r: the operation's only format, else
+// the client's preference under the name the operation declares for it.
+func (c *Client) acceptOf(r *request) string {
+	switch {
+	case r.accept != "":
+		return r.accept
+	case c.accept == "application/xml" && r.acceptXML != "":
+		return r.acceptXML
+	case c.accept == "application/json" && r.acceptJSON != "":
+		return r.acceptJSON
+	}
+	return c.accept
 }
 
 // checkHeader refuses a header that net/http would not send: a name that
