@@ -8,3 +8,11 @@ import "testing"
 func TestMediaSuffixesEndToEnd(t *testing.T) {
 	loopback(t, "media_suffixes.txtar", "suffixes", "media_suffixes_test.go")
 }
+
+// TestMediaStreamsEndToEnd runs testdata/e2e/media_streams_test.go against
+// the code of media_streams.txtar: binary request and response bodies as
+// streams (a 64 MiB upload and download, each measured to take under 16
+// MiB), media ranges, text bodies, and retries of streamed bodies.
+func TestMediaStreamsEndToEnd(t *testing.T) {
+	loopback(t, "media_streams.txtar", "streams", "media_streams_test.go")
+}

@@ -28,6 +28,15 @@ type request struct {
 	header      http.Header
 	body        []byte
 	contentType string
+	// stream, when set, is a body the caller streams (never read into
+	// memory, never closed by the client); streamAt is where it starts
+	// when it can seek back there for a retry (rewinds).
+	stream   io.Reader
+	streamAt int64
+	rewinds  bool
+	// text marks an operation whose answer is text, read into a *string
+	// as it is.
+	text bool
 	// accept, when set, is the only format the operation answers in; it
 	// overrides the client's preference.
 	accept string
@@ -69,19 +78,34 @@ func (c *Client) do(ctx context.Context, r *request, out any) error {
 	}
 	r.auth = alt
 	r.red = c.red.with(r.secrets...)
+	s, streams := out.(streamed)
 	if _, ok := ctx.Deadline(); !ok {
 		// Without a deadline of the caller's, the whole call, retries
-		// and waits included, is bounded.
+		// and waits included, is bounded; for a streamed answer, until
+		// its headers arrive (the body then closes the call).
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, DefaultCallTimeout)
-		defer cancel()
+		if streams {
+			ctx, cancel = s.bound(ctx)
+		} else {
+			ctx, cancel = context.WithTimeout(ctx, DefaultCallTimeout)
+		}
+		defer func() {
+			if !streams || !s.handedOver() {
+				cancel()
+			}
+		}()
 	}
+	r.rewindable()
 	for n := 1; ; n++ {
 		kind, err := c.attempt(ctx, r, out)
 		if err == nil {
 			return nil
 		}
 		wait, again := c.retryWait(r, n, kind, err)
+		if again && !r.rewind() {
+			// A streamed body that cannot seek back is sent once.
+			again = false
+		}
 		if !again {
 			return c.final(r, kind, err)
 		}
@@ -144,11 +168,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		// a comma in a query, and decoding gives the same values.
 		target += "?" + strings.ReplaceAll(q.Encode(), "%2C", ",")
 	}
-	var body io.Reader
-	if r.body != nil {
-		body = bytes.NewReader(r.body)
-	}
-	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
+	req, err := http.NewRequestWithContext(ctx, r.method, target, r.requestBody())
 	if err != nil {
 		return nil, r.red.err(err)
 	}
@@ -240,8 +260,63 @@ func validHeaderValue(v string) bool {
 	return true
 }
 
+// streamed is implemented by an answer that takes a 2xx body unread (the
+// Stream of client_stream.go).
+type streamed interface {
+	// bound bounds the call until the answer's headers arrive.
+	bound(ctx context.Context) (context.Context, context.CancelFunc)
+	// handOver takes the body of a 2xx answer.
+	handOver(resp *http.Response)
+	// handedOver reports whether it did.
+	handedOver() bool
+}
+
+// requestBody is the body of a request as net/http gets it: the encoded
+// bytes, or the caller's stream. A stream is hidden behind a plain
+// io.Reader, so that net/http never closes the caller's reader (an
+// *os.File, say); bytes.Reader, strings.Reader and bytes.Buffer stay as
+// they are, so that the request says their length.
+func (r *request) requestBody() io.Reader {
+	switch s := r.stream.(type) {
+	case nil:
+		if r.body == nil {
+			return nil
+		}
+		return bytes.NewReader(r.body)
+	case *bytes.Reader, *strings.Reader, *bytes.Buffer:
+		return s
+	}
+	return struct{ io.Reader }{r.stream}
+}
+
+// rewindable records where a streamed body starts when it can seek back
+// there (an *os.File, a *bytes.Reader), so that a retry can resend it.
+func (r *request) rewindable() {
+	if s, ok := r.stream.(io.Seeker); ok {
+		at, err := s.Seek(0, io.SeekCurrent)
+		r.streamAt, r.rewinds = at, err == nil
+	}
+}
+
+// rewind puts a streamed body back at its start before a retry; false
+// when it cannot, and the call is then not retried.
+func (r *request) rewind() bool {
+	if r.stream == nil {
+		return true
+	}
+	if !r.rewinds {
+		return false
+	}
+	_, err := r.stream.(io.Seeker).Seek(r.streamAt, io.SeekStart)
+	return err == nil
+}
+
 // read reads and decodes an answer.
 func (c *Client) read(r *request, resp *http.Response, out any) (failure, error) {
+	if s, ok := out.(streamed); ok && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		s.handOver(resp)
+		return failFinal, nil
+	}
 	defer resp.Body.Close()
 	buf := bodies.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -267,6 +342,10 @@ func (c *Client) read(r *request, resp *http.Response, out any) (failure, error)
 // decode decodes a 2xx answer into out, and fails when the body's status
 // says failure.
 func (c *Client) decode(r *request, resp *http.Response, body []byte, out any) (failure, error) {
+	if t, ok := out.(*string); ok && r.text {
+		*t = string(body)
+		return failFinal, nil
+	}
 	m := mediaOf(resp.Header.Get("Content-Type"), body)
 	if out == nil || len(body) == 0 || m == mediaUnknown {
 		if code, label, ok := statusOf(m, body); ok && failedCode(code) {

@@ -25,6 +25,10 @@ const (
 	srvCodecXML
 	srvCodecForm
 	srvCodecNone
+	// srvCodecStream is a body the handler reads or writes as a stream
+	// (server_stream.go); srvCodecText a text body, a Go string.
+	srvCodecStream
+	srvCodecText
 )
 
 // srvMediaType is a media type the server reads or writes: its name, its
@@ -105,29 +109,44 @@ func srvEnvelopeMedia(r *http.Request) srvMedia {
 
 // srvAcceptQuality is the quality, in thousandths, that an Accept header
 // gives to the media type mt: that of the most specific range matching it.
+// An offer that is itself a range (image/*, */*, declared by the spec)
+// matches every range that overlaps it.
 func srvAcceptQuality(accept, mt string) int {
 	q, specificity := 0, -1
-	prefix := mt[:strings.IndexByte(mt, '/')+1]
 	for accept != "" {
 		var part string
 		part, accept, _ = strings.Cut(accept, ",")
 		rng, params, _ := strings.Cut(part, ";")
-		rng = strings.TrimSpace(rng)
-		s := -1
-		switch {
-		case rng == "*/*":
-			s = 0
-		case strings.HasSuffix(rng, "/*") && strings.EqualFold(rng[:len(rng)-1], prefix):
-			s = 1
-		case strings.EqualFold(rng, mt):
-			s = 2
-		}
-		if s > specificity {
+		if s := srvRangeSpecificity(strings.TrimSpace(rng), mt); s > specificity {
 			specificity, q = s, srvQuality(params)
 		}
 	}
 	return q
 }
+
+// srvRangeSpecificity is how specific the media range rng is when it
+// matches the media type mt (either may hold a * for its type or
+// subtype): 0 for */*, 1 for type/*, 2 for a full type; -1 when it does
+// not match.
+func srvRangeSpecificity(rng, mt string) int {
+	rt, rs, ok := strings.Cut(rng, "/")
+	mtt, ms, ok2 := strings.Cut(mt, "/")
+	if !ok || !ok2 || !srvPartMatch(rt, mtt) || !srvPartMatch(rs, ms) {
+		return -1
+	}
+	n := 0
+	if rt != "*" {
+		n++
+	}
+	if rs != "*" {
+		n++
+	}
+	return n
+}
+
+// srvPartMatch reports whether two halves of media types match, a *
+// matching anything.
+func srvPartMatch(a, b string) bool { return a == "*" || b == "*" || strings.EqualFold(a, b) }
 
 // srvQuality reads the q parameter of a media range, in thousandths; 1000
 // when there is none or it cannot be read.
@@ -160,6 +179,13 @@ func srvQuality(params string) int {
 // It returns a status and a label when the body is refused.
 func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	if x.op.body == srvMediaNone || r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
+		return 0, ""
+	}
+	if x.op.body.codec == srvCodecStream {
+		// The handler reads a streamed body itself, as it comes.
+		if label := srvStreamUndecodable(r.Header, x.op.body.name); label != "" {
+			return http.StatusUnsupportedMediaType, label
+		}
 		return 0, ""
 	}
 	if r.ContentLength > s.config.maxBody {
@@ -223,6 +249,27 @@ func srvUndecodable(h http.Header, want string) string {
 		return "unsupported charset " + srvQuoted(cs) + ": send UTF-8"
 	}
 	return ""
+}
+
+// srvStreamUndecodable says why a request's streamed body cannot be taken
+// as media type want (a type, or a range such as image/*): a content
+// coding, or another media type. "" when it can.
+func srvStreamUndecodable(h http.Header, want string) string {
+	for _, v := range h.Values("Content-Encoding") {
+		for v != "" {
+			var coding string
+			coding, v, _ = strings.Cut(v, ",")
+			if c := strings.TrimSpace(coding); c != "" && !strings.EqualFold(c, "identity") {
+				return "unsupported content encoding: send the body without one"
+			}
+		}
+	}
+	mt, _, _ := strings.Cut(h.Get("Content-Type"), ";")
+	mt = strings.TrimSpace(mt)
+	if want == "*/*" || !strings.Contains(mt, "*") && srvRangeSpecificity(want, mt) >= 0 {
+		return ""
+	}
+	return "unsupported media type: send " + want
 }
 
 // srvBodyReader reads request bodies: a buffer and the reader that caps

@@ -22,18 +22,24 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 		return nil
 	}
 	for name, mt := range rb.Content {
-		media, ok := b.mediaType(name)
-		if !ok || media.Codec == ir.MediaXML || media.Codec == ir.MediaProblemJSON || mt.Schema == nil {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form and JSON, +json included, are supported)", name)
+		codec, ok := mediaKind(mediaBase(name), mt.Schema, false)
+		if !ok || codec == ir.MediaXML || codec == ir.MediaProblemJSON {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, JSON and +json, text and binary streams are supported)", name)
 			return nil
 		}
+		media := b.mediaType(name, codec)
 		if len(mt.Encoding) > 0 {
 			b.diags.Addf(b.fieldPos(mt.Origin, "encoding"), "unsupported: encoding objects")
 		}
 		body := &ir.Body{Media: media, Required: rb.Required}
-		if media.Codec == ir.MediaForm {
+		switch codec {
+		case ir.MediaForm:
 			body.Type = b.form(op, mt.Schema)
-		} else {
+		case ir.MediaStream:
+			body.Type = ir.TypeRef{Kind: ir.KindStream}
+		case ir.MediaText:
+			body.Type = ir.TypeRef{Kind: ir.KindString}
+		default:
 			body.Type = b.wholeBody(b.typeOf(mt.Schema, naming.Body(op.GoName), nil, ir.RoleModel), mt.Schema)
 			b.setRoot(body.Type)
 		}

@@ -61,7 +61,7 @@ type builder struct {
 	// wireTagName).
 	xmlUnsafe []namedPos
 	// media holds the declared media types by name (see mediaType).
-	media map[string]*ir.MediaType
+	media map[mediaKey]*ir.MediaType
 }
 
 // Build makes the IR of doc, or returns every problem found, positioned.
@@ -79,7 +79,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		patterns:    make(map[string]*ir.Pattern),
 		elements:    make(map[string]string),
 		inline:      make(map[*openapi3.Schema]ir.TypeRef),
-		media:       make(map[string]*ir.MediaType),
+		media:       make(map[mediaKey]*ir.MediaType),
 	}
 	b.unsupportedDocument()
 	if b.infiniteCycles() {

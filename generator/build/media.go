@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/nexmogen/nexmogen/generator/ir"
 	"github.com/nexmogen/nexmogen/generator/naming"
 )
@@ -29,9 +31,9 @@ func mediaBase(declared string) string {
 	return strings.ToLower(strings.TrimSpace(mt))
 }
 
-// mediaCodec is the codec of a media type: the runtime's own, text/xml,
-// and the structured suffixes +json and +xml (RFC 6839); false for a media
-// type no codec reads.
+// mediaCodec is the structured codec of a media type: the runtime's own,
+// text/xml, and the structured suffixes +json and +xml (RFC 6839); false
+// for a media type no structured codec reads.
 func mediaCodec(name string) (ir.Media, bool) {
 	if c, ok := standardMedia[name]; ok {
 		return c, true
@@ -48,31 +50,74 @@ func mediaCodec(name string) (ir.Media, bool) {
 	return 0, false
 }
 
-// mediaType is the IR media type of a declared one, shared by every body
-// that declares it; false when no codec reads it.
-func (b *builder) mediaType(declared string) (*ir.MediaType, bool) {
+// mediaKind is the codec a declared media type and its schema travel
+// with: a structured codec when one reads the type and a schema says what
+// it holds; text (a Go string) for a text/* type whose schema is a string;
+// else a stream of bytes (binary types, ranges such as image/*, a media
+// type without a schema). A structured type without a schema of its own
+// takes a sibling's when shared (application/json with a schema beside
+// application/xml without). multipart/* is not handled yet (false).
+func mediaKind(name string, s *openapi3.SchemaRef, shared bool) (ir.Media, bool) {
+	if c, ok := mediaCodec(name); ok && (s != nil || shared) {
+		return c, true
+	}
+	switch {
+	case strings.HasPrefix(name, "multipart/"):
+		return 0, false
+	case strings.HasPrefix(name, "text/") && name != "text/event-stream" && textSchema(s):
+		return ir.MediaText, true
+	}
+	return ir.MediaStream, true
+}
+
+// textSchema reports whether s is a plain string, which a text body holds.
+func textSchema(s *openapi3.SchemaRef) bool {
+	if s == nil || s.Value == nil || s.Value.Type == nil || !s.Value.Type.Is("string") {
+		return false
+	}
+	return s.Value.Format != "binary" && s.Value.Format != "byte" && len(s.Value.Enum) == 0
+}
+
+// mediaType is the IR media type of a declared one with codec, shared by
+// every body that declares it.
+func (b *builder) mediaType(declared string, codec ir.Media) *ir.MediaType {
 	name := mediaBase(declared)
-	if m, ok := b.media[name]; ok {
-		return m, true
+	key := mediaKey{name, codec}
+	if m, ok := b.media[key]; ok {
+		return m
 	}
-	codec, ok := mediaCodec(name)
-	if !ok {
-		return nil, false
-	}
-	m := &ir.MediaType{Name: name, Codec: codec}
-	b.media[name] = m
-	return m, true
+	m := &ir.MediaType{Name: name, Codec: codec, Range: strings.Contains(name, "*")}
+	b.media[key] = m
+	return m
+}
+
+// mediaKey identifies a media type in the builder: application/json
+// without a schema is a stream, with one JSON.
+type mediaKey struct {
+	name  string
+	codec ir.Media
+}
+
+// standard reports whether m is the runtime's own media type.
+func standard(m *ir.MediaType) bool {
+	c, ok := standardMedia[m.Name]
+	return ok && c == m.Codec
 }
 
 // nameMedia names the server's variable of every media type that is not
 // the runtime's own, in name order, and lists them in the API.
 func (b *builder) nameMedia() {
-	for _, name := range sortedKeys(b.media) {
-		m := b.media[name]
-		if _, std := standardMedia[name]; std {
+	keys := make([]mediaKey, 0, len(b.media))
+	for k := range b.media {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y mediaKey) int { return cmp.Or(strings.Compare(x.name, y.name), cmp.Compare(x.codec, y.codec)) })
+	for _, k := range keys {
+		m := b.media[k]
+		if standard(m) {
 			continue
 		}
-		m.GoName = b.values.Unique(naming.Media(name))
+		m.GoName = b.values.Unique(naming.Media(m.Name))
 		b.api.MediaTypes = append(b.api.MediaTypes, m)
 	}
 }
@@ -81,9 +126,7 @@ func (b *builder) nameMedia() {
 // before the others of its codec, then by name.
 func sortMedia(ms []*ir.MediaType) {
 	slices.SortFunc(ms, func(x, y *ir.MediaType) int {
-		_, xs := standardMedia[x.Name]
-		_, ys := standardMedia[y.Name]
-		return cmp.Or(cmp.Compare(x.Codec, y.Codec), boolOrder(xs, ys), strings.Compare(x.Name, y.Name))
+		return cmp.Or(cmp.Compare(x.Codec, y.Codec), boolOrder(standard(x), standard(y)), strings.Compare(x.Name, y.Name))
 	})
 }
 
@@ -96,4 +139,14 @@ func boolOrder(x, y bool) int {
 		return -1
 	}
 	return 1
+}
+
+// bodyClass groups codecs whose bodies can be one Go value: the
+// structured ones (JSON, XML, problem+json), text, and streams.
+func bodyClass(c ir.Media) ir.Media {
+	switch c {
+	case ir.MediaXML, ir.MediaProblemJSON, ir.MediaForm:
+		return ir.MediaJSON
+	}
+	return c
 }

@@ -3,6 +3,8 @@ package build
 import (
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/nexmogen/nexmogen/generator/ir"
 )
 
@@ -28,5 +30,36 @@ func TestMediaCodec(t *testing.T) {
 	}
 	if got := mediaBase("Application/JSON; charset=UTF-8"); got != "application/json" {
 		t.Errorf("mediaBase = %q", got)
+	}
+}
+
+func TestMediaKind(t *testing.T) {
+	str := &openapi3.SchemaRef{Value: openapi3.NewStringSchema()}
+	bin := &openapi3.SchemaRef{Value: openapi3.NewStringSchema().WithFormat("binary")}
+	obj := &openapi3.SchemaRef{Value: openapi3.NewObjectSchema()}
+	for _, tc := range []struct {
+		name   string
+		schema *openapi3.SchemaRef
+		shared bool
+		want   ir.Media
+	}{
+		{"application/json", obj, false, ir.MediaJSON},
+		{"application/json", nil, false, ir.MediaStream},
+		{"application/xml", nil, true, ir.MediaXML},
+		{"application/octet-stream", bin, false, ir.MediaStream},
+		{"image/*", nil, false, ir.MediaStream},
+		{"*/*", obj, false, ir.MediaStream},
+		{"text/plain", str, false, ir.MediaText},
+		{"text/csv", str, false, ir.MediaText},
+		{"text/plain", bin, false, ir.MediaStream},
+		{"text/plain", obj, false, ir.MediaStream},
+		{"text/event-stream", str, false, ir.MediaStream},
+	} {
+		if got, ok := mediaKind(tc.name, tc.schema, tc.shared); !ok || got != tc.want {
+			t.Errorf("mediaKind(%s, %v) = %v, %v; want %v", tc.name, tc.schema != nil, got, ok, tc.want)
+		}
+	}
+	if _, ok := mediaKind("multipart/form-data", obj, false); ok {
+		t.Error("multipart/form-data has a kind")
 	}
 }

@@ -73,11 +73,25 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 		r.Doc = *resp.Description
 	}
 	var schema *openapi3.SchemaRef
+	shared := structuredSchema(resp.Content)
+	class := ir.Media(-1)
 	for _, name := range sortedKeys(resp.Content) {
 		mt := resp.Content[name]
-		media, ok := b.mediaType(name)
-		if !ok || media.Codec == ir.MediaForm {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: response media type %q (JSON, XML, problem+json and the +json and +xml suffixes are supported)", name)
+		codec, ok := mediaKind(mediaBase(name), mt.Schema, shared)
+		if !ok || codec == ir.MediaForm {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: response media type %q (JSON, XML, problem+json, +json and +xml, text and binary streams are supported)", name)
+			continue
+		}
+		if class >= 0 && bodyClass(codec) != class {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one response of different kinds (a structured body, text, a binary stream)")
+			continue
+		}
+		class = bodyClass(codec)
+		media := b.mediaType(name, codec)
+		if class != ir.MediaJSON {
+			if !slices.Contains(r.Media, media) {
+				r.Media = append(r.Media, media)
+			}
 			continue
 		}
 		if schema != nil && mt.Schema != nil && mt.Schema.Value != schema.Value {
@@ -95,7 +109,12 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 		}
 	}
 	sortMedia(r.Media)
-	if schema != nil {
+	switch {
+	case class == ir.MediaStream:
+		r.Type = &ir.TypeRef{Kind: ir.KindStream}
+	case class == ir.MediaText:
+		r.Type = &ir.TypeRef{Kind: ir.KindString}
+	case schema != nil:
 		t := b.wholeBody(b.typeOf(schema, naming.Inline(r.GoName, "body"), nil, ir.RoleModel), schema)
 		b.setRoot(t)
 		r.Type = &t
@@ -112,4 +131,16 @@ func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response
 		r.Headers = append(r.Headers, &ir.Header{Name: name, GoName: naming.Exported(name), Doc: h.Description, Type: t})
 	}
 	return r
+}
+
+// structuredSchema reports whether a response's content has a structured
+// media type with a schema, which its structured siblings without one
+// share.
+func structuredSchema(content openapi3.Content) bool {
+	for name, mt := range content {
+		if _, ok := mediaCodec(mediaBase(name)); ok && mt.Schema != nil {
+			return true
+		}
+	}
+	return false
 }

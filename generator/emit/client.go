@@ -44,6 +44,15 @@ func clientMethodDoc(f *jen.File, op *ir.Operation) {
 			"could not be opened. When it may have reached the server but its answer\n" +
 			"was lost, the error matches ErrOutcomeUnknown."
 	}
+	if op.Body != nil && op.Body.Media.Codec == ir.MediaStream {
+		text += "\n\nThe body is streamed as it is read, never held in memory, and never\n" +
+			"closed by the client. A retry resends it only when it is an io.Seeker\n" +
+			"(an *os.File, a *bytes.Reader): it is sought back to where it stood;\n" +
+			"any other body is sent once."
+	}
+	if op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream {
+		text += "\n\nThe answer's Body is streamed: read it, then close it."
+	}
 	if op.Deprecated {
 		text += "\n\nDeprecated: the spec marks " + quote(op.ID) + " deprecated."
 	}
@@ -58,6 +67,9 @@ func clientInputs(api *ir.API, op *ir.Operation) []jen.Code {
 	}
 	if op.Body != nil {
 		in = append(in, jen.Id("body").Add(goType(op.Body.Type)))
+		if op.Body.Media.Range {
+			in = append(in, jen.Id("contentType").String())
+		}
 	}
 	return in
 }
@@ -68,8 +80,11 @@ func clientResult(op *ir.Operation) *jen.Statement {
 	if op.Success == nil || op.Success.Type == nil {
 		return nil
 	}
-	if named(*op.Success.Type) {
+	switch op.Success.Type.Kind {
+	case ir.KindStruct, ir.KindUnion:
 		return jen.Op("*").Id(op.Success.Type.Name)
+	case ir.KindStream:
+		return jen.Op("*").Id(rt.Stream)
 	}
 	return goType(*op.Success.Type)
 }
@@ -87,7 +102,7 @@ func clientFail(op *ir.Operation, err jen.Code) *jen.Statement {
 	switch t := op.Success; {
 	case t == nil || t.Type == nil:
 		return jen.Return(err)
-	case named(*t.Type) || t.Type.Kind == ir.KindArray:
+	case named(*t.Type) || t.Type.Kind == ir.KindArray || t.Type.Kind == ir.KindStream:
 		return jen.Return(jen.Nil(), err)
 	}
 	return jen.Return(jen.Op("*").New(goType(*op.Success.Type)), err)
@@ -125,6 +140,9 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		if op.ServerURL != "" {
 			d[jen.Id("server")] = jen.Lit(op.ServerURL)
 		}
+		if op.Success != nil && isText(op.Success.Media) {
+			d[jen.Id("text")] = jen.True()
+		}
 	}))
 	if op.Params != nil && clientHas(op.Params, ir.InQuery) {
 		g.Id("r").Dot("query").Op("=").Id("params").Dot("encodeQuery").Call()
@@ -157,6 +175,16 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	case ir.MediaForm:
 		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
+	case ir.MediaStream:
+		g.Id("r").Dot("stream").Op("=").Id("body")
+		contentType := jen.Lit(op.Body.Media.Name)
+		if op.Body.Media.Range {
+			contentType = jen.Id("contentType")
+		}
+		g.Id("r").Dot("contentType").Op("=").Add(contentType)
+	case ir.MediaText:
+		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body"))
+		g.Id("r").Dot("contentType").Op("=").Lit(op.Body.Media.Name + "; charset=utf-8")
 	default:
 		// A pointer, so that encoding/json also finds the methods of
 		// pointer receivers (a user's *big.Float's MarshalText) on the
@@ -183,10 +211,14 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 		return
 	}
 	target := jen.Op("&").Id("out")
-	if named(*op.Success.Type) {
+	switch op.Success.Type.Kind {
+	case ir.KindStruct, ir.KindUnion:
 		g.Id("out").Op(":=").New(jen.Id(op.Success.Type.Name))
 		target = jen.Id("out")
-	} else {
+	case ir.KindStream:
+		g.Id("out").Op(":=").New(jen.Id(rt.Stream))
+		target = jen.Id("out")
+	default:
 		g.Var().Id("out").Add(res)
 	}
 	g.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target), jen.Err().Op("!=").Nil()).Block(
@@ -267,6 +299,13 @@ func clientMethodConst(method string) *jen.Statement {
 func clientAccept(op *ir.Operation) (accept, acceptJSON, acceptXML string) {
 	if op.Success == nil || op.Success.Type == nil || len(op.Success.Media) == 0 {
 		return "", "", ""
+	}
+	if c := op.Success.Media[0].Codec; c == ir.MediaStream || c == ir.MediaText {
+		names := make([]string, len(op.Success.Media))
+		for i, m := range op.Success.Media {
+			names[i] = m.Name
+		}
+		return strings.Join(names, ", "), "", ""
 	}
 	var json, xml *ir.MediaType
 	for _, m := range op.Success.Media {

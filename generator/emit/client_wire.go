@@ -58,7 +58,7 @@ func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bo
 		}
 		need[t.Name] = need[t.Name] || holds
 		return holds
-	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo:
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo, ir.KindStream:
 		return false
 	case ir.KindUnion:
 		return false // the builder refuses a secret in a union (unionSecrets)
@@ -184,7 +184,7 @@ func clientSame(t ir.TypeRef, need map[string]bool) bool {
 		return !need[t.Name]
 	case ir.KindArray, ir.KindMap:
 		return clientSame(*t.Elem, need)
-	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo, ir.KindUnion:
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo, ir.KindUnion, ir.KindStream:
 		return true
 	}
 	panic(fmt.Sprintf("emit: clientSame: unknown kind %d", t.Kind))

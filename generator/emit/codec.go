@@ -137,6 +137,9 @@ func codecTable() map[ir.Kind]*codec {
 		ir.KindGo: {
 			goType: func(t ir.TypeRef) *jen.Statement { return jen.Qual(t.Go.Path, t.Go.Name) },
 		},
+		ir.KindStream: {
+			goType: func(ir.TypeRef) *jen.Statement { return jen.Qual("io", "Reader") },
+		},
 		ir.KindArray: {
 			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Index().Add(goType(*t.Elem)) },
 			zero:    func() *jen.Statement { return jen.Nil() },

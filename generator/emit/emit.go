@@ -69,6 +69,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_pages.go", paginates},
 	{"client_retry.go", always},
 	{"client_security.go", always},
+	{"client_stream.go", streamsAnswers},
 	{"client_servers.go", always},
 	{"client_transport.go", always},
 	{"formats.go", usesFormats},
@@ -80,11 +81,39 @@ var runtimeFiles = []runtimeFile{
 	{"server_formats.go", bindsFormats},
 	{"server_media.go", always},
 	{"server_runtime.go", always},
+	{"server_stream.go", streamsOrText},
 	{"server_wire.go", always},
 	{"spec_types.go", always},
 	{"unions.go", usesUnions},
 	{"validation_runtime.go", always},
 	{"xml_numbers.go", always},
+}
+
+// streamsAnswers reports whether an operation of api answers a stream,
+// the only users of client_stream.go.
+func streamsAnswers(api *ir.API) bool {
+	for _, op := range api.Operations {
+		if op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream {
+			return true
+		}
+	}
+	return false
+}
+
+// streamsOrText reports whether a body of api is a stream or text, the
+// only users of server_stream.go.
+func streamsOrText(api *ir.API) bool {
+	for _, op := range api.Operations {
+		if op.Body != nil && (op.Body.Media.Codec == ir.MediaStream || op.Body.Media.Codec == ir.MediaText) {
+			return true
+		}
+		for _, r := range op.Responses {
+			if ir.HasCodec(r.Media, ir.MediaStream) || ir.HasCodec(r.Media, ir.MediaText) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paginates reports whether an operation of api has a page iterator, the

@@ -87,6 +87,12 @@ var rt = struct {
 	srvMediaProblemJSON  string
 	srvMediaXML          string
 	srvNewMedia          string
+	srvCodecStream       string
+	srvCodecText         string
+	srvSendStream        string
+	srvSendText          string
+	srvTextBody          string
+	Stream               string
 	srvCodecJSON         string
 	srvCodecXML          string
 	srvCodecForm         string
@@ -193,6 +199,12 @@ var rt = struct {
 	srvMediaProblemJSON:  "srvMediaProblemJSON",
 	srvMediaXML:          "srvMediaXML",
 	srvNewMedia:          "srvNewMedia",
+	srvCodecStream:       "srvCodecStream",
+	srvCodecText:         "srvCodecText",
+	srvSendStream:        "srvSendStream",
+	srvSendText:          "srvSendText",
+	srvTextBody:          "srvTextBody",
+	Stream:               "Stream",
 	srvCodecJSON:         "srvCodecJSON",
 	srvCodecXML:          "srvCodecXML",
 	srvCodecForm:         "srvCodecForm",

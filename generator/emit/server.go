@@ -83,7 +83,14 @@ func serverInput(op *ir.Operation, f *jen.File) {
 			g.Add(docComment("Params are the operation's parameters."))
 			g.Id("Params").Id(op.Params.GoName)
 		}
-		if op.Body != nil {
+		if op.Body != nil && op.Body.Type.Kind == ir.KindStream {
+			g.Add(docComment("Body is the request body (" + op.Body.Media.Name + "), as it arrives: read it\n" +
+				"as far as you need; nothing of it is held in memory. The server\n" +
+				"closes it, and WithMaxBodyBytes does not cap it."))
+			g.Id("Body").Add(goType(op.Body.Type))
+			g.Add(docComment("ContentType is the request's Content-Type header."))
+			g.Id("ContentType").String()
+		} else if op.Body != nil {
 			text := "Body is the request body."
 			if !op.Body.Required {
 				text += " It is optional: absent, it is the zero value."

@@ -31,6 +31,16 @@ func serverBind(api *ir.API, op *ir.Operation, f *jen.File) {
 
 // serverBindBody binds a form body field by field, or decodes a JSON body.
 func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
+	switch op.Body.Media.Codec {
+	case ir.MediaStream:
+		g.Id("in").Dot("Body").Op("=").Id("x").Dot("r").Dot("Body")
+		g.Id("in").Dot("ContentType").Op("=").Id("x").Dot("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))
+		return
+	case ir.MediaText:
+		g.If(jen.Err().Op(":=").Id(rt.srvTextBody).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
+			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		return
+	}
 	if op.Body.Media.Codec != ir.MediaForm {
 		g.If(jen.Err().Op(":=").Id(rt.srvDecodeJSONBody).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))

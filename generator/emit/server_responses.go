@@ -37,8 +37,7 @@ func serverResponseType(op *ir.Operation, r *ir.Response, f *jen.File) {
 			g.Id("Status").Int()
 		}
 		if r.Type != nil {
-			g.Add(docComment("Body is the response body, written as " + mediaList(r.Media) + "."))
-			g.Id("Body").Add(goType(*r.Type))
+			serverResponseBody(r, g)
 		}
 		for _, h := range r.Headers {
 			text := strings.TrimSpace(h.Doc)
@@ -74,7 +73,7 @@ func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
 				g.If(jen.Id("v").Dot("Status").Op("<").Lit(100).Op("||").Id("v").Dot("Status").Op(">").Lit(999)).
 					Block(jen.Return(jen.Id(rt.errSrvResponseStatus)))
 			}
-			if r.Type != nil {
+			if r.Type != nil && r.Type.Kind != ir.KindStream && !isText(r.Media) {
 				args := []jen.Code{jen.Id("m"), serverWireBody(api, *r.Type, g)}
 				for _, m := range r.Media {
 					args = append(args, jen.Id(mediaIdent(m)))
@@ -88,15 +87,48 @@ func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
 					serverHeader(api, h, g)
 				}
 			}
-			if r.Type != nil {
+			switch {
+			case r.Type != nil && r.Type.Kind == ir.KindStream:
+				g.Return(jen.Id(rt.srvSendStream).Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"),
+					jen.Id(mediaIdent(r.Media[0])), jen.Id("v").Dot("Body")))
+				return
+			case r.Type != nil && isText(r.Media):
+				args := []jen.Code{jen.Id("w"), status, jen.Id("m"), jen.Id("v").Dot("Body")}
+				for _, m := range r.Media {
+					args = append(args, jen.Id(mediaIdent(m)))
+				}
+				g.Id(rt.srvSendText).Call(args...)
+			case r.Type != nil:
 				g.Id("e").Dot("send").Call(jen.Id("w"), status)
-			} else {
+			default:
 				g.Id("w").Dot("WriteHeader").Call(status)
 			}
 			g.Return(jen.Nil())
 		})
 	f.Line()
 }
+
+// serverResponseBody prints the body fields of a response: the body, and
+// for a stream its Content-Type.
+func serverResponseBody(r *ir.Response, g *jen.Group) {
+	if r.Type.Kind != ir.KindStream {
+		g.Add(docComment("Body is the response body, written as " + mediaList(r.Media) + "."))
+		g.Id("Body").Add(goType(*r.Type))
+		return
+	}
+	g.Add(docComment("Body is the response body (" + mediaList(r.Media) + "), copied to the client as it is\n" +
+		"read, never held in memory; it is closed when it is an io.Closer."))
+	g.Id("Body").Add(goType(*r.Type))
+	def := r.Media[0].Name
+	if r.Media[0].Range {
+		def = "application/octet-stream"
+	}
+	g.Add(docComment("ContentType is the body's Content-Type; empty means " + def + "."))
+	g.Id("ContentType").String()
+}
+
+// isText reports whether a body's media types are text (a Go string).
+func isText(ms []*ir.MediaType) bool { return len(ms) > 0 && ms[0].Codec == ir.MediaText }
 
 // serverHeader prints the setting of one response header: a pointer is
 // sent when set, a plain value when it is not its zero.
@@ -124,7 +156,7 @@ func mediaIdent(m *ir.MediaType) string {
 // codecIdent is the runtime's constant for a codec.
 func codecIdent(c ir.Media) string {
 	return [...]string{ir.MediaJSON: rt.srvCodecJSON, ir.MediaXML: rt.srvCodecXML, ir.MediaForm: rt.srvCodecForm,
-		ir.MediaProblemJSON: rt.srvCodecJSON}[c]
+		ir.MediaProblemJSON: rt.srvCodecJSON, ir.MediaStream: rt.srvCodecStream, ir.MediaText: rt.srvCodecText}[c]
 }
 
 // mediaList names media types for comments: "JSON or XML", the declared

@@ -128,6 +128,9 @@ const (
 	// KindUnion is a oneOf or anyOf: a Struct whose Union is set, one
 	// pointer field per variant, exactly one set.
 	KindUnion
+	// KindStream is a whole body of bytes (MediaStream): an io.Reader,
+	// never a field of a model.
+	KindStream
 	// NumKinds counts the kinds above; it is none itself. Every kind has
 	// an entry in emit's codec table (TestCodecTable).
 	NumKinds
@@ -398,6 +401,12 @@ const (
 	MediaXML
 	MediaForm
 	MediaProblemJSON
+	// MediaStream is bytes as they come (application/octet-stream,
+	// image/*, a media type without a schema): an io.Reader, never read
+	// into memory by the generated code.
+	MediaStream
+	// MediaText is a text/* body whose schema is a string: a Go string.
+	MediaText
 )
 
 // MediaType is a media type as the document declares it, and the codec
@@ -410,6 +419,9 @@ type MediaType struct {
 	// GoName is the server's variable describing the media type to the
 	// runtime; "" for the runtime's own (the codec's standard name).
 	GoName string
+	// Range marks a media range (image/*, */*): the actual type travels
+	// with the body, and the caller says it.
+	Range bool
 }
 
 // HasCodec reports whether one of ms has codec c.

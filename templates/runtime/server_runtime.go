@@ -235,8 +235,19 @@ func (s *server) finish(w http.ResponseWriter, x *srvExchange, resp serverRespon
 	}
 	if err := resp.writeResponse(w, x.media); err != nil {
 		s.logFailure(x, "server: response not written", err)
-		s.fail(w, x, http.StatusInternalServerError, srvLabelInternal)
+		var late srvAfterStatus
+		if !errors.As(err, &late) {
+			s.fail(w, x, http.StatusInternalServerError, srvLabelInternal)
+		}
 	}
+}
+
+// srvAfterStatus is implemented by the failures of a response that come
+// after its status was written (a stream cut short): the answer cannot
+// change any more, and the failure is only logged.
+type srvAfterStatus interface {
+	error
+	afterStatus()
 }
 
 // fail writes an error envelope for the exchange's operation.

@@ -102,6 +102,45 @@ func TestNegotiate(t *testing.T) {
 	}
 }
 
+// TestNegotiateRanges: a declared range (image/*) matches the ranges that
+// overlap it; a declared type its own name only.
+func TestNegotiateRanges(t *testing.T) {
+	images := srvNewMedia("image/*", srvCodecStream)
+	textXML := srvNewMedia("text/xml", srvCodecXML)
+	for _, tc := range []struct {
+		accept string
+		offers []srvMedia
+		ok     bool
+	}{
+		{"image/png", []srvMedia{images}, true},
+		{"image/*;q=0.5", []srvMedia{images}, true},
+		{"text/plain", []srvMedia{images}, false},
+		{"text/xml", []srvMedia{textXML}, true},
+		{"application/xml", []srvMedia{textXML}, false},
+		{"text/*", []srvMedia{textXML}, true},
+	} {
+		if _, ok := srvNegotiate(tc.accept, tc.offers); ok != tc.ok {
+			t.Errorf("Accept %q of %s: %v, want %v", tc.accept, tc.offers[0].name, ok, tc.ok)
+		}
+	}
+	for _, tc := range []struct{ want, sent, label string }{
+		{"image/*", "image/png", ""},
+		{"image/*", "image/*", "unsupported media type: send image/*"},
+		{"image/*", "text/plain", "unsupported media type: send image/*"},
+		{"application/octet-stream", "application/octet-stream; x=1", ""},
+		{"application/octet-stream", "", "unsupported media type: send application/octet-stream"},
+		{"*/*", "", ""},
+	} {
+		h := http.Header{}
+		if tc.sent != "" {
+			h.Set("Content-Type", tc.sent)
+		}
+		if got := srvStreamUndecodable(h, tc.want); got != tc.label {
+			t.Errorf("a %q body for %s: %q, want %q", tc.sent, tc.want, got, tc.label)
+		}
+	}
+}
+
 // TestStaticVerifiers compare every value, and refuse empty ones.
 func TestStaticVerifiers(t *testing.T) {
 	a := StaticBasic("key", "s3cret")
