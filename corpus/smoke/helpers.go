@@ -7,6 +7,7 @@ const imports = `import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -84,6 +85,10 @@ func smokeFill(v reflect.Value, depth int) {
 		v.Set(reflect.ValueOf(json.RawMessage("\"smoke\"")))
 		return
 	case reflect.TypeFor[xml.Name]():
+		return
+	case reflect.TypeFor[io.Reader]():
+		// A streamed body: its bytes, read once.
+		v.Set(reflect.ValueOf(io.Reader(strings.NewReader("smoke"))))
 		return
 	}
 	switch v.Kind() {
@@ -193,18 +198,41 @@ func smokeCheck(t *testing.T, r *smokeRecorder, op string, err error, args []smo
 		if a.field == "" {
 			continue
 		}
+		if _, stream := a.sent.(io.Reader); stream {
+			continue // read by the server: its bytes are checked as they arrive
+		}
 		if d := smokeDiff(a.sent, in.FieldByName(a.field).Interface()); d != "" {
 			smokeLine(t, op, "FAIL", "the server received another "+a.field+": "+d)
 			return
 		}
 	}
-	if got != nil && hasBody {
+	if body, ok := smokeStream(got); ok && hasBody {
+		b, err := io.ReadAll(body)
+		body.Close()
+		if err != nil || string(b) != "smoke" {
+			smokeLine(t, op, "FAIL", fmt.Sprintf("the client streamed another body: %q, %v", b, err))
+			return
+		}
+	} else if got != nil && hasBody {
 		if d := smokeDiff(r.body, got); d != "" {
 			smokeLine(t, op, "FAIL", "the client decoded another body: "+d)
 			return
 		}
 	}
 	smokeLine(t, op, "ok", "")
+}
+
+// smokeStream is the Body of a streamed answer (a *Stream), if got is one.
+func smokeStream(got any) (io.ReadCloser, bool) {
+	v := reflect.ValueOf(got)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil, false
+	}
+	f := v.Elem().FieldByName("Body")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[io.ReadCloser]() || f.IsNil() {
+		return nil, false
+	}
+	return f.Interface().(io.ReadCloser), true
 }
 
 // smokeDiff compares two values by their JSON encodings; "" when equal.
