@@ -16,3 +16,10 @@ func TestMediaSuffixesEndToEnd(t *testing.T) {
 func TestMediaStreamsEndToEnd(t *testing.T) {
 	loopback(t, "media_streams.txtar", "streams", "media_streams_test.go")
 }
+
+// TestMediaBodiesEndToEnd runs testdata/e2e/media_bodies_test.go against
+// the code of media_bodies.txtar: a request body in several media types
+// (JSON by default, WithBodyMedia to choose) and one in XML only.
+func TestMediaBodiesEndToEnd(t *testing.T) {
+	loopback(t, "media_bodies.txtar", "bodies", "media_bodies_test.go")
+}

@@ -37,6 +37,9 @@ type Client struct {
 	http       *http.Client
 	userAgent  string
 	accept     string
+	// bodyMedia are the media types WithBodyMedia prefers for request
+	// bodies declared in several (client_bodies.go).
+	bodyMedia []string
 	// creds holds a credential per security scheme (secSchemes); only,
 	// when not nil, the schemes WithSchemes allows.
 	creds []credential

@@ -16,6 +16,9 @@ type srvExchange struct {
 	r     *http.Request
 	op    *srvOperation
 	media srvMedia
+	// bodyMedia is the media type the request body came in; nil when it
+	// has none.
+	bodyMedia srvMedia
 	// query and form are the pairs of the query string and of a form body;
 	// body is the raw body.
 	query, form srvPairs

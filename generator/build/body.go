@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -10,42 +11,77 @@ import (
 )
 
 // body builds an operation's request body: a form (its own struct with
-// form fields) or JSON (a model).
+// form fields), JSON or XML (a model, in one media type or several of the
+// same schema), text (a string) or a stream.
 func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body {
 	if ref == nil || ref.Value == nil {
 		return nil
 	}
 	rb := ref.Value
-	at := b.pos(rb.Origin)
-	if len(rb.Content) != 1 {
-		b.diags.Addf(at, "unsupported: a request body with %d media types (exactly one, form or JSON, is supported)", len(rb.Content))
+	if len(rb.Content) == 0 {
+		b.diags.Addf(b.pos(rb.Origin), "unsupported: a request body with no media type")
 		return nil
 	}
-	for name, mt := range rb.Content {
+	var body *ir.Body
+	var schema *openapi3.SchemaRef
+	for _, name := range sortedKeys(rb.Content) {
+		mt := rb.Content[name]
 		codec, ok := mediaKind(mediaBase(name), mt.Schema, false)
-		if !ok || codec == ir.MediaXML || codec == ir.MediaProblemJSON {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, JSON and +json, text and binary streams are supported)", name)
+		if !ok {
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, JSON, XML and their suffixes, text and binary streams are supported)", name)
 			return nil
 		}
-		media := b.mediaType(name, codec)
 		if len(mt.Encoding) > 0 {
 			b.diags.Addf(b.fieldPos(mt.Origin, "encoding"), "unsupported: encoding objects")
 		}
-		body := &ir.Body{Media: media, Required: rb.Required}
-		switch codec {
-		case ir.MediaForm:
-			body.Type = b.form(op, mt.Schema)
-		case ir.MediaStream:
-			body.Type = ir.TypeRef{Kind: ir.KindStream}
-		case ir.MediaText:
-			body.Type = ir.TypeRef{Kind: ir.KindString}
-		default:
-			body.Type = b.wholeBody(b.typeOf(mt.Schema, naming.Body(op.GoName), nil, ir.RoleModel), mt.Schema)
-			b.setRoot(body.Type)
+		media := b.mediaType(name, codec)
+		if body == nil {
+			body, schema = &ir.Body{Media: media, Required: rb.Required}, mt.Schema
+			body.Alternatives = append(body.Alternatives, media)
+			continue
 		}
-		return body
+		switch {
+		case !structured(codec) || !structured(body.Media.Codec):
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: a form, text or binary media type beside others in one request body (several JSON and XML ones are supported)")
+			return nil
+		case mt.Schema.Value != schema.Value:
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one request body with different schemas")
+			return nil
+		}
+		if !slices.Contains(body.Alternatives, media) {
+			body.Alternatives = append(body.Alternatives, media)
+		}
 	}
-	return nil
+	if body == nil {
+		return nil
+	}
+	sortMedia(body.Alternatives)
+	body.Media = body.Alternatives[0]
+	if len(body.Alternatives) == 1 && body.Media.Codec != ir.MediaXML {
+		body.Alternatives = nil
+	}
+	switch body.Media.Codec {
+	case ir.MediaForm:
+		body.Type = b.form(op, schema)
+	case ir.MediaStream:
+		body.Type = ir.TypeRef{Kind: ir.KindStream}
+	case ir.MediaText:
+		body.Type = ir.TypeRef{Kind: ir.KindString}
+	default:
+		body.Type = b.wholeBody(b.typeOf(schema, naming.Body(op.GoName), nil, ir.RoleModel), schema)
+		b.setRoot(body.Type)
+	}
+	return body
+}
+
+// structured reports whether a codec reads a model (JSON or XML).
+func structured(c ir.Media) bool {
+	return c == ir.MediaJSON || c == ir.MediaXML || c == ir.MediaProblemJSON
+}
+
+// xmlBody reports whether an operation's request body may travel as XML.
+func xmlBody(op *ir.Operation) bool {
+	return op.Body != nil && ir.HasCodec(op.Body.Alternatives, ir.MediaXML)
 }
 
 // form builds the struct of a form body, named after its component or, when

@@ -52,7 +52,7 @@ func jsonTagName(s string) bool {
 // namespace and ">" as a path of elements.
 func (b *builder) xmlTagNames() {
 	xml := slices.ContainsFunc(b.api.Operations, func(op *ir.Operation) bool {
-		return slices.ContainsFunc(op.Responses, func(r *ir.Response) bool { return ir.HasCodec(r.Media, ir.MediaXML) })
+		return xmlBody(op) || slices.ContainsFunc(op.Responses, func(r *ir.Response) bool { return ir.HasCodec(r.Media, ir.MediaXML) })
 	})
 	if !xml {
 		return

@@ -13,7 +13,7 @@ func (b *builder) markValidated() {
 		}
 	}
 	for _, op := range b.api.Operations {
-		if op.Body != nil && op.Body.Media.Codec == ir.MediaJSON {
+		if op.Body != nil && structured(op.Body.Media.Codec) {
 			b.validateType(op.Body.Type)
 		}
 	}

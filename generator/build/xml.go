@@ -78,6 +78,9 @@ func (b *builder) xmlBytes() {
 				b.xmlBody(op, *r.Type, "response "+statusText(r.Status), seen)
 			}
 		}
+		if xmlBody(op) {
+			b.xmlBytesIn(op.Body.Type, seen)
+		}
 	}
 }
 

@@ -44,6 +44,9 @@ func (b *builder) xmlRootsNested() {
 				walk(*r.Type)
 			}
 		}
+		if xmlBody(op) {
+			walk(op.Body.Type)
+		}
 	}
 }
 

@@ -194,6 +194,16 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 			g.Id("wire").Op(":=").Id("body").Dot("wire").Call() // its secrets revealed
 			value = jen.Op("&").Id("wire")
 		}
+		if len(op.Body.Alternatives) > 0 {
+			args := []jen.Code{jen.Id("r"), value}
+			for _, m := range op.Body.Alternatives {
+				args = append(args, jen.Lit(m.Name))
+			}
+			g.If(jen.Err().Op(":=").Id("c").Dot("encodeBody").Call(args...), jen.Err().Op("!=").Nil()).Block(
+				clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(op.GoName), jen.Err())),
+			)
+			return
+		}
 		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(value)
 		g.If(jen.Err().Op("!=").Nil()).Block(
 			clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(op.GoName), jen.Err())),

@@ -64,6 +64,7 @@ func always(*ir.API) bool { return true }
 // new one is never copied or dropped by accident.
 var runtimeFiles = []runtimeFile{
 	{"client.go", always},
+	{"client_bodies.go", severalBodies},
 	{"client_errors.go", always},
 	{"client_media.go", always},
 	{"client_pages.go", paginates},
@@ -78,6 +79,7 @@ var runtimeFiles = []runtimeFile{
 	{"presence.go", always},
 	{"secret.go", always},
 	{"server_auth.go", always},
+	{"server_bodies.go", severalBodies},
 	{"server_formats.go", bindsFormats},
 	{"server_media.go", always},
 	{"server_runtime.go", always},
@@ -87,6 +89,18 @@ var runtimeFiles = []runtimeFile{
 	{"unions.go", usesUnions},
 	{"validation_runtime.go", always},
 	{"xml_numbers.go", always},
+}
+
+// severalBodies reports whether a request body of api is read and written
+// by the runtime in one of several media types (or in XML), the only
+// users of client_bodies.go and server_bodies.go.
+func severalBodies(api *ir.API) bool {
+	for _, op := range api.Operations {
+		if op.Body != nil && len(op.Body.Alternatives) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // streamsAnswers reports whether an operation of api answers a stream,

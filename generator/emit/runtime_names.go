@@ -87,6 +87,7 @@ var rt = struct {
 	srvMediaProblemJSON  string
 	srvMediaXML          string
 	srvNewMedia          string
+	srvDecodeBody        string
 	srvCodecStream       string
 	srvCodecText         string
 	srvSendStream        string
@@ -199,6 +200,7 @@ var rt = struct {
 	srvMediaProblemJSON:  "srvMediaProblemJSON",
 	srvMediaXML:          "srvMediaXML",
 	srvNewMedia:          "srvNewMedia",
+	srvDecodeBody:        "srvDecodeBody",
 	srvCodecStream:       "srvCodecStream",
 	srvCodecText:         "srvCodecText",
 	srvSendStream:        "srvSendStream",

@@ -42,7 +42,11 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		return
 	}
 	if op.Body.Media.Codec != ir.MediaForm {
-		g.If(jen.Err().Op(":=").Id(rt.srvDecodeJSONBody).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
+		decode := rt.srvDecodeJSONBody
+		if len(op.Body.Alternatives) > 0 {
+			decode = rt.srvDecodeBody
+		}
+		g.If(jen.Err().Op(":=").Id(decode).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		return
 	}

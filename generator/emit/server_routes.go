@@ -70,6 +70,13 @@ func serverDescriptor(op *ir.Operation, f *jen.File) {
 	if op.Security != nil && op.Security.Index != 0 {
 		d[jen.Id("security")] = jen.Lit(op.Security.Index)
 	}
+	if op.Body != nil && len(op.Body.Alternatives) > 0 {
+		d[jen.Id("bodies")] = jen.Index().Id(rt.srvMedia).ValuesFunc(func(g *jen.Group) {
+			for _, m := range op.Body.Alternatives {
+				g.Id(mediaIdent(m))
+			}
+		})
+	}
 	f.Var().Id(op.Server.Descriptor).Op("=").Id(rt.srvOperation).Values(d)
 	f.Line()
 }

@@ -436,9 +436,17 @@ func HasCodec(ms []*MediaType, c Media) bool {
 
 // Body is a request body.
 type Body struct {
-	Media    *MediaType
-	Type     TypeRef
-	Required bool
+	// Media is the media type the client sends: JSON when the body
+	// offers it, else the first declared.
+	Media *MediaType
+	// Alternatives, when not empty, are every media type of a JSON or XML
+	// body (the same schema), in preference order, Media first: the
+	// client encodes the body at run time in the one it is told to
+	// prefer, and the server reads each. Empty for one JSON, form, text
+	// or stream body.
+	Alternatives []*MediaType
+	Type         TypeRef
+	Required     bool
 }
 
 // Response is one declared response of an operation.

@@ -69,6 +69,9 @@ type srvOperation struct {
 	offers []srvMedia
 	// body is the request body's media type; mediaNone for none.
 	body srvMedia
+	// bodies, when set, are every media type the body may come in (JSON
+	// and XML ones, server_bodies.go); body is the first.
+	bodies []srvMedia
 	// errorRoot is the XML root element of the operation's error envelopes.
 	errorRoot string
 	// security is the operation's requirement, an index of
@@ -207,8 +210,12 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	case n == 0:
 		return 0, ""
 	}
-	if label := srvUndecodable(r.Header, x.op.body.name); label != "" {
-		return http.StatusUnsupportedMediaType, label
+	x.bodyMedia = x.op.body
+	if len(x.op.bodies) > 0 {
+		x.bodyMedia = srvPickBody(r.Header, x.op.bodies)
+	}
+	if label := srvUndecodable(r.Header, x.bodyMedia.name); label != "" {
+		return http.StatusUnsupportedMediaType, srvBodiesLabel(label, x.op.bodies)
 	}
 	x.body = br.buf.String()
 	if x.op.body.codec == srvCodecForm {
@@ -247,6 +254,32 @@ func srvUndecodable(h http.Header, want string) string {
 		return "unsupported charset " + srvQuoted(cs) + ": send UTF-8"
 	}
 	return ""
+}
+
+// srvPickBody is the one of bodies a request's Content-Type names; the
+// first when none does (and the body is then refused).
+func srvPickBody(h http.Header, bodies []srvMedia) srvMedia {
+	mt, _, _ := strings.Cut(h.Get("Content-Type"), ";")
+	mt = strings.TrimSpace(mt)
+	for _, b := range bodies {
+		if strings.EqualFold(b.name, mt) {
+			return b
+		}
+	}
+	return bodies[0]
+}
+
+// srvBodiesLabel names every media type a body may come in when the
+// label refuses its media type.
+func srvBodiesLabel(label string, bodies []srvMedia) string {
+	if len(bodies) < 2 || !strings.HasPrefix(label, "unsupported media type: send ") {
+		return label
+	}
+	names := make([]string, len(bodies))
+	for i, b := range bodies {
+		names[i] = b.name
+	}
+	return "unsupported media type: send " + strings.Join(names, " or ")
 }
 
 // srvStreamUndecodable says why a request's streamed body cannot be taken

@@ -1,0 +1,41 @@
+package runtime
+
+import (
+	"encoding/xml"
+	"errors"
+	"reflect"
+	"strings"
+)
+
+// srvDecodeBody decodes a request body declared in several media types
+// (or in XML) by the one it came in: XML as srvDecodeXMLBody reads it,
+// JSON as srvDecodeJSONBody does.
+func srvDecodeBody[T any](x *srvExchange, required bool, dst *T) error {
+	if x.bodyMedia != nil && x.bodyMedia.codec == srvCodecXML && x.body != "" {
+		return srvDecodeXMLBody(x, dst)
+	}
+	return srvDecodeJSONBody(x, required, dst)
+}
+
+// srvDecodeXMLBody decodes an XML request body into dst, then checks that
+// every element and attribute the schema requires is there.
+func srvDecodeXMLBody[T any](x *srvExchange, dst *T) error {
+	w := srvWire{src: srvSrcBody}
+	d := xml.NewDecoder(strings.NewReader(x.body))
+	d.CharsetReader = charsetReader
+	if err := d.Decode(dst); err != nil {
+		return &srvBindError{w, "is not valid XML of the expected shape: " + srvJSONProblem(err)}
+	}
+	n, err := decodeXMLTree([]byte(x.body))
+	if err != nil {
+		return &srvBindError{w, "is not valid XML: " + srvJSONProblem(err)}
+	}
+	var pe *errPresence
+	switch err := presenceXML(n, reflect.TypeOf(dst), ""); {
+	case errors.As(err, &pe) && pe.problem == "is required" && pe.field != "":
+		return &ValidationError{In: "body", Field: pe.field, Rule: "required"}
+	case err != nil:
+		return &srvBindError{w, err.Error()}
+	}
+	return nil
+}
