@@ -23,3 +23,11 @@ func TestMediaStreamsEndToEnd(t *testing.T) {
 func TestMediaBodiesEndToEnd(t *testing.T) {
 	loopback(t, "media_bodies.txtar", "bodies", "media_bodies_test.go")
 }
+
+// TestMediaMultipartEndToEnd runs testdata/e2e/media_multipart_test.go
+// against the code of media_multipart.txtar: a multipart/form-data body
+// with form fields and file parts, a 64 MiB upload measured to grow the
+// heap by less than 16 MiB.
+func TestMediaMultipartEndToEnd(t *testing.T) {
+	loopback(t, "media_multipart.txtar", "uploads", "media_multipart_test.go")
+}

@@ -34,6 +34,9 @@ type request struct {
 	stream   io.Reader
 	streamAt int64
 	rewinds  bool
+	// owned, when set, is closed when the call ends: the pipe of a
+	// multipart body, whose writer then stops.
+	owned io.Closer
 	// text marks an operation whose answer is text, read into a *string
 	// as it is.
 	text bool
@@ -66,6 +69,9 @@ var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // and decodes a successful answer into out (nil when the operation answers
 // no body).
 func (c *Client) do(ctx context.Context, r *request, out any) error {
+	if r.owned != nil {
+		defer r.owned.Close()
+	}
 	switch {
 	case c == nil || c.http == nil:
 		return fmt.Errorf("%s: %s: the Client was not made by NewClient", packageName, r.op)

@@ -200,6 +200,7 @@ func (s *server) begin(w http.ResponseWriter, r *http.Request, op *srvOperation,
 // reject answers 400 for a request whose values do not bind or validate,
 // naming the first field at fault.
 func (s *server) reject(w http.ResponseWriter, x *srvExchange, err error) {
+	defer x.closeFiles()
 	var ve *ValidationError
 	var be *srvBindError
 	switch {
@@ -216,6 +217,7 @@ func (s *server) reject(w http.ResponseWriter, x *srvExchange, err error) {
 // wrapping a *ValidationError, 501 for ErrNotImplemented, else 500 without
 // details.
 func (s *server) finish(w http.ResponseWriter, x *srvExchange, resp serverResponse, err error) {
+	defer x.closeFiles()
 	if err != nil {
 		var ve *ValidationError
 		if errors.As(err, &ve) {
@@ -250,6 +252,14 @@ func (s *server) finish(w http.ResponseWriter, x *srvExchange, resp serverRespon
 type srvAfterStatus interface {
 	error
 	afterStatus()
+}
+
+// closeFiles closes the file parts the handler was given.
+func (x *srvExchange) closeFiles() {
+	for _, f := range x.files {
+		_ = f.Close()
+	}
+	x.files = nil
 }
 
 // fail writes an error envelope for the exchange's operation.

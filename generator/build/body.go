@@ -28,7 +28,7 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 		mt := rb.Content[name]
 		codec, ok := mediaKind(mediaBase(name), mt.Schema, false)
 		if !ok {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, JSON, XML and their suffixes, text and binary streams are supported)", name)
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, multipart/form-data, JSON, XML and their suffixes, text and binary streams are supported)", name)
 			return nil
 		}
 		if len(mt.Encoding) > 0 {
@@ -63,6 +63,9 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	switch body.Media.Codec {
 	case ir.MediaForm:
 		body.Type = b.form(op, schema)
+	case ir.MediaMultipart:
+		body.Type = b.form(op, schema)
+		b.fileParts(body.Type)
 	case ir.MediaStream:
 		body.Type = ir.TypeRef{Kind: ir.KindStream}
 	case ir.MediaText:
@@ -124,6 +127,7 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 	for _, p := range props {
 		f := b.field(p, st.GoName, fields, ir.RoleForm)
 		f.In = ir.InForm
+		f.Binary = p.schema.Value.Format == "binary"
 		f.Pointer = b.pointer(f, p.schema.Value)
 		if f.Type.Kind == ir.KindArray {
 			b.diags.Addf(p.pos, "unsupported: an array in a form body")
@@ -139,6 +143,23 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		b.components[refName(s.Ref)] = &t
 	}
 	return t
+}
+
+// fileParts makes the binary properties of a multipart form file parts:
+// streams, sent and read as they come. Other fields stay form fields.
+func (b *builder) fileParts(t ir.TypeRef) {
+	st := b.structByName(t.Name)
+	if st == nil {
+		return
+	}
+	for _, f := range st.Fields {
+		if f.Type.Kind == ir.KindBytes && f.Binary {
+			f.Type = ir.TypeRef{Kind: ir.KindStream}
+			f.In = ir.InBody
+			f.Pointer = false
+			f.Rules = slices.DeleteFunc(f.Rules, func(r *ir.Rule) bool { return r.Kind != ir.RuleRequired })
+		}
+	}
 }
 
 // setRoot gives a struct used as a whole body its root element: its xml

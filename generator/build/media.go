@@ -62,6 +62,8 @@ func mediaKind(name string, s *openapi3.SchemaRef, shared bool) (ir.Media, bool)
 		return c, true
 	}
 	switch {
+	case name == "multipart/form-data":
+		return ir.MediaMultipart, true
 	case strings.HasPrefix(name, "multipart/"):
 		return 0, false
 	case strings.HasPrefix(name, "text/") && name != "text/event-stream" && textSchema(s):

@@ -59,7 +59,10 @@ func TestMediaKind(t *testing.T) {
 			t.Errorf("mediaKind(%s, %v) = %v, %v; want %v", tc.name, tc.schema != nil, got, ok, tc.want)
 		}
 	}
-	if _, ok := mediaKind("multipart/form-data", obj, false); ok {
-		t.Error("multipart/form-data has a kind")
+	if got, ok := mediaKind("multipart/form-data", obj, false); !ok || got != ir.MediaMultipart {
+		t.Errorf("mediaKind(multipart/form-data) = %v, %v", got, ok)
+	}
+	if _, ok := mediaKind("multipart/mixed", obj, false); ok {
+		t.Error("multipart/mixed has a kind")
 	}
 }

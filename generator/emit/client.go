@@ -175,6 +175,8 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	case ir.MediaForm:
 		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
+	case ir.MediaMultipart:
+		clientMultipart(api, op, g)
 	case ir.MediaStream:
 		g.Id("r").Dot("stream").Op("=").Id("body")
 		contentType := jen.Lit(op.Body.Media.Name)
@@ -211,6 +213,25 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		g.Id("r").Dot("body").Op("=").Id("b")
 		g.Id("r").Dot("contentType").Op("=").Lit(op.Body.Media.Name)
 	}
+}
+
+// clientMultipart streams a multipart/form-data body: its form fields
+// (encodeForm), then its file parts.
+func clientMultipart(api *ir.API, op *ir.Operation, g *jen.Group) {
+	st := structByName(api, op.Body.Type.Name)
+	fields := jen.Nil()
+	if clientHas(st, ir.InForm) {
+		fields = jen.Id("body").Dot("encodeForm").Call()
+	}
+	files := jen.Index().Id(rt.filePart).ValuesFunc(func(g *jen.Group) {
+		for _, fd := range st.Fields {
+			if fd.Type.Kind == ir.KindStream {
+				g.Values(jen.Lit(fd.Name), jen.Id("body").Dot(fd.GoName))
+			}
+		}
+	})
+	g.List(jen.Id("r").Dot("stream"), jen.Id("r").Dot("contentType"), jen.Id("r").Dot("owned")).Op("=").
+		Id(rt.multipartBody).Call(fields, files)
 }
 
 // clientCall sends the request and returns the answer.

@@ -138,7 +138,10 @@ func codecTable() map[ir.Kind]*codec {
 			goType: func(t ir.TypeRef) *jen.Statement { return jen.Qual(t.Go.Path, t.Go.Name) },
 		},
 		ir.KindStream: {
-			goType: func(ir.TypeRef) *jen.Statement { return jen.Qual("io", "Reader") },
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.Qual("io", "Reader") },
+			zero:    func() *jen.Statement { return jen.Nil() },
+			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
+			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
 		},
 		ir.KindArray: {
 			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Index().Add(goType(*t.Elem)) },

@@ -67,6 +67,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_bodies.go", severalBodies},
 	{"client_errors.go", always},
 	{"client_media.go", always},
+	{"client_multipart.go", multiparts},
 	{"client_pages.go", paginates},
 	{"client_retry.go", always},
 	{"client_security.go", always},
@@ -82,6 +83,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_bodies.go", severalBodies},
 	{"server_formats.go", bindsFormats},
 	{"server_media.go", always},
+	{"server_multipart.go", multiparts},
 	{"server_runtime.go", always},
 	{"server_stream.go", streamsOrText},
 	{"server_wire.go", always},
@@ -97,6 +99,17 @@ var runtimeFiles = []runtimeFile{
 func severalBodies(api *ir.API) bool {
 	for _, op := range api.Operations {
 		if op.Body != nil && len(op.Body.Alternatives) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// multiparts reports whether a request body of api is multipart/form-data,
+// the only users of client_multipart.go and server_multipart.go.
+func multiparts(api *ir.API) bool {
+	for _, op := range api.Operations {
+		if op.Body != nil && op.Body.Media.Codec == ir.MediaMultipart {
 			return true
 		}
 	}

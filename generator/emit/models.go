@@ -58,7 +58,10 @@ func structFields(st *ir.Struct) []jen.Code {
 	}
 	for _, fd := range st.Fields {
 		where := "property"
-		if st.Role != ir.RoleModel {
+		switch {
+		case fd.Type.Kind == ir.KindStream:
+			where = "file part"
+		case st.Role != ir.RoleModel:
 			where = inName(fd.In) + " field"
 		}
 		code := jen.Id(fd.GoName).Add(fieldType(fd))

@@ -87,6 +87,10 @@ var rt = struct {
 	srvMediaProblemJSON  string
 	srvMediaXML          string
 	srvNewMedia          string
+	srvCodecMultipart    string
+	srvFilePart          string
+	filePart             string
+	multipartBody        string
 	srvDecodeBody        string
 	srvCodecStream       string
 	srvCodecText         string
@@ -200,6 +204,10 @@ var rt = struct {
 	srvMediaProblemJSON:  "srvMediaProblemJSON",
 	srvMediaXML:          "srvMediaXML",
 	srvNewMedia:          "srvNewMedia",
+	srvCodecMultipart:    "srvCodecMultipart",
+	srvFilePart:          "srvFilePart",
+	filePart:             "filePart",
+	multipartBody:        "multipartBody",
 	srvDecodeBody:        "srvDecodeBody",
 	srvCodecStream:       "srvCodecStream",
 	srvCodecText:         "srvCodecText",

@@ -36,6 +36,17 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		g.Id("in").Dot("Body").Op("=").Id("x").Dot("r").Dot("Body")
 		g.Id("in").Dot("ContentType").Op("=").Id("x").Dot("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))
 		return
+	case ir.MediaMultipart:
+		for _, fd := range structByName(api, op.Body.Type.Name).Fields {
+			dst := jen.Id("in").Dot("Body").Dot(fd.GoName)
+			if fd.Type.Kind == ir.KindStream {
+				g.If(jen.Err().Op(":=").Id(rt.srvFilePart).Call(jen.Id("x"), jen.Lit(fd.Name), jen.Lit(fd.Required), jen.Op("&").Add(dst)),
+					jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+				continue
+			}
+			serverBindField(api, fd, dst, g)
+		}
+		return
 	case ir.MediaText:
 		g.If(jen.Err().Op(":=").Id(rt.srvTextBody).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))

@@ -156,7 +156,8 @@ func mediaIdent(m *ir.MediaType) string {
 // codecIdent is the runtime's constant for a codec.
 func codecIdent(c ir.Media) string {
 	return [...]string{ir.MediaJSON: rt.srvCodecJSON, ir.MediaXML: rt.srvCodecXML, ir.MediaForm: rt.srvCodecForm,
-		ir.MediaProblemJSON: rt.srvCodecJSON, ir.MediaStream: rt.srvCodecStream, ir.MediaText: rt.srvCodecText}[c]
+		ir.MediaProblemJSON: rt.srvCodecJSON, ir.MediaStream: rt.srvCodecStream, ir.MediaText: rt.srvCodecText,
+		ir.MediaMultipart: rt.srvCodecMultipart}[c]
 }
 
 // mediaList names media types for comments: "JSON or XML", the declared

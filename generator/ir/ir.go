@@ -292,6 +292,9 @@ type Field struct {
 	// or each value of a map.
 	Rules     []*Rule
 	ItemRules []*Rule
+	// Binary marks a field of format binary: in a multipart body, a file
+	// part (KindStream, In InBody).
+	Binary bool
 	// Wildcard is the net/http ServeMux wildcard name of a path parameter
 	// (a Go identifier); empty for other fields.
 	Wildcard string
@@ -407,6 +410,9 @@ const (
 	MediaStream
 	// MediaText is a text/* body whose schema is a string: a Go string.
 	MediaText
+	// MediaMultipart is multipart/form-data: a form struct whose binary
+	// properties are file parts (io.Reader), streamed.
+	MediaMultipart
 )
 
 // MediaType is a media type as the document declares it, and the codec

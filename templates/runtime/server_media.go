@@ -9,6 +9,7 @@ import (
 	"math"
 	"mime"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,7 +28,15 @@ const (
 	// (server_stream.go); srvCodecText a text body, a Go string.
 	srvCodecStream
 	srvCodecText
+	// srvCodecMultipart is multipart/form-data: form fields, and file
+	// parts kept on disk past srvMultipartMemory.
+	srvCodecMultipart
 )
+
+// srvMultipartMemory is how much of a multipart body's file parts the
+// server holds in memory; the rest of each goes to a temporary file,
+// which net/http removes when the request ends.
+const srvMultipartMemory = 1 << 20
 
 // srvMediaType is a media type the server reads or writes: its name, its
 // codec, and its Content-Type header value, shared so that writing a
@@ -182,6 +191,9 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	if x.op.body == srvMediaNone || r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
 		return 0, ""
 	}
+	if x.op.body.codec == srvCodecMultipart {
+		return srvReadMultipart(r, x)
+	}
 	if x.op.body.codec == srvCodecStream {
 		// The handler reads a streamed body itself, as it comes.
 		if label := srvStreamUndecodable(r.Header, x.op.body.name); label != "" {
@@ -254,6 +266,19 @@ func srvUndecodable(h http.Header, want string) string {
 		return "unsupported charset " + srvQuoted(cs) + ": send UTF-8"
 	}
 	return ""
+}
+
+// srvReadMultipart reads a multipart/form-data body: its form fields into
+// the exchange's form, its file parts to memory or temporary files.
+func srvReadMultipart(r *http.Request, x *srvExchange) (int, string) {
+	if label := srvStreamUndecodable(r.Header, "multipart/form-data"); label != "" {
+		return http.StatusUnsupportedMediaType, label
+	}
+	if err := r.ParseMultipartForm(srvMultipartMemory); err != nil {
+		return http.StatusBadRequest, "the multipart body cannot be read"
+	}
+	x.form.parse(url.Values(r.MultipartForm.Value).Encode())
+	return 0, ""
 }
 
 // srvPickBody is the one of bodies a request's Content-Type names; the

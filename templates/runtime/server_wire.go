@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"cmp"
+	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -17,6 +18,9 @@ type srvExchange struct {
 	// bodyMedia is the media type the request body came in; nil when it
 	// has none.
 	bodyMedia srvMedia
+	// files are the file parts of a multipart body the handler was given,
+	// closed when the exchange ends.
+	files []io.Closer
 	// query and form are the pairs of the query string and of a form body;
 	// body is the raw body.
 	query, form srvPairs
