@@ -44,11 +44,17 @@ func (b *builder) union(s *openapi3.Schema, name string, role ir.Role, at ir.Pos
 	t := ir.TypeRef{Kind: ir.KindUnion, Name: st.GoName}
 	b.inline[s] = t
 	scope := naming.NewScope()
+	nullables := 0
 	for i, v := range variants {
 		if v.Value == nil {
 			continue
 		}
 		vt := b.typeOf(v, st.GoName, []string{"variant" + strconv.Itoa(i+1)}, role)
+		if vt.Nullable {
+			// null is the union's value (liftNull).
+			nullables++
+			vt.Nullable = false
+		}
 		f := &ir.Field{
 			Name:    st.Name,
 			GoName:  scope.Unique(variantName(vt, v)),
@@ -67,7 +73,22 @@ func (b *builder) union(s *openapi3.Schema, name string, role ir.Role, at ir.Pos
 	} else {
 		b.distinct(st, key)
 	}
+	b.liftNull(s, st, key, nullables, at)
 	return t
+}
+
+// liftNull makes the union nullable when a variant is: null is then a
+// value of the union, not of a variant (a Nullable holds no union of
+// Nullables). In a oneOf, two nullable variants would both match null,
+// which no value may: refused.
+func (b *builder) liftNull(s *openapi3.Schema, st *ir.Struct, key string, nullables int, at ir.Pos) {
+	switch {
+	case nullables == 0:
+	case nullables > 1 && st.Union.OneOf:
+		b.diags.Addf(at, "unsupported: %d nullable variants of oneOf (null would match more than one)", nullables)
+	default:
+		s.Nullable = true // read by schemaType, after the shape
+	}
 }
 
 // variantName is the Go name of a variant's field: its type's name for a
@@ -100,9 +121,6 @@ func variantName(t ir.TypeRef, v *openapi3.SchemaRef) string {
 func (b *builder) distinct(st *ir.Struct, key string) {
 	seen := map[string]*ir.Field{}
 	for _, f := range st.Fields {
-		if f.Type.Nullable {
-			b.diags.Addf(f.Pos, "unsupported: a nullable variant of %s (make the %s nullable)", key, key)
-		}
 		jt := b.jsonType(f.Type)
 		if jt == "any" && st.Union.OneOf && len(st.Fields) > 1 {
 			b.diags.Addf(f.Pos, "unsupported: a oneOf variant without a type (every value matches it, so no value would match exactly one variant)")
