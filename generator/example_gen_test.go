@@ -12,9 +12,11 @@ import (
 )
 
 // TestGeneratedExamplesRun runs the generated Example of the Nexmo spec
-// and of every golden case that has one (go test, against the example's
-// httptest server on loopback), and checks that each package comment
-// lists every operation of the client.
+// and of every golden case (go test, against the example's httptest
+// server on loopback; an Example without an Output comment, for a spec
+// without example answers, is compiled only), fails when a package with
+// client operations has none, and checks that each package comment lists
+// every operation of the client.
 func TestGeneratedExamplesRun(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "go.mod"), "module golden.test\n\ngo 1.25\n")
@@ -34,6 +36,9 @@ func TestGeneratedExamplesRun(t *testing.T) {
 		checkOperationsDoc(t, name, files)
 		i := slices.IndexFunc(files, func(f generator.File) bool { return f.Name == emit.ExampleFile })
 		if i < 0 {
+			if hasClientMethods(files) {
+				t.Errorf("%s: a package with client operations has no Example", name)
+			}
 			without = append(without, name)
 			continue
 		}
@@ -46,7 +51,7 @@ func TestGeneratedExamplesRun(t *testing.T) {
 		t.Fatal("the Nexmo package has no Example")
 	}
 	slices.Sort(without)
-	t.Logf("with an Example: %d packages; without (no operation the example can call unaided): %v", len(with), without)
+	t.Logf("with an Example: %d packages; without (no operation): %v", len(with), without)
 	goCmd(t, dir, "test", "-count=1", "-run", "^Example$", "./...")
 }
 
@@ -77,4 +82,15 @@ func checkOperationsDoc(t *testing.T, name string, files []generator.File) {
 	if methods > 0 && !strings.Contains(doc, "// # Operations") {
 		t.Errorf("%s: the package comment has no Operations section", name)
 	}
+}
+
+// hasClientMethods reports whether the package declares a method of *Client
+// in client_operations.go.
+func hasClientMethods(files []generator.File) bool {
+	for _, f := range files {
+		if f.Name == "client_operations.go" && strings.Contains(string(f.Bytes), "\nfunc (c *Client) ") {
+			return true
+		}
+	}
+	return false
 }

@@ -18,12 +18,18 @@ const ExampleFile = "example_gen_test.go"
 // packageExample prints Example: a call of the first operation the
 // example can make unaided (no required parameter, no request body, a
 // success response without a body or with a JSON example in the spec)
-// against an httptest server answering with that example. It reports false, printing nothing,
-// when no operation qualifies or the package declares Example itself.
+// against an httptest server answering with that example. When none
+// qualifies, the Example calls the first operation and is compiled, not
+// run (compiledExample). It reports false, printing nothing, when the
+// package has no operation or declares Example itself.
 func packageExample(api *ir.API, f *jen.File) bool {
-	i := slices.IndexFunc(api.Operations, exampleReady)
-	if i < 0 || declares(api, "Example") {
+	if len(api.Operations) == 0 || declares(api, "Example") {
 		return false
+	}
+	i := slices.IndexFunc(api.Operations, exampleReady)
+	if i < 0 {
+		compiledExample(api, api.Operations[0], f)
+		return true
 	}
 	op := api.Operations[i]
 	status := op.Success.Status
@@ -135,4 +141,40 @@ func exampleCall(op *ir.Operation, args []jen.Code) *jen.Statement {
 		return jen.Err().Op("=").Id("c").Dot(op.GoName).Call(args...)
 	}
 	return jen.List(jen.Id("_"), jen.Err()).Op("=").Id("c").Dot(op.GoName).Call(args...)
+}
+
+// compiledExample prints an Example that shows a call of op against the
+// API's own server: it has no Output comment, so go test compiles it and
+// never runs it (no network), and pkg.go.dev shows it.
+func compiledExample(api *ir.API, op *ir.Operation, f *jen.File) {
+	args, opts := exampleCredentials(api, op)
+	f.Comment("Example shows a call of " + op.GoName + " (" + op.Method + " " + op.Path + "). It is compiled,")
+	f.Comment("not run: the spec gives no example answer for a stand-in server to send.")
+	f.Func().Id("Example").Params().BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("c"), jen.Err()).Op(":=").Id(rt.NewClient).Call(append(args, opts...)...)
+		g.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Qual("fmt", "Println").Call(jen.Err()),
+			jen.Return(),
+		)
+		call := []jen.Code{jen.Qual("context", "Background").Call()}
+		if op.Params != nil {
+			g.Var().Id("params").Id(op.Params.GoName).Comment("set the operation's parameters here")
+			call = append(call, jen.Id("params"))
+		}
+		if op.Body != nil {
+			g.Var().Id("body").Add(goType(op.Body.Type)).Comment("and its request body here")
+			call = append(call, jen.Id("body"))
+		}
+		if op.Success == nil || op.Success.Type == nil {
+			g.Err().Op("=").Id("c").Dot(op.GoName).Call(call...)
+			g.Qual("fmt", "Println").Call(jen.Err())
+			return
+		}
+		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(op.GoName).Call(call...)
+		g.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Qual("fmt", "Println").Call(jen.Err()),
+			jen.Return(),
+		)
+		g.Qual("fmt", "Printf").Call(jen.Lit("%+v\n"), jen.Id("out"))
+	})
 }
