@@ -5,7 +5,7 @@ GO ?= go
 # table shows the medians (e.g. BENCHFLAGS='-count=1 -bench=Validate').
 BENCHFLAGS ?= -count=3
 
-.PHONY: generate check test vet fmt tidy bench bench-smoke fuzz realworld
+.PHONY: generate check test vet fmt tidy bench bench-smoke fuzz realworld realworld-nexmogen
 
 generate:
 	$(GO) run ./cmd/nexmogen -strict
@@ -52,6 +52,12 @@ bench-smoke:
 # subset in make test). See corpus/README.md.
 realworld:
 	cd bench && $(GO) run ./cmd/realworld
+
+# realworld-nexmogen: nexmogen's column only, the peers' carried from the
+# last full run (same pinned versions, same documents; the table says so).
+# Minutes instead of most of an hour.
+realworld-nexmogen:
+	cd bench && $(GO) run ./cmd/realworld -tools nexmogen -merge
 
 # fuzz runs every fuzz target for FUZZTIME (go test fuzzes one target per
 # run). Their checked-in corpora (testdata/fuzz/) also run in `make test`.

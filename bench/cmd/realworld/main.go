@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -33,14 +34,15 @@ func main() {
 	only := flag.String("only", "", "run only the documents whose file name matches this regexp (writes nothing)")
 	tools := flag.String("tools", strings.Join(allTools, ","), "generators to run, comma-separated")
 	keep := flag.Bool("keep", false, "keep the work directory and print its path")
+	merge := flag.Bool("merge", false, "with -tools: carry the other generators' results from the outcomes file and write the table and outcomes")
 	flag.Parse()
-	if err := run(*corpus, *table, *outcomes, *only, *tools, *keep); err != nil {
+	if err := run(*corpus, *table, *outcomes, *only, *tools, *keep, *merge); err != nil {
 		fmt.Fprintln(os.Stderr, "realworld:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus, table, outcomes, only, toolList string, keep bool) error {
+func run(corpus, table, outcomes, only, toolList string, keep, merge bool) error {
 	start, commit := time.Now(), gitCommit()
 	docs, err := listDocs(corpus)
 	if err != nil {
@@ -71,7 +73,21 @@ func run(corpus, table, outcomes, only, toolList string, keep bool) error {
 	}
 	rep := report{Docs: docs, Tools: tools, Versions: w.versions, Commit: commit, Seconds: time.Since(start).Seconds()}
 	fmt.Fprintf(os.Stderr, "%s in %.0fs\n", rep.summary(), rep.Seconds)
-	if only != "" || toolList != strings.Join(allTools, ",") {
+	if merge && only == "" {
+		for _, t := range allTools {
+			if _, peer := peers[t]; peer && !slices.Contains(tools, t) {
+				if err := w.version(t); err != nil {
+					return err
+				}
+			}
+		}
+		measured, err := carry(docs, tools, outcomes, table, commit, rep.Versions)
+		if err != nil {
+			return err
+		}
+		rep.Tools, rep.Measured = allTools, measured
+		fmt.Fprintf(os.Stderr, "merged: %s\n", rep.summary())
+	} else if only != "" || toolList != strings.Join(allTools, ",") {
 		fmt.Fprintln(os.Stderr, "partial run: table and outcomes not written")
 		return nil
 	}

@@ -15,6 +15,10 @@ type report struct {
 	Versions map[string]string
 	Commit   string
 	Seconds  float64
+	// Measured is, per generator, the commit its results were measured
+	// at, when some were carried from an earlier run (-merge); nil when
+	// all were measured in this one, at Commit.
+	Measured map[string]string
 }
 
 // built counts the documents tool built.
@@ -49,8 +53,9 @@ func (r *report) outcomesJSON() []byte {
 	out := struct {
 		Note      string            `json:"note"`
 		Versions  map[string]string `json:"versions"`
+		Measured  map[string]string `json:"measured,omitempty"`
 		Documents []entry           `json:"documents"`
-	}{Note: "written by make realworld (bench/cmd/realworld); corpus/corpus_test.go reads it", Versions: r.Versions}
+	}{Note: "written by make realworld (bench/cmd/realworld); corpus/corpus_test.go reads it", Versions: r.Versions, Measured: r.Measured}
 	for _, d := range r.Docs {
 		out.Documents = append(out.Documents, entry{d.File, d.Size, d.OpenAPI, d.Results})
 	}
@@ -85,8 +90,13 @@ func cell(res *result) string {
 func (r *report) markdown() string {
 	var b strings.Builder
 	b.WriteString(header)
-	fmt.Fprintf(&b, "Measured at commit `%s` with oapi-codegen %s and ogen %s; the run took %.0f s on a shared 2-core machine.\n\n",
-		r.Commit, r.Versions["oapi-codegen"], r.Versions["ogen"], r.Seconds)
+	if r.Measured == nil {
+		fmt.Fprintf(&b, "Measured at commit `%s` with oapi-codegen %s and ogen %s; the run took %.0f s on a shared 2-core machine.\n\n",
+			r.Commit, r.Versions["oapi-codegen"], r.Versions["ogen"], r.Seconds)
+	} else {
+		fmt.Fprintf(&b, "nexmogen measured at commit `%s` (`make realworld-nexmogen`, %.0f s on a shared 2-core machine); oapi-codegen %s measured at `%s` and ogen %s at `%s` by the last full run (`make realworld`), carried over: same versions, same documents.\n\n",
+			r.Measured["nexmogen"], r.Seconds, r.Versions["oapi-codegen"], r.Measured["oapi-codegen"], r.Versions["ogen"], r.Measured["ogen"])
+	}
 	b.WriteString("| generator | built | builds, vet fails | does not compile | refused | crashed or timed out |\n|---|---|---|---|---|---|\n")
 	for _, t := range r.Tools {
 		c := map[string]int{}

@@ -114,12 +114,20 @@ func (w *work) buildTools(tools []string) error {
 		if err != nil {
 			return fmt.Errorf("building %s: %v\n%s", t, err, out)
 		}
-		out, err, _ = exe(w.bench, "go", "list", "-m", "-f", "{{.Version}}", p.module)
-		if err != nil {
-			return fmt.Errorf("version of %s: %v\n%s", t, err, out)
+		if err := w.version(t); err != nil {
+			return err
 		}
-		w.versions[t] = strings.TrimSpace(out)
 	}
+	return nil
+}
+
+// version records the version of the peer t that bench/go.mod pins.
+func (w *work) version(t string) error {
+	out, err, _ := exe(w.bench, "go", "list", "-m", "-f", "{{.Version}}", peers[t].module)
+	if err != nil {
+		return fmt.Errorf("version of %s: %v\n%s", t, err, out)
+	}
+	w.versions[t] = strings.TrimSpace(out)
 	return nil
 }
 
