@@ -74,3 +74,26 @@ func packageOf(file string) string {
 	base := strings.TrimSuffix(file, filepath.Ext(file))
 	return strings.NewReplacer("-", "", ".", "").Replace(base)
 }
+
+// positionedLine is a diagnostic with its place: file:line:col: problem.
+var positionedLine = regexp.MustCompile(`^[^:]+:\d+:\d+: `)
+
+// TestOpenAINullVariantsNoPanic: OpenAI's 3.1 document crashed the 3.1
+// reading (a nil oneOf variant: dropping {type: "null"} variants in place
+// cleared the tail of a slice another schema shared). It must give only
+// positioned diagnostics.
+func TestOpenAINullVariantsNoPanic(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "corpus", "specs", "openai.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = generator.Generate(data, "openai.yaml", generator.Options{Package: "openai"})
+	if err == nil {
+		return // it generates: no panic either
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if !positionedLine.MatchString(line) {
+			t.Errorf("a diagnostic without a position: %q", line)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package load
 
 import (
 	"errors"
-	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -138,11 +137,19 @@ func (d *Doc) v31Type(s *openapi3.Schema, l *diag.List) {
 // part (the 3.0 spelling, allOf: [$ref] with nullable: true).
 func v31NullVariant(s *openapi3.Schema) {
 	for _, list := range []*openapi3.SchemaRefs{&s.OneOf, &s.AnyOf} {
-		n := len(*list)
-		*list = slices.DeleteFunc(*list, func(v *openapi3.SchemaRef) bool { return v.Value != nil && nullOnly(v.Value) })
-		if len(*list) == n {
+		// A new slice, not slices.DeleteFunc: that clears the dropped
+		// tail in place, and a schema that shares the backing array
+		// (kin-openapi's copies do) would then hold nil variants.
+		kept := make(openapi3.SchemaRefs, 0, len(*list))
+		for _, v := range *list {
+			if v == nil || v.Value == nil || !nullOnly(v.Value) {
+				kept = append(kept, v)
+			}
+		}
+		if len(kept) == len(*list) {
 			continue
 		}
+		*list = kept
 		s.Nullable = true
 		if len(*list) == 1 {
 			s.AllOf = append(s.AllOf, (*list)[0])
