@@ -8,3 +8,11 @@ import "testing"
 func TestFreeformEndToEnd(t *testing.T) {
 	loopback(t, "freeform.txtar", "freeform", "freeform_test.go")
 }
+
+// TestReadOnlyWriteOnlyEndToEnd runs testdata/e2e/access_test.go against
+// the code of access.txtar: readOnly properties are not required in a
+// request and refused when one sets them (client validator and server),
+// required in an answer; writeOnly ones the reverse.
+func TestReadOnlyWriteOnlyEndToEnd(t *testing.T) {
+	loopback(t, "access.txtar", "access", "access_test.go")
+}

@@ -128,7 +128,8 @@ var judges = map[string]func([]byte) string{
 	"Item25": judge[kin.Item25], "Recursion": judge[kin.Recursion],
 	"Formats": judge[kin.Formats], "Multiples": judge[kin.Multiples],
 	"Nullables": judge[kin.Nullables], "Tagged": judge[kin.Tagged], "Shape": judge[kin.Shape],
-	"Label": judge[kin.Label], "Ident": judge[kin.Ident],
+	"Label": judge[kin.Label], "Ident": judge[kin.Ident], "Maps": judge[kin.Maps],
+	"Access": judge[kin.Access],
 }
 
 func main() {
@@ -256,6 +257,18 @@ var kinItems = map[string][]kinItemCase{
 		refuse("Nullables", `{}`, `{"name":"ab"}`, `{"must":0}`, `{"must":null,"name":"a"}`, `{"must":null,"name":"AB"}`,
 			`{"must":null,"color":"blue"}`, `{"must":null,"owner":{}}`, `{"must":null,"owner":{"foo":1}}`,
 			`{"must":null,"tags":["ab"]}`, `{"must":null,"tags":[null,null]}`, `{"must":"1"}`)...),
+	"TestIssue11MapsAgainstKin": append(append(
+		accept("Maps", `{}`, `{"labels":{"a":"x"}}`, `{"labels":{"a":"abc","b":""}}`, `{"any":[1,{"x":null}]}`,
+			`{"any":"s","loose":{"a":null,"b":[1]}}`, `{"parts":{}}`, `{"parts":{"p":{"n":"ab"},"q":{"n":"c"}}}`),
+		refuse("Maps", `{"labels":{}}`, `{"labels":{"a":"","b":"","c":""}}`, `{"labels":{"a":"abcd"}}`, `{"labels":{"a":1}}`,
+			`{"labels":[]}`, `{"loose":"s"}`, `{"parts":{"p":{}}}`, `{"parts":{"p":{"n":"AB"}}}`, `{"parts":{"p":{"n":"ab"},"q":{"n":"1"}}}`)...),
+		kinItemCase{kinCase: kinCase{Schema: "Maps", Body: `{"any":null}`}, accept: true,
+			differs: "OpenAPI 3.0.3 says nullable adds null only to a type the schema states, so a schema without a type takes null; kin-openapi refuses it"}),
+	"TestIssue11ReadOnlyAgainstKin": append(append(
+		accept("Access", `{"pass":"p"}`, `{"pass":"p","other":1}`),
+		refuse("Access", `{}`, `{"id":"x"}`, `{"pass":"p","id":"x"}`, `{"pass":"p","count":3}`)...),
+		kinItemCase{kinCase: kinCase{Schema: "Access", Body: `{"pass":"p","count":0}`}, accept: true,
+			differs: "a readOnly property at its zero is absent to the validator (the client leaves it out); the server's decoder refuses it when present (testdata/e2e/access_test.go)"}),
 	"TestIssue11MultipleOfAgainstKin": append(
 		accept("Multiples", `{}`, `{"five":0}`, `{"five":-15}`, `{"five":5000000000}`, `{"odd":9}`, `{"odd":-3}`, `{"level":4}`),
 		refuse("Multiples", `{"five":7}`, `{"five":-1}`, `{"odd":10}`, `{"five":5.5}`)...),
@@ -352,6 +365,16 @@ func TestIssue11UnionsAgainstKin(t *testing.T) { kinDifferential(t) }
 // nullable, required means present (null is), and the rules hold on a
 // value only, as kin-openapi says.
 func TestIssue11NullableAgainstKin(t *testing.T) { kinDifferential(t) }
+
+// TestIssue11MapsAgainstKin: a map's values are checked with their rules,
+// minProperties and maxProperties bound its keys, an object map's values
+// are validated, and a free-form value takes anything, as kin-openapi says.
+func TestIssue11MapsAgainstKin(t *testing.T) { kinDifferential(t) }
+
+// TestIssue11ReadOnlyAgainstKin: a readOnly property is not required in a
+// request and refused when a request sets it; a writeOnly one is required
+// in a request, as kin-openapi's request validation says.
+func TestIssue11ReadOnlyAgainstKin(t *testing.T) { kinDifferential(t) }
 
 // TestIssue11RecursionValidatedAgainstKin: the validators of a recursive
 // schema check every level, as kin-openapi does.

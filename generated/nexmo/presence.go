@@ -32,6 +32,16 @@ type presenceField struct {
 	attr     bool
 	// path is the rest of an XML a>b path, "" for none.
 	path string
+	// readOnly and writeOnly come from the nexmogen tag: a property only
+	// responses, or only requests, carry.
+	readOnly, writeOnly bool
+}
+
+// requiredIn reports whether the field is required in a request (true)
+// or a response: a readOnly property is never required in a request, a
+// writeOnly one never in a response.
+func (f *presenceField) requiredIn(request bool) bool {
+	return f.required && !(request && f.readOnly) && !(!request && f.writeOnly)
 }
 
 // presenceFields caches the fields of struct types, by codec.
@@ -64,6 +74,12 @@ func fieldsOf(t reflect.Type, codec string) []presenceField {
 			name = sf.Name
 		}
 		f := presenceField{index: sf.Index, typ: sf.Type, name: name, required: !hasOption(opts, "omitempty") && !hasOption(opts, "omitzero")}
+		if access, ok := sf.Tag.Lookup("nexmogen"); ok {
+			// A readOnly or writeOnly property is omitempty in both
+			// directions; the tag says whether the spec requires it.
+			f.readOnly, f.writeOnly = hasOption(access, "readOnly"), hasOption(access, "writeOnly")
+			f.required = f.required || hasOption(access, "required")
+		}
 		if codec == "xml" {
 			if hasOption(opts, "chardata") || hasOption(opts, "innerxml") || hasOption(opts, "comment") || hasOption(opts, "any") {
 				continue
@@ -228,14 +244,19 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 		}
 		for _, f := range fieldsOf(t, "json") {
 			fv, present := obj[f.name]
+			required := f.requiredIn(strict)
 			if !present {
-				if f.required {
+				if required {
 					return &errPresence{field: join(field, f.name), problem: "is required"}
 				}
 				continue
 			}
+			if strict && f.readOnly && fv != nil {
+				// As kin-openapi's request validation says.
+				return &errPresence{field: join(field, f.name), problem: "is read-only: a request cannot set it"}
+			}
 			if fv == nil {
-				if (f.required || strict) && !takesNull(f.typ) {
+				if (required || strict) && !takesNull(f.typ) {
 					return &errPresence{field: join(field, f.name), problem: "is null"}
 				}
 				continue
@@ -367,8 +388,9 @@ func decodeXMLTree(body []byte) (*xmlNode, error) {
 }
 
 // presenceXML checks element n against type t: every required element or
-// attribute of a struct is there. A required array is not checked (an
-// unwrapped empty array has no element), its items are.
+// attribute of a struct is there (it reads answers: a writeOnly property
+// is not required). A required array is not checked (an unwrapped empty
+// array has no element), its items are.
 func presenceXML(n *xmlNode, t reflect.Type, field string) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -382,7 +404,7 @@ func presenceXML(n *xmlNode, t reflect.Type, field string) error {
 	for _, f := range fieldsOf(t, "xml") {
 		name := join(field, f.name)
 		if f.attr {
-			if f.required && !n.attrs[f.name] {
+			if f.requiredIn(false) && !n.attrs[f.name] {
 				return &errPresence{field: name, problem: "is required"}
 			}
 			continue
@@ -400,7 +422,7 @@ func presenceXML(n *xmlNode, t reflect.Type, field string) error {
 		ft := f.typ
 		if ft.Kind() == reflect.Slice && ft.Elem().Kind() != reflect.Uint8 {
 			ft = ft.Elem()
-		} else if len(kids) == 0 && f.required && !takesNull(ft) {
+		} else if len(kids) == 0 && f.requiredIn(false) && !takesNull(ft) {
 			// (XML has no null: a Nullable left out is null.)
 			return &errPresence{field: name, problem: "is required"}
 		}

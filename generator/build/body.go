@@ -128,6 +128,8 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		f := b.field(p, st.GoName, fields, ir.RoleForm)
 		f.In = ir.InForm
 		f.Binary = p.schema.Value.Format == "binary"
+		b.access(f, p)
+		f.AccessTag = "" // a form has no struct tags
 		f.Pointer = b.pointer(f, p.schema.Value)
 		if f.Type.Kind == ir.KindArray {
 			b.diags.Addf(p.pos, "unsupported: an array in a form body")

@@ -37,12 +37,16 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		f := b.field(p, st.GoName, fields, ir.RoleModel)
 		f.In = ir.InBody
 		b.wireTagName(p.name, p.pos)
-		f.JSONTag = jsonTag(p.name, !p.required, f.Type.Nullable)
-		f.XMLTag = b.xmlTag(p, !p.required)
+		// A readOnly or writeOnly property is left out in the direction
+		// that does not carry it: omitempty even when required.
+		access := b.access(f, p)
+		optional := !p.required || access
+		f.JSONTag = jsonTag(p.name, optional, f.Type.Nullable)
+		f.XMLTag = b.xmlTag(p, optional)
 		// An optional object, date-time or date is a pointer:
 		// omitempty cannot leave out a struct value. A Nullable is
 		// absent when zero (omitzero).
-		f.Pointer = !p.required && !f.Type.Nullable && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindUnion || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate || f.Type.Kind == ir.KindGo)
+		f.Pointer = optional && !f.Type.Nullable && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindUnion || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate || f.Type.Kind == ir.KindGo)
 		b.nullableCycle(f)
 		st.Fields = append(st.Fields, f)
 	}

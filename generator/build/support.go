@@ -10,7 +10,6 @@ import (
 // subset (see the README's table). Each is an error at its position.
 func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	report := func(key, what string) { b.diags.Addf(b.fieldPos(s.Origin, key), "unsupported: %s", what) }
-	b.unsupportedAccess(s)
 	if s.Not != nil {
 		report("not", "not")
 	}

@@ -10,16 +10,29 @@ import (
 	"github.com/nexmogen/nexmogen/generator/ir"
 )
 
-// unsupportedAccess reports readOnly and writeOnly: a request validator
-// would have to drop readOnly properties from required, a response the
-// writeOnly ones, and the generated types share one struct for both.
-func (b *builder) unsupportedAccess(s *openapi3.Schema) {
-	if s.ReadOnly {
-		b.diags.Addf(b.fieldPos(s.Origin, "readOnly"), "unsupported: readOnly")
+// access applies a property's readOnly or writeOnly (README: readOnly and
+// writeOnly), as kin-openapi's request and response validation does: a
+// readOnly property is not required in a request and is refused when one
+// sets it, a writeOnly property is not required in a response. It reports
+// whether the property is either. On a schema that is not a property's (a
+// whole body, array items, a parameter) they constrain nothing, as in
+// kin-openapi.
+func (b *builder) access(f *ir.Field, p property) bool {
+	v := p.schema.Value
+	if v == nil || (!v.ReadOnly && !v.WriteOnly) {
+		return false
 	}
-	if s.WriteOnly {
-		b.diags.Addf(b.fieldPos(s.Origin, "writeOnly"), "unsupported: writeOnly")
+	f.ReadOnly, f.WriteOnly = v.ReadOnly, v.WriteOnly
+	f.AccessTag = map[bool]string{true: "readOnly", false: "writeOnly"}[v.ReadOnly]
+	if p.required {
+		f.AccessTag += ",required"
 	}
+	if f.ReadOnly {
+		// The validators judge requests, which do not carry it.
+		f.Required = false
+		f.Rules = slices.DeleteFunc(f.Rules, func(r *ir.Rule) bool { return r.Kind == ir.RuleRequired })
+	}
+	return true
 }
 
 // requiredKnown reports a required name that is no property of the object

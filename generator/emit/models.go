@@ -82,5 +82,8 @@ func fieldTags(fd *ir.Field) map[string]string {
 	if fd.XMLTag != "" {
 		tags["xml"] = fd.XMLTag
 	}
+	if fd.AccessTag != "" {
+		tags["nexmogen"] = fd.AccessTag
+	}
 	return tags
 }

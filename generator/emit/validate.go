@@ -53,9 +53,21 @@ func validators(api *ir.API, f *jen.File) {
 // and a Nullable that is absent or null.
 func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	v := jen.Id("x").Dot(fd.GoName)
+	if fd.ReadOnly {
+		// A request does not carry it: set, it is refused, and its other
+		// rules judge no request.
+		g.If(readOnlySet(api, fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "readOnly", nil, nil)))
+		return
+	}
 	checks := typeChecks(api, fd, fd.Type, fd.Rules, fd.ItemRules, v)
 	required := hasRule(fd.Rules, ir.RuleRequired)
 	switch {
+	case required && fd.Pointer:
+		// A required writeOnly date-time or date: a pointer, left out
+		// of responses.
+		g.If(v.Clone().Op("==").Nil()).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil))).
+			Else().Block(append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
+			valueChecks(api, fd, fd.Type, fd.Rules, jen.Id("v"))...)...)
 	case required && len(checks) == 0:
 		// A required value with no other rule is still checked for
 		// absence.
@@ -101,6 +113,15 @@ func typeChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules, itemRules []*ir.
 		}
 	}
 	return checks
+}
+
+// readOnlySet is the test that a readOnly value is set: not nil, or not
+// its zero (which the client leaves out).
+func readOnlySet(api *ir.API, fd *ir.Field, v *jen.Statement) *jen.Statement {
+	if fd.Pointer {
+		return v.Clone().Op("!=").Nil()
+	}
+	return present(api, fd, v)
 }
 
 // missing is the test for an absent required value. A JSON body's array

@@ -295,6 +295,14 @@ type Field struct {
 	// Binary marks a field of format binary: in a multipart body, a file
 	// part (KindStream, In InBody).
 	Binary bool
+	// ReadOnly marks a property only responses carry (readOnly): never
+	// required in a request, and refused when a request sets it.
+	// WriteOnly marks one only requests carry (writeOnly): never required
+	// in a response. AccessTag is the nexmogen struct tag value that
+	// tells the runtime's presence checks ("readOnly,required"); empty
+	// for none.
+	ReadOnly, WriteOnly bool
+	AccessTag           string
 	// Wildcard is the net/http ServeMux wildcard name of a path parameter
 	// (a Go identifier); empty for other fields.
 	Wildcard string
