@@ -92,6 +92,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.nameMedia()
 	b.server()
 	b.xmlBytes()
+	b.additionalSecrets()
 	b.unionSecrets()
 	b.xmlTagNames()
 	b.markValidated()

@@ -50,6 +50,7 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		b.nullableCycle(f)
 		st.Fields = append(st.Fields, f)
 	}
+	b.additional(st, s, fields, at)
 	return st
 }
 

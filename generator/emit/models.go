@@ -16,6 +16,7 @@ func models(api *ir.API, f *jen.File) {
 		f.Add(structComment(st))
 		f.Type().Id(st.GoName).Struct(structFields(st)...)
 		f.Line()
+		additionalMethods(st, f)
 		if st.Role == ir.RoleModel && hasFloat(st) {
 			f.Comment("MarshalXML writes " + st.GoName + " with its numbers as plain decimals (1234567.891,")
 			f.Comment("not encoding/xml's 1.234567891e+06), as JSON writes them.")
@@ -86,4 +87,53 @@ func fieldTags(fd *ir.Field) map[string]string {
 		tags["nexmogen"] = fd.AccessTag
 	}
 	return tags
+}
+
+// additionalMethods prints the JSON methods of a struct with a field for
+// its other keys (ir.Field.Additional): the declared properties bind by
+// their exact keys, the others go to that field, which is written after
+// them in key order (a key that is declared is not written twice).
+func additionalMethods(st *ir.Struct, f *jen.File) {
+	var extra *ir.Field
+	var declared []*ir.Field
+	for _, fd := range st.Fields {
+		switch {
+		case fd.Additional:
+			extra = fd
+		case fd.JSONTag != "" && fd.JSONTag != "-":
+			declared = append(declared, fd)
+		}
+	}
+	if extra == nil {
+		return
+	}
+	keys := []jen.Code{jen.Id("b"), jen.Id("x").Dot(extra.GoName)}
+	for _, fd := range declared {
+		keys = append(keys, jen.Lit(fd.Name))
+	}
+	json := func(name string) *jen.Statement { return jen.Qual("encoding/json", name) }
+	f.Comment("MarshalJSON writes the declared properties of " + st.GoName + ", then the keys of")
+	f.Comment(extra.GoName + " that are not declared, in key order.")
+	f.Func().Params(jen.Id("x").Id(st.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(st.GoName),
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Add(json("Marshal")).Call(jen.Id("plain").Call(jen.Id("x"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id(rt.appendAdditional).Call(keys...)),
+	)
+	f.Line()
+	f.Comment("UnmarshalJSON reads the declared properties of " + st.GoName + " by their exact keys")
+	f.Comment("(encoding/json would also take a key that differs only by case) and the")
+	f.Comment("others into " + extra.GoName + ".")
+	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		g.Var().Id("m").Map(jen.String()).Add(json("RawMessage"))
+		g.If(jen.Err().Op(":=").Add(json("Unmarshal")).Call(jen.Id("b"), jen.Op("&").Id("m")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		for _, fd := range declared {
+			g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("m").Index(jen.Lit(fd.Name)), jen.Id("ok")).Block(
+				jen.If(jen.Err().Op(":=").Add(json("Unmarshal")).Call(jen.Id("v"), jen.Op("&").Id("x").Dot(fd.GoName)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				jen.Delete(jen.Id("m"), jen.Lit(fd.Name)),
+			)
+		}
+		g.Return(jen.Id(rt.decodeAdditional).Call(jen.Id("m"), jen.Op("&").Id("x").Dot(extra.GoName)))
+	})
+	f.Line()
 }

@@ -18,6 +18,8 @@ var rt = struct {
 	DefaultBaseURL       string
 	DefaultUserAgent     string
 	duplicateAt          string
+	appendAdditional     string
+	decodeAdditional     string
 	srvParseBytes        string
 	srvParseDate         string
 	srvParseTime         string
@@ -135,6 +137,8 @@ var rt = struct {
 	DefaultBaseURL:       "DefaultBaseURL",
 	DefaultUserAgent:     "DefaultUserAgent",
 	duplicateAt:          "duplicateAt",
+	appendAdditional:     "appendAdditional",
+	decodeAdditional:     "decodeAdditional",
 	srvParseBytes:        "srvParseBytes",
 	srvParseDate:         "srvParseDate",
 	srvParseTime:         "srvParseTime",

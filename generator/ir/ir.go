@@ -303,6 +303,10 @@ type Field struct {
 	// for none.
 	ReadOnly, WriteOnly bool
 	AccessTag           string
+	// Additional marks the field of a struct that holds its other keys
+	// (properties beside additionalProperties): a map, filled and written
+	// by the struct's generated UnmarshalJSON and MarshalJSON.
+	Additional bool
 	// Wildcard is the net/http ServeMux wildcard name of a path parameter
 	// (a Go identifier); empty for other fields.
 	Wildcard string

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -127,10 +128,87 @@ func takesNull(t reflect.Type) bool {
 // enum with its own decoder...): their inside is not the tags' business.
 func opaque(t reflect.Type, codec string) bool {
 	pt := reflect.PointerTo(t)
+	if _, ok := additionalOf(t); ok && codec == "json" {
+		return false // its own decoder keeps the tags' exact keys
+	}
 	if codec == "json" {
 		return pt.Implements(reflect.TypeFor[json.Unmarshaler]())
 	}
 	return pt.Implements(reflect.TypeFor[xml.Unmarshaler]()) || pt.Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
+}
+
+// additionalOf is the type of the values of a struct's other keys (its
+// field tagged nexmogen:"additional", a map), when it has one: a schema
+// with properties and additionalProperties.
+func additionalOf(t reflect.Type) (reflect.Type, bool) {
+	if t.Kind() != reflect.Struct {
+		return nil, false
+	}
+	for i := range t.NumField() {
+		if sf := t.Field(i); sf.Tag.Get("nexmogen") == "additional" && sf.Type.Kind() == reflect.Map {
+			return sf.Type.Elem(), true
+		}
+	}
+	return nil, false
+}
+
+// declaredKey reports whether key is one of fields' names.
+func declaredKey(fields []presenceField, key string) bool {
+	for i := range fields {
+		if fields[i].name == key {
+			return true
+		}
+	}
+	return false
+}
+
+// appendAdditional appends to obj, the JSON object of a struct's declared
+// properties, the keys of extra that are not declared, in key order.
+func appendAdditional[V any](obj []byte, extra map[string]V, declared ...string) ([]byte, error) {
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		if !slices.Contains(declared, k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return obj, nil
+	}
+	slices.Sort(keys)
+	out := obj[:len(obj)-1]
+	for _, k := range keys {
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		kb, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		vb, err := json.Marshal(extra[k])
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(append(out, kb...), ':'), vb...)
+	}
+	return append(out, '}'), nil
+}
+
+// decodeAdditional decodes the values of m, a struct's keys that are no
+// declared property, into *dst; nil when there are none.
+func decodeAdditional[V any](m map[string]json.RawMessage, dst *map[string]V) error {
+	*dst = nil
+	if len(m) == 0 {
+		return nil
+	}
+	*dst = make(map[string]V, len(m))
+	for k, raw := range m {
+		var v V
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return fmt.Errorf("property %s: %w", strconvQuote(k), err)
+		}
+		(*dst)[k] = v
+	}
+	return nil
 }
 
 // errPresence is a body that lacks what its schema requires.
@@ -240,7 +318,24 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 		if !ok {
 			return nil // the decoder reports the mismatch
 		}
-		for _, f := range fieldsOf(t, "json") {
+		fields := fieldsOf(t, "json")
+		if elem, ok := additionalOf(t); ok {
+			for k, fv := range obj {
+				if declaredKey(fields, k) {
+					continue
+				}
+				if fv == nil {
+					if strict && !takesNull(elem) {
+						return &errPresence{field: join(field, k), problem: "is null"}
+					}
+					continue
+				}
+				if err := presenceJSON(fv, elem, join(field, k), strict); err != nil {
+					return err
+				}
+			}
+		}
+		for _, f := range fields {
 			fv, present := obj[f.name]
 			required := f.requiredIn(strict)
 			if !present {
@@ -328,6 +423,11 @@ func exactKeys(v jsonNode, t reflect.Type) bool {
 				}
 			}
 			if f == nil {
+				if elem, ok := additionalOf(t); ok {
+					// One of its other keys, kept.
+					removed = exactKeys(fv, elem) || removed
+					continue
+				}
 				delete(obj, k)
 				removed = true
 				continue

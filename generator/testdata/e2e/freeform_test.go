@@ -62,6 +62,8 @@ func TestFreeFormRoundTrip(t *testing.T) {
 			History: []json.RawMessage{json.RawMessage(`1`), json.RawMessage(`null`), json.RawMessage(`"s"`)},
 			Grid:    map[string]map[string]float64{"r": {"c": 0.5}},
 			Tokens:  map[string]freeform.Secret{"t": "s3cret"},
+			Open:    &freeform.Open{Name: "o", Part: &freeform.Part{Size: 1}, AdditionalProperties: map[string]int{"x": 1, "NAME": 2}},
+			Loose:   &freeform.Loose{Kind: "k", AdditionalProperties: map[string]json.RawMessage{"any": json.RawMessage(`[1,"a"]`)}},
 		}
 		out, err := c.PostThing(ctx, in)
 		if err != nil {
@@ -94,6 +96,29 @@ func TestFreeFormRoundTrip(t *testing.T) {
 	}
 }
 
+// TestAdditionalProperties: other keys beside declared properties are
+// kept in AdditionalProperties and written after the declared ones, in key
+// order; a key that differs from a declared one only by case is another
+// key, and a declared key in the map is not written twice.
+func TestAdditionalProperties(t *testing.T) {
+	b, err := json.Marshal(freeform.Open{Name: "o", AdditionalProperties: map[string]int{"b": 2, "a": 1, "name": 9}})
+	if err != nil || string(b) != `{"name":"o","a":1,"b":2}` {
+		t.Errorf("MarshalJSON: %s, %v", b, err)
+	}
+	b, err = json.Marshal(freeform.Open{})
+	if err != nil || string(b) != `{"name":""}` {
+		t.Errorf("MarshalJSON of the zero value: %s, %v", b, err)
+	}
+	var o freeform.Open
+	if err := json.Unmarshal([]byte(`{"NAME":3,"name":"n","z":0}`), &o); err != nil || o.Name != "n" ||
+		!reflect.DeepEqual(o.AdditionalProperties, map[string]int{"NAME": 3, "z": 0}) {
+		t.Errorf("UnmarshalJSON: %+v, %v", o, err)
+	}
+	if err := json.Unmarshal([]byte(`{"name":"n","z":"x"}`), &o); err == nil {
+		t.Error("a string for an integer value decoded")
+	}
+}
+
 // TestMapRulesClient: the client checks a map's size and its values'
 // rules before sending, and a required free-form value must be set.
 func TestMapRulesClient(t *testing.T) {
@@ -122,21 +147,29 @@ func TestMapRulesClient(t *testing.T) {
 func TestMapRulesServer(t *testing.T) {
 	_, srv, _ := serve(t)
 	for body, want := range map[string]int{
-		`{"name":"n","meta":null}`:                                200,
-		`{"name":"n","meta":{"x":[1]}}`:                           200,
-		`{"name":"n","extra":{"a":null},"meta":1}`:                200,
-		`{"name":"n","history":[null,1],"meta":1}`:                200,
-		`{"name":"n"}`:                                            400, // meta is required
-		`{"name":"n","meta":1,"labels":{}}`:                       400, // minProperties
-		`{"name":"n","meta":1,"labels":{"a":"toolong"}}`:          400,
-		`{"name":"n","meta":1,"labels":{"a":null}}`:               400, // a string value is not nullable
-		`{"name":"n","meta":1,"labels":{"a":5}}`:                  400,
-		`{"name":"n","meta":1,"parts":{"p":{}}}`:                  400, // a part's required size
-		`{"name":"n","meta":1,"parts":{"p":{"size":0}}}`:          400,
-		`{"name":"n","meta":1,"parts":{"p":{"SIZE":2}}}`:          400, // keys bind exactly
-		`{"name":"n","meta":1,"parts":{"p":{"size":2,"size":3}}}`: 400,
-		`{"name":"n","meta":1,"grid":{"r":{"c":"x"}}}`:            400,
-		`{"name":"n","meta":1,"extra":[]}`:                        400,
+		`{"name":"n","meta":null}`:                                     200,
+		`{"name":"n","meta":{"x":[1]}}`:                                200,
+		`{"name":"n","extra":{"a":null},"meta":1}`:                     200,
+		`{"name":"n","history":[null,1],"meta":1}`:                     200,
+		`{"name":"n"}`:                                                 400, // meta is required
+		`{"name":"n","meta":1,"labels":{}}`:                            400, // minProperties
+		`{"name":"n","meta":1,"labels":{"a":"toolong"}}`:               400,
+		`{"name":"n","meta":1,"labels":{"a":null}}`:                    400, // a string value is not nullable
+		`{"name":"n","meta":1,"labels":{"a":5}}`:                       400,
+		`{"name":"n","meta":1,"parts":{"p":{}}}`:                       400, // a part's required size
+		`{"name":"n","meta":1,"parts":{"p":{"size":0}}}`:               400,
+		`{"name":"n","meta":1,"parts":{"p":{"SIZE":2}}}`:               400, // keys bind exactly
+		`{"name":"n","meta":1,"parts":{"p":{"size":2,"size":3}}}`:      400,
+		`{"name":"n","meta":1,"grid":{"r":{"c":"x"}}}`:                 400,
+		`{"name":"n","meta":1,"open":{"name":"a","k":1,"NAME":2}}`:     200,
+		`{"name":"n","meta":1,"open":{"name":"a","k":-1}}`:             400, // minimum of the other keys' values
+		`{"name":"n","meta":1,"open":{"name":"a","k":"x"}}`:            400,
+		`{"name":"n","meta":1,"open":{"name":"a","k":null}}`:           400,
+		`{"name":"n","meta":1,"open":{"NAME":"a"}}`:                    400, // name is required, NAME is another key
+		`{"name":"n","meta":1,"open":{"name":"a","name":"b"}}`:         400,
+		`{"name":"n","meta":1,"open":{"name":"a","part":{}}}`:          400,
+		`{"name":"n","meta":1,"loose":{"kind":"k","x":null,"y":[{}]}}`: 200,
+		`{"name":"n","meta":1,"extra":[]}`:                             400,
 	} {
 		resp, err := http.Post(srv.URL+"/things", "application/json", strings.NewReader(body))
 		if err != nil {
