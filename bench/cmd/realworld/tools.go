@@ -79,7 +79,7 @@ func (w *work) nexmogen(d *doc, dir string) (r *result) {
 		}
 	}()
 	name := filepath.ToSlash(filepath.Join("corpus", "specs", d.File))
-	files, warnings, err := generator.Generate(data, name, generator.Options{Package: d.Package})
+	files, warnings, err := generator.Generate(data, name, generator.Options{Package: d.Package, Files: os.DirFS(filepath.Dir(d.Path))}) // external $refs read beside it, as the command does
 	if err != nil {
 		lines := nonEmptyLines(err.Error())
 		return &result{Outcome: outRefused, Count: len(lines), Detail: lines}
