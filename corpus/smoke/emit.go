@@ -57,7 +57,7 @@ func writeTest(b *strings.Builder, p *plan) {
 	b.WriteString("\tdefer srv.Close()\n")
 	creds := strings.Repeat(`"smoke", `, p.ClientArgs)
 	opts := strings.Join(append(p.ClientOpts, "WithBaseURL(srv.URL)"), ", ")
-	fmt.Fprintf(b, "\tc, err := NewClient(%s%s)\n\tif err != nil {\n\t\tt.Fatal(err)\n\t}\n\tctx := context.Background()\n\t_ = ctx\n", creds, opts)
+	fmt.Fprintf(b, "\tc, err := NewClient(%s%s)\n\tif err != nil {\n\t\tt.Fatal(err)\n\t}\n\tctx := context.Background()\n\t_, _ = c, ctx\n", creds, opts)
 	for _, o := range p.Ops {
 		writeOp(b, o)
 	}
