@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"math/big"
-	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"strings"
@@ -98,5 +97,4 @@ func TestUserTypesClientRules(t *testing.T) {
 	if !errors.Is(err, prices.ErrInvalidInput) {
 		t.Fatalf("4 vias: %v, want ErrInvalidInput", err)
 	}
-	_ = http.StatusOK
 }
