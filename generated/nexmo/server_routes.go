@@ -8,22 +8,51 @@ import (
 	"unicode/utf8"
 )
 
-// routes registers every operation on the server's router.
-func (s *server) routes() {
-	s.mux.HandleFunc("GET /account/get-balance", s.serveGetBalance)
-	s.mux.HandleFunc("GET /account/get-pricing/outbound", s.serveGetOutboundPricing)
-	s.mux.HandleFunc("POST /account/settings", s.serveUpdateSettings)
-	s.mux.HandleFunc("GET /account/numbers", s.serveListOwnedNumbers)
-	s.mux.HandleFunc("GET /number/search", s.serveSearchAvailableNumbers)
-	s.mux.HandleFunc("POST /number/buy", s.serveBuyNumber)
-	s.mux.HandleFunc("POST /number/cancel", s.serveCancelNumber)
-	s.mux.HandleFunc("POST /account/top-up", s.serveTopUp)
-	s.mux.HandleFunc("POST /number/update", s.serveUpdateNumber)
-	s.mux.HandleFunc("GET /account/get-pricing/outbound/{type_}", s.serveGetOutboundPricingByType)
+// serverRoutes are the API's path templates in the router's precedence order, each
+// with the operation serving each of its methods.
+var serverRoutes = []srvRoute{
+	{segments: [][]string{{"account"}, {"get-balance"}}, allow: "GET, HEAD", ops: []srvRouteOp{{
+		method: "GET",
+		serve:  (*server).serveGetBalance,
+	}}},
+	{segments: [][]string{{"account"}, {"get-pricing"}, {"outbound"}}, allow: "GET, HEAD", ops: []srvRouteOp{{
+		method: "GET",
+		serve:  (*server).serveGetOutboundPricing,
+	}}},
+	{segments: [][]string{{"account"}, {"get-pricing"}, {"outbound"}, {"", ""}}, allow: "GET, HEAD", ops: []srvRouteOp{{
+		method: "GET",
+		params: []string{"type_"},
+		serve:  (*server).serveGetOutboundPricingByType,
+	}}},
+	{segments: [][]string{{"account"}, {"numbers"}}, allow: "GET, HEAD", ops: []srvRouteOp{{
+		method: "GET",
+		serve:  (*server).serveListOwnedNumbers,
+	}}},
+	{segments: [][]string{{"account"}, {"settings"}}, allow: "POST", ops: []srvRouteOp{{
+		method: "POST",
+		serve:  (*server).serveUpdateSettings,
+	}}},
+	{segments: [][]string{{"account"}, {"top-up"}}, allow: "POST", ops: []srvRouteOp{{
+		method: "POST",
+		serve:  (*server).serveTopUp,
+	}}},
+	{segments: [][]string{{"number"}, {"buy"}}, allow: "POST", ops: []srvRouteOp{{
+		method: "POST",
+		serve:  (*server).serveBuyNumber,
+	}}},
+	{segments: [][]string{{"number"}, {"cancel"}}, allow: "POST", ops: []srvRouteOp{{
+		method: "POST",
+		serve:  (*server).serveCancelNumber,
+	}}},
+	{segments: [][]string{{"number"}, {"search"}}, allow: "GET, HEAD", ops: []srvRouteOp{{
+		method: "GET",
+		serve:  (*server).serveSearchAvailableNumbers,
+	}}},
+	{segments: [][]string{{"number"}, {"update"}}, allow: "POST", ops: []srvRouteOp{{
+		method: "POST",
+		serve:  (*server).serveUpdateNumber,
+	}}},
 }
-
-// serverMethods are the methods the operations take, for Allow headers.
-var serverMethods = []string{"GET", "POST"}
 
 // opGetBalance describes getBalance to the server runtime.
 var opGetBalance = srvOperation{
@@ -31,6 +60,7 @@ var opGetBalance = srvOperation{
 	errorRoot: "accountBalance",
 	id:        "getBalance",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/account/get-balance",
 }
 
 // serveGetBalance serves GET /account/get-balance (getBalance).
@@ -50,6 +80,7 @@ var opGetOutboundPricing = srvOperation{
 	errorRoot: "outbound-country-pricing",
 	id:        "getOutboundPricing",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/account/get-pricing/outbound",
 }
 
 // serveGetOutboundPricing serves GET /account/get-pricing/outbound (getOutboundPricing).
@@ -85,6 +116,7 @@ var opUpdateSettings = srvOperation{
 	errorRoot: "account-settings",
 	id:        "updateSettings",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/account/settings",
 }
 
 // serveUpdateSettings serves POST /account/settings (updateSettings).
@@ -149,6 +181,7 @@ var opListOwnedNumbers = srvOperation{
 	errorRoot: "inbound-numbers",
 	id:        "listOwnedNumbers",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/account/numbers",
 }
 
 // serveListOwnedNumbers serves GET /account/numbers (listOwnedNumbers).
@@ -265,6 +298,7 @@ var opSearchAvailableNumbers = srvOperation{
 	errorRoot: "inbound-numbers",
 	id:        "searchAvailableNumbers",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/number/search",
 }
 
 // serveSearchAvailableNumbers serves GET /number/search (searchAvailableNumbers).
@@ -370,6 +404,7 @@ var opBuyNumber = srvOperation{
 	errorRoot: "response",
 	id:        "buyNumber",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/number/buy",
 }
 
 // serveBuyNumber serves POST /number/buy (buyNumber).
@@ -408,6 +443,7 @@ var opCancelNumber = srvOperation{
 	errorRoot: "response",
 	id:        "cancelNumber",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/number/cancel",
 }
 
 // serveCancelNumber serves POST /number/cancel (cancelNumber).
@@ -446,6 +482,7 @@ var opTopUp = srvOperation{
 	errorRoot: "response",
 	id:        "topUp",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/account/top-up",
 }
 
 // serveTopUp serves POST /account/top-up (topUp).
@@ -481,6 +518,7 @@ var opUpdateNumber = srvOperation{
 	errorRoot: "response",
 	id:        "updateNumber",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/number/update",
 }
 
 // serveUpdateNumber serves POST /number/update (updateNumber).
@@ -542,6 +580,7 @@ var opGetOutboundPricingByType = srvOperation{
 	errorRoot: "pricing",
 	id:        "getOutboundPricingByType",
 	offers:    []srvMedia{srvMediaJSON, srvMediaXML},
+	path:      "/account/get-pricing/outbound/{type}",
 }
 
 // serveGetOutboundPricingByType serves GET /account/get-pricing/outbound/{type} (getOutboundPricingByType).

@@ -59,9 +59,7 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	for _, opt := range opts {
 		opt(&s.config)
 	}
-	s.mux = http.NewServeMux()
-	s.routes()
-	s.mux.HandleFunc("/", s.serveUnrouted)
+	s.router = srvNewRouter(serverRoutes)
 	return s
 }
 
@@ -103,17 +101,17 @@ func WithServerLogger(l *slog.Logger) ServerOption {
 type server struct {
 	handler Handler
 	config  serverConfig
-	mux     *http.ServeMux
+	router  *srvNode
 }
 
 // ServeHTTP serves one request, turning a panic into a 500.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer s.recoverPanic(w, r)
-	if !srvCleanPath(r.URL.Path) {
+	if !srvCleanPath(r.URL.EscapedPath()) {
 		s.writeEnvelope(w, srvEnvelopeMedia(r), serverErrorRoot, http.StatusNotFound, srvLabelNotFound)
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	s.route(w, r)
 }
 
 // recoverPanic answers 500 for a panic of the handler, logging it without
@@ -132,37 +130,10 @@ func (s *server) recoverPanic(w http.ResponseWriter, r *http.Request) {
 	s.writeEnvelope(w, srvEnvelopeMedia(r), serverErrorRoot, http.StatusInternalServerError, srvLabelInternal)
 }
 
-// serveUnrouted answers a request no operation matched: 405 with Allow when
-// the path takes other methods, else 404.
-func (s *server) serveUnrouted(w http.ResponseWriter, r *http.Request) {
-	allow := s.allowed(r)
-	if allow == "" {
-		s.writeEnvelope(w, srvEnvelopeMedia(r), serverErrorRoot, http.StatusNotFound, srvLabelNotFound)
-		return
-	}
-	w.Header().Set("Allow", allow)
-	s.writeEnvelope(w, srvEnvelopeMedia(r), serverErrorRoot, http.StatusMethodNotAllowed, srvLabelNotAllowed)
-}
-
-// allowed lists the methods the request's path takes, asking the router;
-// a path that takes GET takes HEAD too.
-func (s *server) allowed(r *http.Request) string {
-	var allow []string
-	probe := r.Clone(r.Context())
-	for _, m := range serverMethods {
-		probe.Method = m
-		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/" {
-			allow = append(allow, m)
-			if m == http.MethodGet {
-				allow = append(allow, http.MethodHead)
-			}
-		}
-	}
-	return strings.Join(allow, ", ")
-}
-
-// srvCleanPath reports whether p is a rooted path without empty, "." or ".."
-// segments, which the router would otherwise redirect (echoing the query).
+// srvCleanPath reports whether p, an escaped path, is rooted and without
+// empty, "." or ".." segments: such a path is answered 404, never
+// redirected (a redirect would echo the query). An escaped slash (%2F) is
+// part of a segment, not a separator.
 func srvCleanPath(p string) bool {
 	if p == "" || p[0] != '/' {
 		return false

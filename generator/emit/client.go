@@ -259,7 +259,8 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 }
 
 // clientPath prints the escaped path: literal segments, and path
-// parameters escaped with url.PathEscape.
+// parameters escaped with url.PathEscape (escapePathValue in a segment
+// with literal text, which escapes that text's bytes as well).
 func clientPath(api *ir.API, op *ir.Operation) *jen.Statement {
 	var parts []jen.Code
 	rest := op.Path
@@ -276,7 +277,11 @@ func clientPath(api *ir.API, op *ir.Operation) *jen.Statement {
 		name := rest[open+1 : end]
 		if f := clientField(op.Params, ir.InPath, name); f != nil {
 			v := wireText(api, f.Type, jen.Id("params").Dot(f.GoName))
-			parts = append(parts, jen.Qual("net/url", "PathEscape").Call(v))
+			if f.PathReserved != "" {
+				parts = append(parts, jen.Id(rt.escapePathValue).Call(v, jen.Lit(f.PathReserved)))
+			} else {
+				parts = append(parts, jen.Qual("net/url", "PathEscape").Call(v))
+			}
 		}
 		rest = rest[end+1:]
 	}

@@ -84,6 +84,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_formats.go", bindsFormats},
 	{"server_media.go", always},
 	{"server_multipart.go", multiparts},
+	{"server_router.go", always},
 	{"server_runtime.go", always},
 	{"server_stream.go", streamsOrText},
 	{"server_wire.go", always},

@@ -33,6 +33,7 @@ var rt = struct {
 	Date                 string
 	enumText             string
 	ErrNotImplemented    string
+	escapePathValue      string
 	errSrvResponseStatus string
 	flexString           string
 	Handler              string
@@ -64,7 +65,9 @@ var rt = struct {
 	secSchemes           string
 	server               string
 	serverErrorRoot      string
-	serverMethods        string
+	serverRoutes         string
+	srvRoute             string
+	srvRouteOp           string
 	ServerOption         string
 	serverResponse       string
 	serverURL            string
@@ -152,6 +155,7 @@ var rt = struct {
 	Date:                 "Date",
 	enumText:             "enumText",
 	ErrNotImplemented:    "ErrNotImplemented",
+	escapePathValue:      "escapePathValue",
 	errSrvResponseStatus: "errSrvResponseStatus",
 	flexString:           "flexString",
 	Handler:              "Handler",
@@ -183,7 +187,9 @@ var rt = struct {
 	secSchemes:           "secSchemes",
 	server:               "server",
 	serverErrorRoot:      "serverErrorRoot",
-	serverMethods:        "serverMethods",
+	serverRoutes:         "serverRoutes",
+	srvRoute:             "srvRoute",
+	srvRouteOp:           "srvRouteOp",
 	ServerOption:         "ServerOption",
 	serverResponse:       "serverResponse",
 	serverURL:            "serverURL",

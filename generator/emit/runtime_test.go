@@ -75,7 +75,7 @@ func TestStaticDropsPages(t *testing.T) {
 // TestRuntimeSpecMatchesStandin: runtime_spec.go, generated for the Nexmo
 // spec and for an empty API, declares exactly the names that
 // templates/runtime/spec.go stands in for, besides the server's Handler
-// and serverMethods (server.go and server_routes.go declare those) and
+// and serverRoutes (server.go and server_routes.go declare those) and
 // NewClient (client_credentials.go); and
 // the package's other files declare every remaining runtime name.
 func TestRuntimeSpecMatchesStandin(t *testing.T) {
@@ -102,7 +102,7 @@ func TestRuntimeSpecMatchesStandin(t *testing.T) {
 			switch {
 			case !ok && !dropped(t, api)[name]:
 				t.Errorf("package %s declares no %s, which the runtime declares or refers to", api.Package, name)
-			case standin(name) && file != "runtime_spec.go" && name != rt.Handler && name != rt.serverMethods && name != rt.NewClient:
+			case standin(name) && file != "runtime_spec.go" && name != rt.Handler && name != rt.serverRoutes && name != rt.NewClient:
 				t.Errorf("package %s declares %s in %s, not runtime_spec.go", api.Package, name, file)
 			}
 		}

@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"slices"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -11,25 +9,13 @@ import (
 // serverRoutes prints the route table, then for each operation its
 // descriptor, its serve method and its binder.
 func serverRoutes(api *ir.API, f *jen.File) {
-	f.Comment("routes registers every operation on the server's router.")
-	f.Func().Params(jen.Id("s").Op("*").Id(rt.server)).Id("routes").Params().BlockFunc(func(g *jen.Group) {
-		for _, op := range api.Operations {
-			g.Id("s").Dot("mux").Dot("HandleFunc").Call(jen.Lit(op.Server.Route), jen.Id("s").Dot(op.Server.Serve))
+	f.Comment(rt.serverRoutes + " are the API's path templates in the router's precedence order, each")
+	f.Comment("with the operation serving each of its methods.")
+	f.Var().Id(rt.serverRoutes).Op("=").Index().Id(rt.srvRoute).ValuesFunc(func(g *jen.Group) {
+		for _, r := range api.Routes {
+			g.Line().Add(serverRoute(r))
 		}
-	})
-	f.Line()
-	var methods []string
-	for _, op := range api.Operations {
-		if !slices.Contains(methods, op.Method) {
-			methods = append(methods, op.Method)
-		}
-	}
-	slices.Sort(methods)
-	f.Comment("serverMethods are the methods the operations take, for Allow headers.")
-	f.Var().Id(rt.serverMethods).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
-		for _, m := range methods {
-			g.Lit(m)
-		}
+		g.Line()
 	})
 	f.Line()
 	serverMediaTypes(api, f)
@@ -38,6 +24,40 @@ func serverRoutes(api *ir.API, f *jen.File) {
 		serverServe(api, op, f)
 		serverBind(api, op, f)
 	}
+}
+
+// serverRoute prints one route of the table.
+func serverRoute(r *ir.Route) *jen.Statement {
+	segs := jen.Index().Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, texts := range r.Segments {
+			g.ValuesFunc(func(g *jen.Group) {
+				for _, t := range texts {
+					g.Lit(t)
+				}
+			})
+		}
+	})
+	ops := jen.Index().Id(rt.srvRouteOp).ValuesFunc(func(g *jen.Group) {
+		for _, op := range r.Ops {
+			d := jen.Dict{
+				jen.Id("method"): jen.Lit(op.Method),
+				jen.Id("serve"):  jen.Parens(jen.Op("*").Id(rt.server)).Dot(op.Server.Serve),
+			}
+			if len(op.Server.PathParams) > 0 {
+				d[jen.Id("params")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+					for _, p := range op.Server.PathParams {
+						g.Lit(p)
+					}
+				})
+			}
+			g.Values(d)
+		}
+	})
+	return jen.Values(
+		jen.Id("segments").Op(":").Add(segs),
+		jen.Id("allow").Op(":").Lit(r.Allow),
+		jen.Id("ops").Op(":").Add(ops),
+	)
 }
 
 // serverMediaTypes declares the media types the spec names that are not
@@ -58,7 +78,8 @@ func serverDescriptor(op *ir.Operation, f *jen.File) {
 	}
 	f.Comment(op.Server.Descriptor + " describes " + op.ID + " to the server runtime.")
 	d := jen.Dict{
-		jen.Id("id"): jen.Lit(op.ID),
+		jen.Id("id"):   jen.Lit(op.ID),
+		jen.Id("path"): jen.Lit(op.Path),
 		jen.Id("offers"): jen.Index().Id(rt.srvMedia).ValuesFunc(func(g *jen.Group) {
 			for _, m := range op.Server.Media {
 				g.Id(mediaIdent(m))

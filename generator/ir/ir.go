@@ -49,6 +49,9 @@ type API struct {
 	Structs []*Struct
 	// Operations are in the order of the document.
 	Operations []*Operation
+	// Routes are the server's path templates, in the router's precedence
+	// order.
+	Routes []*Route
 
 	// ServerErrorRoot is the XML root element of the error envelopes the
 	// server writes for a request no operation matched (404, 405).
@@ -307,9 +310,15 @@ type Field struct {
 	// (properties beside additionalProperties): a map, filled and written
 	// by the struct's generated UnmarshalJSON and MarshalJSON.
 	Additional bool
-	// Wildcard is the net/http ServeMux wildcard name of a path parameter
-	// (a Go identifier); empty for other fields.
+	// Wildcard is the name the server's router gives the value of a path
+	// parameter (a Go identifier, unique in its operation); empty for
+	// other fields.
 	Wildcard string
+	// PathReserved is, for a path parameter that another follows in its
+	// segment ({name}.{ext}), the byte the client percent-encodes in its
+	// value besides url.PathEscape's ("." for name), so that the server's
+	// split gives the value back whole; empty for other fields.
+	PathReserved string
 }
 
 // RuleKind is the kind of a validation rule.

@@ -14,13 +14,31 @@ type ServerOperation struct {
 	Serve      string
 	Bind       string
 	Descriptor string
-	// Route is the net/http ServeMux pattern, method and path
-	// ("GET /account/get-pricing/outbound/{type}").
-	Route string
+	// PathParams are the names the router sets the operation's path
+	// values under (its parameters' Wildcard), in the order of the path
+	// template.
+	PathParams []string
 	// Media are the media types the server can answer with, in preference
 	// order: the union of the responses' media.
 	Media []*MediaType
 	// ErrorRoot is the XML root element of the error envelopes the server
 	// writes for the operation (400, 401, 406, 413, 415, 500).
 	ErrorRoot string
+}
+
+// Route is one path template of the server's router, with the operations
+// that serve it, one per method. Templates that differ only in the names
+// of their parameters are one route.
+type Route struct {
+	// Path is the OpenAPI path template of its first operation.
+	Path string
+	// Segments are the template's segments between slashes, each the
+	// literal texts around its parameters: one text for a literal segment,
+	// n+1 for a segment of n parameters ("{Sid}.json" is "", ".json").
+	Segments [][]string
+	// Allow is the Allow header of a 405: the methods of Ops, with HEAD
+	// after GET.
+	Allow string
+	// Ops are the route's operations, by method.
+	Ops []*Operation
 }

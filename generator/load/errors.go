@@ -51,6 +51,10 @@ func (d *Doc) locate(err error) (pos ir.Pos, msg string, ok bool) {
 		return d.keyAfter(d.KeyPos(slash.Origin), slash.Path),
 			fmt.Sprintf("path %q does not start with /", slash.Path), true
 	}
+	var conflict *openapi3.ConflictingPathsError
+	if errors.As(err, &conflict) {
+		return d.conflictingPaths(conflict)
+	}
 	var sve *openapi3.SchemaValueError
 	if errors.As(err, &sve) && sve.Origin != nil {
 		return d.FieldPos(sve.Origin, sve.ValueKind), valueMessage(sve), true
@@ -74,6 +78,27 @@ func (d *Doc) duplicate(dup *openapi3.DuplicateOperationIDError) (ir.Pos, string
 		return d.FieldPos(dup.Origin, "operationId"), fmt.Sprintf("duplicate operationId %q (%s and %s)", dup.OperationID, dup.Endpoint1, dup.Endpoint2), true
 	}
 	return uses[1], fmt.Sprintf("duplicate operationId %q (first at line %d)", dup.OperationID, uses[0].Line), true
+}
+
+// conflictingPaths positions two templates that differ only in the names
+// of their parameters at the later one in the document: no request could
+// tell them apart.
+func (d *Doc) conflictingPaths(c *openapi3.ConflictingPathsError) (ir.Pos, string, bool) {
+	pos := func(path string) ir.Pos {
+		if item := d.T.Paths.Value(path); item != nil {
+			return d.KeyPos(item.Origin)
+		}
+		return ir.Pos{}
+	}
+	first, second := c.Path1, c.Path2
+	p1, p2 := pos(first), pos(second)
+	if p1.Line == 0 || p2.Line == 0 {
+		return ir.Pos{}, "", false
+	}
+	if p2.Line < p1.Line {
+		first, second, p1, p2 = second, first, p2, p1
+	}
+	return p2, fmt.Sprintf("path %q is path %q (line %d) with its parameters renamed: no request can tell them apart", second, first, p1.Line), true
 }
 
 // pathParams positions a path parameter mismatch at the operation.

@@ -5,7 +5,7 @@ package naming
 // spec-derived type can take them; the runtime's own names are
 // templates.Names.
 func ServerReserved() []string {
-	return []string{"Handler", "UnimplementedHandler", "serverMethods"}
+	return []string{"Handler", "UnimplementedHandler", "serverRoutes"}
 }
 
 // ServerInput is the request struct of an operation handed to the server's
@@ -33,7 +33,7 @@ func ServerBind(op string) string { return "bind" + op }
 // the server runtime: "BuyNumber" → opBuyNumber.
 func ServerDescriptor(op string) string { return "op" + op }
 
-// Wildcard is the net/http ServeMux wildcard name of a path parameter,
+// Wildcard is the name the server's router gives a path parameter's value,
 // which must be a Go identifier: "type" → type_, "app-id" → appID.
 func Wildcard(param string) string { return Unexported(param) }
 

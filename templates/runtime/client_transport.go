@@ -433,3 +433,26 @@ func joinValues[T any](vs []T, format func(T) string) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// escapePathValue escapes the value of a path parameter as url.PathEscape
+// does, and percent-encodes too the bytes of reserved, the text that
+// follows it in its segment ("." for name in {name}.{ext}): a server that
+// splits the segment at that text gets the value back whole ("a.b"
+// travels as "a%2Eb").
+func escapePathValue(v, reserved string) string {
+	e := url.PathEscape(v)
+	if !strings.ContainsAny(e, reserved) {
+		return e
+	}
+	const hex = "0123456789ABCDEF"
+	var sb strings.Builder
+	for i := 0; i < len(e); i++ {
+		c := e[i]
+		if strings.IndexByte(reserved, c) >= 0 {
+			sb.Write([]byte{'%', hex[c>>4], hex[c&15]})
+			continue
+		}
+		sb.WriteByte(c)
+	}
+	return sb.String()
+}

@@ -12,5 +12,5 @@
 // declares in one generated file, runtime_spec.go; spec.go declares them
 // here, with example values, so that the package compiles and its tests
 // run. The spec-shaped code the runtime calls (the server's Handler, its
-// routes, serverMethods) is stood in for by spec.go as well.
+// serverRoutes) is stood in for by spec.go as well.
 package runtime

@@ -73,6 +73,9 @@ var srvEnvelopeOffers = []srvMedia{srvMediaJSON, srvMediaXML}
 type srvOperation struct {
 	// id is the operationId, for logs.
 	id string
+	// path is the operation's OpenAPI path template
+	// ("/Accounts/{AccountSid}/Calls/{Sid}.json"), which the router matched.
+	path string
 	// offers are the media types the operation answers with, preferred
 	// first.
 	offers []srvMedia

@@ -97,8 +97,5 @@ func NewClient(apiKey, apiSecret string, opts ...Option) (*Client, error) {
 // Handler stands in for the interface of the operations' handlers.
 type Handler interface{}
 
-// serverMethods stands in for the methods the API's paths take.
-var serverMethods = []string{"GET", "POST"}
-
-// routes stands in for the registration of the operations' routes.
-func (s *server) routes() {}
+// serverRoutes stands in for the API's route table, in precedence order.
+var serverRoutes = []srvRoute{}
