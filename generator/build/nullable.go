@@ -99,16 +99,12 @@ func (b *builder) wholeBody(t ir.TypeRef, s *openapi3.SchemaRef) ir.TypeRef {
 }
 
 // xmlNullable reports the nullable properties of an XML body that XML
-// cannot carry: an attribute (absent or there would need an attribute
-// codec of every type) and an array that is not wrapped (each element
-// would replace the one before). A nullable element is written when it has
-// a value and left out when it is absent or null.
+// cannot carry: an array that is not wrapped (each element would replace
+// the one before). A nullable element or attribute is written when it has
+// a value and left out when it is absent or null (XML has no null).
 func (b *builder) xmlNullable(f *ir.Field) {
 	if !f.Type.Nullable {
 		return
-	}
-	if strings.Contains(f.XMLTag, ",attr") {
-		b.diags.Addf(f.Pos, "unsupported: nullable property %q as an XML attribute", f.Name)
 	}
 	if f.Type.Kind == ir.KindArray && !strings.Contains(f.XMLTag, ">") {
 		b.diags.Addf(f.Pos, "unsupported: nullable array %q in an XML body that is not wrapped (xml.wrapped: true)", f.Name)

@@ -96,6 +96,13 @@ func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
 		e.Base = ir.KindFloat
 	case s.Type.Is("boolean"):
 		e.Base = ir.KindBool
+	case s.Type == nil || len(s.Type.Slice()) == 0:
+		base, ok := untypedEnumBase(s.Enum)
+		if !ok {
+			b.diags.Addf(at, "unsupported: an enum without type whose values are not all strings, all numbers or all booleans (no single Go type holds them)")
+			return ir.TypeRef{Kind: ir.KindString}
+		}
+		e.Base = base
 	default:
 		b.diags.Addf(at, "unsupported: an enum that is not a string, integer, number or boolean")
 		return ir.TypeRef{Kind: ir.KindString}
@@ -107,7 +114,7 @@ func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
 		}
 		ev := &ir.EnumValue{Value: enumLiteral(v, e.Base)}
 		if ev.Value == nil {
-			b.diags.Addf(b.fieldPos(s.Origin, "enum"), "enum value %#v is not %s", v, article(s.Type.Slice()[0]))
+			b.diags.Addf(b.fieldPos(s.Origin, "enum"), "enum value %#v is not %s", v, article(enumTypeName(s, e.Base)))
 			continue
 		}
 		if slices.ContainsFunc(e.Values, func(o *ir.EnumValue) bool { return o.Value == ev.Value }) {
@@ -162,6 +169,51 @@ func article(typ string) string {
 		return "an " + typ
 	}
 	return "a " + typ
+}
+
+// untypedEnumBase is the kind an enum without type holds, read from its
+// values (JSON Schema needs no type beside an enum: the values say it):
+// all strings, all integral numbers (integer), all numbers (number) or all
+// booleans; false when they mix JSON types. A null among them is the
+// nullable's, not a value's.
+func untypedEnumBase(values []any) (ir.Kind, bool) {
+	kinds := map[ir.Kind]bool{}
+	for _, v := range values {
+		switch v := v.(type) {
+		case nil:
+		case string:
+			kinds[ir.KindString] = true
+		case bool:
+			kinds[ir.KindBool] = true
+		case float64:
+			if v == float64(int64(v)) {
+				kinds[ir.KindInt] = true
+			} else {
+				kinds[ir.KindFloat] = true
+			}
+		default:
+			return 0, false
+		}
+	}
+	if kinds[ir.KindInt] && kinds[ir.KindFloat] {
+		delete(kinds, ir.KindInt)
+	}
+	if len(kinds) != 1 {
+		return 0, false
+	}
+	for k := range kinds {
+		return k, true
+	}
+	return 0, false
+}
+
+// enumTypeName is the JSON type an enum's values must have: its declared
+// type, else the one its values gave it.
+func enumTypeName(s *openapi3.Schema, base ir.Kind) string {
+	if s.Type != nil && len(s.Type.Slice()) > 0 {
+		return s.Type.Slice()[0]
+	}
+	return map[ir.Kind]string{ir.KindString: "string", ir.KindInt: "integer", ir.KindFloat: "number", ir.KindBool: "boolean"}[base]
 }
 
 // enumLiteral converts a decoded enum value to the IR's literal type, or nil.

@@ -16,8 +16,9 @@ import (
 //     clear");
 //   - a value: Set, not Null, and Value.
 //
-// XML has no null: a Nullable that is absent or null writes no element,
-// and an element that is there is a value.
+// XML has no null: a Nullable that is absent or null writes no element
+// (or, as an attribute, no attribute), and an element or attribute that is
+// there is a value.
 type Nullable[T any] struct {
 	// Value is the value when Set and not Null.
 	Value T
@@ -79,6 +80,57 @@ func (n *Nullable[T]) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error
 	}
 	*n = Nullable[T]{Value: v, Set: true}
 	return nil
+}
+
+// MarshalXMLAttr writes the attribute of the value, as encoding/xml
+// writes an attribute of type T, or no attribute when it is null or
+// absent (XML has no null).
+func (n Nullable[T]) MarshalXMLAttr(name xml.Name) (xml.Attr, error) {
+	if !n.Set || n.Null {
+		return xml.Attr{}, nil
+	}
+	b, err := xml.Marshal(nullableAttr[T]{V: n.Value})
+	if err != nil {
+		return xml.Attr{}, err
+	}
+	tok, err := xml.NewDecoder(bytes.NewReader(b)).Token()
+	if err != nil {
+		return xml.Attr{}, err
+	}
+	start, ok := tok.(xml.StartElement)
+	if !ok || len(start.Attr) != 1 {
+		return xml.Attr{}, nil // T wrote no attribute (an empty value with omitempty semantics)
+	}
+	return xml.Attr{Name: name, Value: start.Attr[0].Value}, nil
+}
+
+// UnmarshalXMLAttr reads a present attribute as a value of T, as
+// encoding/xml reads an attribute of type T: a value, never null.
+func (n *Nullable[T]) UnmarshalXMLAttr(attr xml.Attr) error {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	if err := enc.EncodeToken(xml.StartElement{Name: xml.Name{Local: "a"}, Attr: []xml.Attr{{Name: xml.Name{Local: "v"}, Value: attr.Value}}}); err != nil {
+		return err
+	}
+	if err := enc.EncodeToken(xml.EndElement{Name: xml.Name{Local: "a"}}); err != nil {
+		return err
+	}
+	if err := enc.Flush(); err != nil {
+		return err
+	}
+	var v nullableAttr[T]
+	if err := xml.Unmarshal(buf.Bytes(), &v); err != nil {
+		return err
+	}
+	*n = Nullable[T]{Value: v.V, Set: true}
+	return nil
+}
+
+// nullableAttr carries a T as an attribute, so that a Nullable attribute
+// is written and read exactly as encoding/xml writes and reads one of T.
+type nullableAttr[T any] struct {
+	XMLName xml.Name `xml:"a"`
+	V       T        `xml:"v,attr"`
 }
 
 // nullableElem is T: the presence checks (presence.go) take null for a

@@ -86,3 +86,43 @@ func TestNullablePresence(t *testing.T) {
 		t.Errorf("XML: a required Nullable left out is null: %v", err)
 	}
 }
+
+// nullableAttrDoc holds Nullable attributes of several kinds.
+type nullableAttrDoc struct {
+	XMLName xml.Name          `xml:"d"`
+	Code    Nullable[string]  `xml:"code,attr,omitempty"`
+	Count   Nullable[int]     `xml:"count,attr"`
+	Ok      Nullable[bool]    `xml:"ok,attr,omitempty"`
+	Ratio   Nullable[float64] `xml:"ratio,attr,omitempty"`
+}
+
+// TestNullableXMLAttr: a Nullable attribute that is set is written as
+// encoding/xml writes one of its type (escaped, empty string included);
+// null and absent write no attribute; a present attribute reads as a
+// value, an absent one leaves the Nullable absent; a value of the wrong
+// type is an error.
+func TestNullableXMLAttr(t *testing.T) {
+	v := nullableAttrDoc{Code: NewNullable(`a"<&b`), Count: Null[int](), Ok: NewNullable(false), Ratio: NewNullable(0.5)}
+	b, err := xml.Marshal(v)
+	want := `<d code="a&#34;&lt;&amp;b" ok="false" ratio="0.5"></d>`
+	if err != nil || string(b) != want {
+		t.Fatalf("got %s %v, want %s", b, err, want)
+	}
+	var back nullableAttrDoc
+	if err := xml.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Code != v.Code || back.Ok != v.Ok || back.Ratio != v.Ratio || back.Count.Set {
+		t.Errorf("got %+v, want %+v (Count absent)", back, v)
+	}
+	empty, err := xml.Marshal(nullableAttrDoc{Code: NewNullable("")})
+	if err != nil || string(empty) != `<d code=""></d>` {
+		t.Errorf("empty string: got %s %v", empty, err)
+	}
+	if err := xml.Unmarshal([]byte(`<d count="x"></d>`), &back); err == nil {
+		t.Error(`count="x" decoded into Nullable[int]`)
+	}
+	if err := xml.Unmarshal([]byte(`<d count="7"></d>`), &back); err != nil || back.Count != NewNullable(7) {
+		t.Errorf("count=7: %+v %v", back.Count, err)
+	}
+}

@@ -502,7 +502,8 @@ func presenceXML(n *xmlNode, t reflect.Type, field string) error {
 	for _, f := range fieldsOf(t, "xml") {
 		name := join(field, f.name)
 		if f.attr {
-			if f.requiredIn(false) && !n.attrs[f.name] {
+			if f.requiredIn(false) && !n.attrs[f.name] && !takesNull(f.typ) {
+				// (XML has no null: a Nullable attribute left out is null.)
 				return &errPresence{field: name, problem: "is required"}
 			}
 			continue

@@ -1,0 +1,11 @@
+package generator_test
+
+import "testing"
+
+// TestXMLAttributesEndToEnd runs testdata/e2e/xml_attributes_test.go
+// against the code of xml_attributes.txtar: nullable XML attributes and an
+// enum without type, through the generated client and server in JSON and
+// XML.
+func TestXMLAttributesEndToEnd(t *testing.T) {
+	loopback(t, "xml_attributes.txtar", "attributes", "xml_attributes_test.go")
+}
