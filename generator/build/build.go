@@ -62,6 +62,13 @@ type builder struct {
 	xmlUnsafe []namedPos
 	// media holds the declared media types by name (see mediaType).
 	media map[mediaKey]*ir.MediaType
+	// opNames is the scope of the operations' Go names (client methods,
+	// and the prefixed names of the hooks' operations).
+	opNames *naming.Scope
+	// built maps each built operation to its IR, for its callbacks.
+	built map[*openapi3.Operation]*ir.Operation
+	// hookPos is where each hook group is declared.
+	hookPos map[*ir.HookGroup]ir.Pos
 }
 
 // Build makes the IR of doc, or returns every problem found, positioned.
@@ -80,6 +87,9 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		elements:    make(map[string]string),
 		inline:      make(map[*openapi3.Schema]ir.TypeRef),
 		media:       make(map[mediaKey]*ir.MediaType),
+		opNames:     naming.NewScope(naming.ClientMethods...),
+		built:       make(map[*openapi3.Operation]*ir.Operation),
+		hookPos:     make(map[*ir.HookGroup]ir.Pos),
 	}
 	b.unsupportedDocument()
 	if b.infiniteCycles() {
@@ -88,7 +98,9 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	}
 	b.document()
 	b.operations()
+	b.hooks()
 	b.remainingComponents()
+	b.claimHookNames()
 	b.nameMedia()
 	b.server()
 	b.xmlBytes()

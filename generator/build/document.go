@@ -61,10 +61,7 @@ func (b *builder) requestIDHeaders() {
 // unsupportedDocument reports document-level constructs the generator
 // does not handle.
 func (b *builder) unsupportedDocument() {
-	t := b.doc.T
-	if t.Components != nil && len(t.Components.Callbacks) > 0 {
-		b.diags.Addf(b.pos(t.Components.Origin), "unsupported: callbacks")
-	}
+	b.unreferencedCallbacks()
 }
 
 // schemeKind describes a security scheme for diagnostics: "oauth2",

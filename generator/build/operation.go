@@ -20,6 +20,10 @@ type opEntry struct {
 	item   *openapi3.PathItem
 	op     *openapi3.Operation
 	pos    ir.Pos
+	// hook and goName, for an operation the API sends, are its hook and
+	// its Go name (see hookOperation).
+	hook   *ir.Hook
+	goName string
 }
 
 // operations builds every operation in the order of the document.
@@ -39,7 +43,7 @@ func (b *builder) operations() {
 		return cmp.Or(cmp.Compare(inSpec(x), inSpec(y)), cmp.Compare(x.pos.File, y.pos.File),
 			cmp.Compare(x.pos.Line, y.pos.Line), cmp.Compare(x.path, y.path), cmp.Compare(x.method, y.method))
 	})
-	methods := naming.NewScope(naming.ClientMethods...)
+	methods := b.opNames
 	ids := make(map[string]ir.Pos)
 	byGoName := make(map[string]string)
 	for _, e := range entries {
@@ -63,6 +67,7 @@ func (b *builder) operations() {
 		byGoName[op.GoName] = describeOperation(e)
 		b.pagination(op, e.op, methods)
 		b.api.Operations = append(b.api.Operations, op)
+		b.built[e.op] = op
 	}
 }
 
@@ -74,13 +79,16 @@ func (b *builder) operation(e opEntry) *ir.Operation {
 		return nil
 	}
 	id, goName := o.OperationID, naming.Operation(o.OperationID)
-	if id == "" {
+	switch {
+	case e.hook != nil:
+		id, goName = cmp.Or(o.OperationID, e.hook.Name), e.goName
+	case id == "":
 		// Named after its method and path; the name stands for the
 		// missing id in documentation and messages.
 		goName = naming.RouteOperation(e.method, e.path)
 		id = goName
 	}
-	if asked := b.goNameOf(o.Extensions, o.Origin); asked != "" {
+	if asked := b.goNameOf(o.Extensions, o.Origin); asked != "" && e.hook == nil {
 		goName = asked
 	}
 	op := &ir.Operation{
@@ -92,14 +100,17 @@ func (b *builder) operation(e opEntry) *ir.Operation {
 		Pos:         e.pos,
 		Method:      strings.ToUpper(e.method),
 		Path:        e.path,
+		Hook:        e.hook,
 	}
 	if len(o.Tags) > 0 {
 		op.Tag = o.Tags[0]
 	}
-	op.Security = b.operationSecurity(o)
-	b.operationServer(op, e)
-	if len(o.Callbacks) > 0 {
-		b.diags.Addf(b.fieldPos(o.Origin, "callbacks"), "unsupported: callbacks")
+	op.Security = b.operationSecurity(o, e.hook != nil)
+	if e.hook == nil {
+		// A hook's URL is the sender's: no server of the document's.
+		b.operationServer(op, e)
+	} else {
+		b.built[o] = op
 	}
 	op.Params = b.params(op, e)
 	op.Body = b.body(op, o.RequestBody)

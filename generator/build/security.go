@@ -111,9 +111,15 @@ func (b *builder) pair(basic *ir.Scheme, s *openapi3.SecurityScheme) {
 }
 
 // operationSecurity is what op requires: its own security when it has
-// one (security: [] means none), else the document's.
-func (b *builder) operationSecurity(op *openapi3.Operation) *ir.Requirement {
+// one (security: [] means none), else the document's; an operation the
+// API sends (sent) has only its own.
+func (b *builder) operationSecurity(op *openapi3.Operation, sent bool) *ir.Requirement {
 	reqs, at := b.doc.T.Security, b.fieldPos(b.doc.T.Origin, "security")
+	if sent {
+		// The document's security is that of the requests it serves;
+		// a webhook or callback requires only what it declares itself.
+		reqs = nil
+	}
 	if op.Security != nil {
 		reqs, at = *op.Security, b.fieldPos(op.Origin, "security")
 	}

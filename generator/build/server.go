@@ -18,7 +18,7 @@ const defaultErrorRoot = "error"
 // runs after every spec-derived type has claimed its name.
 func (b *builder) server() {
 	b.api.ServerErrorRoot = b.commonErrorRoot()
-	for _, op := range b.api.Operations {
+	for _, op := range b.api.AllOperations() {
 		op.Server = &ir.ServerOperation{
 			Input:      b.types.Unique(naming.ServerInput(op.GoName)),
 			Response:   b.types.Unique(naming.ServerResponse(op.GoName)),

@@ -51,7 +51,7 @@ func jsonTagName(s string) bool {
 // document has an XML body: encoding/xml reads a space in a tag as a
 // namespace and ">" as a path of elements.
 func (b *builder) xmlTagNames() {
-	xml := slices.ContainsFunc(b.api.Operations, func(op *ir.Operation) bool {
+	xml := slices.ContainsFunc(b.api.AllOperations(), func(op *ir.Operation) bool {
 		return xmlBody(op) || slices.ContainsFunc(op.Responses, func(r *ir.Response) bool { return ir.HasCodec(r.Media, ir.MediaXML) })
 	})
 	if !xml {

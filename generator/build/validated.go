@@ -12,7 +12,7 @@ func (b *builder) markValidated() {
 			b.validate(st)
 		}
 	}
-	for _, op := range b.api.Operations {
+	for _, op := range b.api.AllOperations() {
 		if op.Body != nil && structured(op.Body.Media.Codec) {
 			b.validateType(op.Body.Type)
 		}

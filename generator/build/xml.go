@@ -69,7 +69,7 @@ func (b *builder) xmlTag(p property, optional bool) string {
 // refuses a map).
 func (b *builder) xmlBytes() {
 	seen := map[string]bool{}
-	for _, op := range b.api.Operations {
+	for _, op := range b.api.AllOperations() {
 		if op.Body != nil && op.Body.Media.Codec == ir.MediaXML {
 			b.xmlBody(op, op.Body.Type, "request body", seen)
 		}

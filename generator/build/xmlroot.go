@@ -38,7 +38,7 @@ func (b *builder) xmlRootsNested() {
 			walk(f.Type)
 		}
 	}
-	for _, op := range b.api.Operations {
+	for _, op := range b.api.AllOperations() {
 		for _, r := range op.Responses {
 			if r.Type != nil && ir.HasCodec(r.Media, ir.MediaXML) {
 				walk(*r.Type)

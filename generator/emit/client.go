@@ -120,7 +120,7 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		}
 	}
 	g.Id("r").Op(":=").Op("&").Id(rt.request).Values(jen.DictFunc(func(d jen.Dict) {
-		d[jen.Id("op")] = jen.Lit(op.GoName)
+		d[jen.Id("op")] = jen.Lit(clientLabel(op))
 		d[jen.Id("method")] = clientMethodConst(op.Method)
 		d[jen.Id("path")] = clientPath(api, op)
 		d[jen.Id("idempotent")] = jen.Lit(op.Idempotent)
@@ -157,6 +157,15 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	clientCall(op, g)
 }
 
+// clientLabel is the method an operation's errors name (APIError's
+// Operation): the Client's, or the hook sender's.
+func clientLabel(op *ir.Operation) string {
+	if op.Hook != nil {
+		return op.Hook.Method
+	}
+	return op.GoName
+}
+
 // clientCheck applies the defaults of an input and validates it.
 func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
 	if st.Defaults {
@@ -164,7 +173,7 @@ func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
 	}
 	if st.Validate {
 		g.If(jen.Err().Op(":=").Id(name).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
-			clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(op.GoName), jen.Err())),
+			clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
 		)
 	}
 }
@@ -202,13 +211,13 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 				args = append(args, jen.Lit(m.Name))
 			}
 			g.If(jen.Err().Op(":=").Id("c").Dot("encodeBody").Call(args...), jen.Err().Op("!=").Nil()).Block(
-				clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(op.GoName), jen.Err())),
+				clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
 			)
 			return
 		}
 		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(value)
 		g.If(jen.Err().Op("!=").Nil()).Block(
-			clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(op.GoName), jen.Err())),
+			clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
 		)
 		g.Id("r").Dot("body").Op("=").Id("b")
 		g.Id("r").Dot("contentType").Op("=").Lit(op.Body.Media.Name)

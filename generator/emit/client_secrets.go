@@ -18,7 +18,7 @@ import (
 // by Go name.
 func clientSecretNames(api *ir.API) map[string]bool {
 	need := map[string]bool{}
-	for _, op := range api.Operations {
+	for _, op := range api.AllOperations() {
 		if op.Body != nil {
 			clientHoldsSecret(api, op.Body.Type, need, map[string]bool{})
 		}

@@ -20,7 +20,7 @@ import (
 // clientWireNames lists the structs that need a wire twin, by Go name.
 func clientWireNames(api *ir.API) map[string]bool {
 	need := map[string]bool{}
-	for _, op := range api.Operations {
+	for _, op := range api.AllOperations() {
 		if op.Body != nil && op.Body.Media.Codec != ir.MediaForm {
 			clientHoldsSecret(api, op.Body.Type, need, map[string]bool{})
 		}

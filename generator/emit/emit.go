@@ -46,6 +46,8 @@ var jenUnits = []jenUnit{
 	{"server_responses.go", serverResponses},
 	{"server_routes.go", serverRoutes},
 	{"server_verifiers.go", serverSecurity},
+	{"server_hooks.go", serverHooks},
+	{"client_hooks.go", clientHooks},
 	{"runtime_spec.go", runtimeSpec},
 	{"doc.go", packageDoc},
 }
@@ -82,6 +84,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_auth.go", always},
 	{"server_bodies.go", severalBodies},
 	{"server_formats.go", bindsFormats},
+	{"server_hooks_runtime.go", hasHooks},
 	{"server_media.go", always},
 	{"server_multipart.go", multiparts},
 	{"server_router.go", always},
@@ -98,7 +101,7 @@ var runtimeFiles = []runtimeFile{
 // by the runtime in one of several media types (or in XML), the only
 // users of client_bodies.go and server_bodies.go.
 func severalBodies(api *ir.API) bool {
-	for _, op := range api.Operations {
+	for _, op := range api.AllOperations() {
 		if op.Body != nil && len(op.Body.Alternatives) > 0 {
 			return true
 		}
@@ -109,7 +112,7 @@ func severalBodies(api *ir.API) bool {
 // multiparts reports whether a request body of api is multipart/form-data,
 // the only users of client_multipart.go and server_multipart.go.
 func multiparts(api *ir.API) bool {
-	for _, op := range api.Operations {
+	for _, op := range api.AllOperations() {
 		if op.Body != nil && op.Body.Media.Codec == ir.MediaMultipart {
 			return true
 		}
@@ -120,7 +123,7 @@ func multiparts(api *ir.API) bool {
 // streamsAnswers reports whether an operation of api answers a stream,
 // the only users of client_stream.go.
 func streamsAnswers(api *ir.API) bool {
-	for _, op := range api.Operations {
+	for _, op := range api.AllOperations() {
 		if op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream {
 			return true
 		}
@@ -131,7 +134,7 @@ func streamsAnswers(api *ir.API) bool {
 // streamsOrText reports whether a body of api is a stream or text, the
 // only users of server_stream.go.
 func streamsOrText(api *ir.API) bool {
-	for _, op := range api.Operations {
+	for _, op := range api.AllOperations() {
 		if op.Body != nil && (op.Body.Media.Codec == ir.MediaStream || op.Body.Media.Codec == ir.MediaText) {
 			return true
 		}
@@ -144,10 +147,14 @@ func streamsOrText(api *ir.API) bool {
 	return false
 }
 
+// hasHooks reports whether api has webhooks or callbacks, the only users
+// of server_hooks_runtime.go.
+func hasHooks(api *ir.API) bool { return len(api.Hooks) > 0 }
+
 // paginates reports whether an operation of api has a page iterator, the
 // only users of client_pages.go.
 func paginates(api *ir.API) bool {
-	for _, op := range api.Operations {
+	for _, op := range api.AllOperations() {
 		if op.Pagination != nil {
 			return true
 		}

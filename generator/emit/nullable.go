@@ -8,7 +8,7 @@ func usesNullable(api *ir.API) bool {
 	if anyField(api, func(fd *ir.Field) bool { return holdsNullable(fd.Type) }) {
 		return true
 	}
-	for _, op := range api.Operations {
+	for _, op := range api.AllOperations() {
 		if op.Body != nil && holdsNullable(op.Body.Type) {
 			return true
 		}

@@ -85,6 +85,8 @@ var rt = struct {
 	srvEncode            string
 	srvErrorEnvelope     string
 	srvExchange          string
+	srvHook              string
+	newHookServer        string
 	srvMedia             string
 	srvMediaForm         string
 	srvMediaJSON         string
@@ -207,6 +209,8 @@ var rt = struct {
 	srvEncode:            "srvEncode",
 	srvErrorEnvelope:     "srvErrorEnvelope",
 	srvExchange:          "srvExchange",
+	srvHook:              "srvHook",
+	newHookServer:        "newHookServer",
 	srvMedia:             "srvMedia",
 	srvMediaForm:         "srvMediaForm",
 	srvMediaJSON:         "srvMediaJSON",

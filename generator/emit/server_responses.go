@@ -14,13 +14,18 @@ import (
 // response, that writes itself.
 func serverResponses(api *ir.API, f *jen.File) {
 	for _, op := range api.Operations {
-		for _, r := range op.Responses {
-			serverResponseType(op, r, f)
-			f.Add(docComment(op.Server.Marker + " marks " + r.GoName + " as a " + op.Server.Response + "."))
-			f.Func().Params(jen.Id(r.GoName)).Id(op.Server.Marker).Params().Block()
-			f.Line()
-			serverResponseWrite(api, r, f)
-		}
+		serverResponsesOf(api, op, f)
+	}
+}
+
+// serverResponsesOf prints the typed responses of one operation.
+func serverResponsesOf(api *ir.API, op *ir.Operation, f *jen.File) {
+	for _, r := range op.Responses {
+		serverResponseType(op, r, f)
+		f.Add(docComment(op.Server.Marker + " marks " + r.GoName + " as a " + op.Server.Response + "."))
+		f.Func().Params(jen.Id(r.GoName)).Id(op.Server.Marker).Params().Block()
+		f.Line()
+		serverResponseWrite(api, r, f)
 	}
 }
 

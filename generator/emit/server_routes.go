@@ -106,11 +106,22 @@ func serverDescriptor(op *ir.Operation, f *jen.File) {
 // steps, binding (with the defaults of parameters and form fields),
 // ApplyDefaults for a JSON body, validation, the handler, the response.
 func serverServe(api *ir.API, op *ir.Operation, f *jen.File) {
+	f.Comment(op.Server.Serve + " serves " + op.Method + " " + op.Path + " (" + op.ID + ").")
+	serveOperation(api, op, f, nil, jen.Id("s").Dot("handler").Dot(op.GoName))
+}
+
+// serveOperation prints the serve method of an operation, whose handler
+// method is call; handler, when not nil, is a first parameter (h, of a
+// hook group's interface).
+func serveOperation(api *ir.API, op *ir.Operation, f *jen.File, handler jen.Code, call *jen.Statement) {
 	x := jen.Op("&").Id("x")
 	reject := jen.Block(jen.Id("s").Dot("reject").Call(jen.Id("w"), x.Clone(), jen.Err()), jen.Return())
-	f.Comment(op.Server.Serve + " serves " + op.Method + " " + op.Path + " (" + op.ID + ").")
+	params := []jen.Code{jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")}
+	if handler != nil {
+		params = append([]jen.Code{jen.Id("h").Add(handler)}, params...)
+	}
 	f.Func().Params(jen.Id("s").Op("*").Id(rt.server)).Id(op.Server.Serve).
-		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).
+		Params(params...).
 		BlockFunc(func(g *jen.Group) {
 			g.Var().Id("x").Id(rt.srvExchange)
 			g.If(jen.Op("!").Id("s").Dot("begin").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id(op.Server.Descriptor), x.Clone())).
@@ -127,7 +138,7 @@ func serverServe(api *ir.API, op *ir.Operation, f *jen.File) {
 					g.If(jen.Err().Op(":=").Id("in").Dot(part.field).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Add(reject.Clone())
 				}
 			}
-			g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("s").Dot("handler").Dot(op.GoName).
+			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call).
 				Call(jen.Id("r").Dot("Context").Call(), jen.Id("in"))
 			g.Id("s").Dot("finish").Call(jen.Id("w"), x.Clone(), jen.Id("resp"), jen.Err())
 		})

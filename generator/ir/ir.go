@@ -52,6 +52,9 @@ type API struct {
 	// Routes are the server's path templates, in the router's precedence
 	// order.
 	Routes []*Route
+	// Hooks are the requests the API sends: the webhooks first, then
+	// the callbacks of each operation, in the operations' order.
+	Hooks []*HookGroup
 
 	// ServerErrorRoot is the XML root element of the error envelopes the
 	// server writes for a request no operation matched (404, 405).
@@ -414,6 +417,10 @@ type Operation struct {
 	Security *Requirement
 	// Server holds the server stub's decisions for the operation.
 	Server *ServerOperation
+	// Hook, when not nil, makes the operation one the API sends (a
+	// webhook or a callback), of a HookGroup; nil for the operations it
+	// serves.
+	Hook *Hook
 }
 
 // Media is the codec of a body: how its bytes are read and written.

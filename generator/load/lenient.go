@@ -82,17 +82,11 @@ func (d *Doc) responses() []*openapi3.Response {
 	return out
 }
 
-// eachOperation calls f for every operation, in path and method order.
+// eachOperation calls f for every operation, in path and method order
+// (those of webhooks and callbacks included, see Items).
 func (d *Doc) eachOperation(f func(*openapi3.Operation)) {
-	if d.T.Paths == nil {
-		return
-	}
-	for _, p := range sortedKeys(d.T.Paths.Map()) {
-		item := d.T.Paths.Value(p)
-		if item == nil {
-			continue
-		}
-		ops := item.Operations()
+	for _, it := range d.Items() {
+		ops := it.Item.Operations()
 		for _, m := range sortedKeys(ops) {
 			if ops[m] != nil {
 				f(ops[m])
@@ -166,13 +160,8 @@ func (d *Doc) eachSchema(f func(*openapi3.Schema)) {
 		content(r.Content)
 		headers(r.Headers)
 	}
-	if d.T.Paths == nil {
-		return
-	}
-	for _, p := range sortedKeys(d.T.Paths.Map()) {
-		if item := d.T.Paths.Value(p); item != nil {
-			params(item.Parameters)
-		}
+	for _, it := range d.Items() {
+		params(it.Item.Parameters)
 	}
 	d.eachOperation(func(op *openapi3.Operation) {
 		params(op.Parameters)

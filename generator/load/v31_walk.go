@@ -110,14 +110,8 @@ func (d *Doc) schemas() []*openapi3.SchemaRef {
 			response(c.Responses[k])
 		}
 	}
-	if d.T.Paths == nil {
-		return out
-	}
-	for _, p := range sortedKeys(d.T.Paths.Map()) {
-		item := d.T.Paths.Value(p)
-		if item == nil {
-			continue
-		}
+	for _, it := range d.Items() {
+		item := it.Item
 		for _, prm := range item.Parameters {
 			param(prm)
 		}

@@ -129,14 +129,9 @@ func (w *walker) document() {
 	if t.Info != nil {
 		w.check(t.Info.Validate(w.ctx, w.opts...), t.Info.Origin, nil)
 	}
-	if t.Paths != nil {
-		for _, p := range sortedKeys(t.Paths.Map()) {
-			item := t.Paths.Value(p)
-			if item == nil {
-				continue
-			}
-			w.check(item.Validate(w.ctx, w.opts...), item.Origin, func() { w.pathItem(item) })
-		}
+	for _, it := range w.doc.Items() {
+		item := it.Item
+		w.check(item.Validate(w.ctx, w.opts...), item.Origin, func() { w.pathItem(item) })
 	}
 	c := t.Components
 	if c == nil {

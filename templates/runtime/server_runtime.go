@@ -49,16 +49,22 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // of each scheme of one of its alternatives is set (the With...Verifier
 // options) and passes them.
 func NewServer(h Handler, opts ...ServerOption) http.Handler {
-	s := &server{handler: h, config: serverConfig{
-		maxBody:   srvDefaultMaxBodyBytes,
-		logger:    slog.Default(),
-		verifiers: make([]srvVerifier, len(secSchemes)),
-	}}
+	s := &server{handler: h, config: srvDefaultConfig()}
 	for _, opt := range opts {
 		opt(&s.config)
 	}
 	s.router = srvNewRouter(serverRoutes)
 	return s
+}
+
+// srvDefaultConfig is the configuration before the options: the default
+// body cap, slog.Default() and no verifiers.
+func srvDefaultConfig() serverConfig {
+	return serverConfig{
+		maxBody:   srvDefaultMaxBodyBytes,
+		logger:    slog.Default(),
+		verifiers: make([]srvVerifier, len(secSchemes)),
+	}
 }
 
 // ServerOption configures NewServer.
