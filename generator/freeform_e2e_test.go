@@ -16,3 +16,10 @@ func TestFreeformEndToEnd(t *testing.T) {
 func TestReadOnlyWriteOnlyEndToEnd(t *testing.T) {
 	loopback(t, "access.txtar", "access", "access_test.go")
 }
+
+// TestVendorShapesEndToEnd runs testdata/e2e/vendor_shapes_test.go against
+// the code of vendor_shapes.txtar: a base schema's discriminator, implied
+// required properties, uniqueItems over objects, a $ref into a response.
+func TestVendorShapesEndToEnd(t *testing.T) {
+	loopback(t, "vendor_shapes.txtar", "vendorshapes", "vendor_shapes_test.go")
+}

@@ -125,6 +125,10 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 	props := b.properties(s.Value)
 	b.requiredKnown(s.Value, props)
 	for _, p := range props {
+		if p.implied {
+			// A form value is text: an implied one is a string.
+			p.schema = &openapi3.SchemaRef{Value: openapi3.NewStringSchema()}
+		}
 		f := b.field(p, st.GoName, fields, ir.RoleForm)
 		f.In = ir.InForm
 		f.Binary = p.schema.Value.Format == "binary"

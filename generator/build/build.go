@@ -42,6 +42,9 @@ type builder struct {
 	components map[string]*ir.TypeRef
 	// building marks components under construction, to stop on cycles.
 	building map[string]bool
+	// bases holds the union schema made for a base schema with a
+	// discriminator, by component name (base.go).
+	bases map[string]*openapi3.Schema
 	// open marks the structs whose fields are being built, by Go name.
 	open map[string]bool
 	// formatTypes is Options.FormatTypes.
@@ -80,6 +83,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		values:      naming.NewScope(opts.Reserved...),
 		components:  make(map[string]*ir.TypeRef),
 		building:    make(map[string]bool),
+		bases:       make(map[string]*openapi3.Schema),
 		open:        make(map[string]bool),
 		formatTypes: opts.FormatTypes,
 		forms:       make(map[string]bool),

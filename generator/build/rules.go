@@ -33,17 +33,19 @@ func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
 	}
 }
 
-// comparableItems refuses uniqueItems on an array of objects or arrays:
-// Go cannot compare such values (a slice in them), and a comparison of the
-// decoded structs would not be JSON Schema's (an absent property and its
-// zero value would be equal).
+// comparableItems warns of uniqueItems on an array of objects or arrays:
+// the validators compare the items' JSON encodings (Go cannot compare such
+// values with ==), which judge the decoded Go values, so two items a
+// receiver read that differed only in an optional property sent as its
+// zero value, or in properties the schema does not declare, count as
+// equal where JSON Schema would call them different.
 func (b *builder) comparableItems(f *ir.Field) {
-	if k := f.Type.Elem.Kind; k != ir.KindStruct && k != ir.KindArray {
+	if k := f.Type.Elem.Kind; k != ir.KindStruct && k != ir.KindArray && k != ir.KindMap && k != ir.KindAny && k != ir.KindUnion {
 		return
 	}
 	for _, r := range f.Rules {
 		if r.Kind == ir.RuleUniqueItems {
-			b.diags.Addf(r.Pos, "unsupported: uniqueItems on an array of objects or arrays (Go cannot compare them as JSON Schema does)")
+			b.doc.Warnf(r.Pos, "uniqueItems on an array of objects or arrays is checked by the items' JSON encodings: received items that differ only in an optional property sent as its zero value, or in undeclared properties, count as equal")
 		}
 	}
 }

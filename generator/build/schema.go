@@ -40,11 +40,19 @@ func (b *builder) component(name string) ir.TypeRef {
 		if t, ok := b.inline[ref.Value]; ok {
 			return t
 		}
+		if t, ok := b.inline[b.bases[name]]; ok {
+			return t
+		}
 		b.diags.Addf(b.pos(ref.Value.Origin), "unsupported: schema %q refers to itself other than through an object's properties (an array of itself has no Go type here)", name)
 		return ir.TypeRef{Kind: ir.KindString}
 	}
 	b.building[name] = true
-	t := b.schemaType(ref.Value, name, nil, ir.RoleModel)
+	var t ir.TypeRef
+	if variants := b.baseVariants(name, ref.Value); len(variants) > 0 {
+		t = b.baseUnion(name, ref.Value, variants)
+	} else {
+		t = b.schemaType(ref.Value, name, nil, ir.RoleModel)
+	}
 	delete(b.building, name)
 	b.components[name] = &t
 	return t
@@ -66,8 +74,11 @@ func (b *builder) typeOf(s *openapi3.SchemaRef, owner string, path []string, rol
 			return b.schemaType(s.Value, owner, path, role)
 		}
 		if name == "" {
-			b.diags.Addf(b.schemaPos(s), "unsupported: $ref %q (only #/components/schemas/ references)", s.Ref)
-			return ir.TypeRef{Kind: ir.KindString}
+			// A schema elsewhere in the document (a response's or a
+			// parameter's): kin-openapi resolved it to the schema
+			// itself, so it is the type that schema has where it is
+			// written, built once (b.inline).
+			return b.schemaType(s.Value, owner, path, role)
 		}
 		if role == ir.RoleForm && isObject(s.Value) {
 			b.diags.Addf(b.schemaPos(s), "unsupported: a nested object in a form body")
@@ -214,12 +225,25 @@ func isObject(s *openapi3.Schema) bool {
 	if len(s.AllOf) == 0 {
 		return false
 	}
+	objects := 0
 	for _, p := range s.AllOf {
-		if p.Value == nil || !isObject(p.Value) {
+		switch {
+		case p.Value != nil && annotationOnly(p.Value):
+			// A part that only describes (asana's "A set of filters
+			// ..." beside the $ref): it constrains no shape.
+		case p.Value == nil || !isObject(p.Value):
 			return false
+		default:
+			objects++
 		}
 	}
-	return true
+	return objects > 0
+}
+
+// annotationOnly reports whether s constrains nothing: a title, a
+// description, examples, extensions at most.
+func annotationOnly(s *openapi3.Schema) bool {
+	return s.IsEmpty() && len(s.Properties) == 0 && len(s.AllOf) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 && s.Discriminator == nil
 }
 
 // typedObject warns of an object schema that does not say type: object,
@@ -254,15 +278,42 @@ type property struct {
 	schema   *openapi3.SchemaRef
 	required bool
 	pos      ir.Pos
+	// implied marks a name the object requires but no part declares
+	// (README: required names that are not properties).
+	implied bool
 }
 
 // properties lists the properties of s and of its allOf parts, in the
-// order they are written, parts first.
+// order they are written, parts first. A name required by s or by any
+// of its parts is required in the whole (allOf means every part holds),
+// and a required name no part declares is an implied property of any
+// value (see impliedProperties).
 func (b *builder) properties(s *openapi3.Schema) []property {
+	out := b.declared(s)
+	required := requiredNames(s)
+	for i := range out {
+		out[i].required = out[i].required || slices.Contains(required, out[i].name)
+	}
+	return append(out, b.impliedProperties(s, out, required)...)
+}
+
+// declared lists the properties s and its allOf parts declare: a later
+// declaration of a name replaces an earlier one.
+func (b *builder) declared(s *openapi3.Schema) []property {
 	var out []property
+	add := func(p property) {
+		if i := slices.IndexFunc(out, func(q property) bool { return q.name == p.name }); i >= 0 {
+			p.required = p.required || out[i].required
+			out[i] = p
+			return
+		}
+		out = append(out, p)
+	}
 	for _, part := range s.AllOf {
 		if part.Value != nil {
-			out = append(out, b.properties(part.Value)...)
+			for _, p := range b.declared(part.Value) {
+				add(p)
+			}
 		}
 	}
 	own := make([]property, 0, len(s.Properties))
@@ -273,14 +324,63 @@ func (b *builder) properties(s *openapi3.Schema) []property {
 		return cmp.Or(cmp.Compare(x.pos.Line, y.pos.Line), cmp.Compare(x.pos.Col, y.pos.Col), cmp.Compare(x.name, y.name))
 	})
 	for _, p := range own {
-		if i := slices.IndexFunc(out, func(q property) bool { return q.name == p.name }); i >= 0 {
-			out[i] = p
-			continue
-		}
-		out = append(out, p)
-	}
-	for i := range out {
-		out[i].required = out[i].required || slices.Contains(s.Required, out[i].name)
+		add(p)
 	}
 	return out
+}
+
+// requiredNames lists the names s and its allOf parts require, each once,
+// in the order they are written.
+func requiredNames(s *openapi3.Schema) []string {
+	var out []string
+	for _, part := range s.AllOf {
+		if part.Value != nil {
+			for _, name := range requiredNames(part.Value) {
+				if !slices.Contains(out, name) {
+					out = append(out, name)
+				}
+			}
+		}
+	}
+	for _, name := range s.Required {
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// impliedProperties gives each required name that no property declares a
+// required property of any value: JSON Schema asks only that the key be
+// present (a paging base schema requires "items" and leaves its type to
+// the schemas that extend it), so the struct holds its raw value.
+func (b *builder) impliedProperties(s *openapi3.Schema, props []property, required []string) []property {
+	var out []property
+	for _, name := range required {
+		if slices.ContainsFunc(props, func(p property) bool { return p.name == name }) {
+			continue
+		}
+		out = append(out, property{
+			name:     name,
+			schema:   &openapi3.SchemaRef{Value: &openapi3.Schema{}},
+			required: true,
+			pos:      b.requiredPos(s, name),
+			implied:  true,
+		})
+	}
+	return out
+}
+
+// requiredPos is the position of the required list that names name: s's
+// own, else the first allOf part's that does.
+func (b *builder) requiredPos(s *openapi3.Schema, name string) ir.Pos {
+	if slices.Contains(s.Required, name) {
+		return b.fieldPos(s.Origin, "required")
+	}
+	for _, part := range s.AllOf {
+		if part.Value != nil && slices.Contains(requiredNames(part.Value), name) {
+			return b.requiredPos(part.Value, name)
+		}
+	}
+	return b.pos(s.Origin)
 }

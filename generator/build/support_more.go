@@ -35,15 +35,27 @@ func (b *builder) access(f *ir.Field, p property) bool {
 	return true
 }
 
-// requiredKnown reports a required name that is no property of the object
-// (its allOf parts included): the generated struct could not hold it, and
-// a validator could never see it.
+// requiredKnown reports a required name no property declares in an
+// object that allows no other property: no value could ever be valid.
+// Elsewhere such a name is an implied property (see impliedProperties).
 func (b *builder) requiredKnown(s *openapi3.Schema, props []property) {
-	for _, name := range s.Required {
-		if !slices.ContainsFunc(props, func(p property) bool { return p.name == name }) {
-			b.diags.Addf(b.fieldPos(s.Origin, "required"), "required property %q is not among the properties", name)
+	if !closed(s) {
+		return
+	}
+	for _, p := range props {
+		if p.implied {
+			b.diags.Addf(p.pos, "required property %q is not among the properties, and additionalProperties is false: no value is valid", p.name)
 		}
 	}
+}
+
+// closed reports whether s or one of its allOf parts forbids properties
+// it does not declare.
+func closed(s *openapi3.Schema) bool {
+	if s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has {
+		return true
+	}
+	return slices.ContainsFunc(s.AllOf, func(part *openapi3.SchemaRef) bool { return part.Value != nil && closed(part.Value) })
 }
 
 // unsupportedPathArray reports an array path parameter: its simple-style
@@ -60,7 +72,7 @@ func (b *builder) unsupportedPathArray(f *ir.Field, at ir.Pos) {
 // object's name.
 func (b *builder) allOfParts(s *openapi3.Schema) {
 	for _, part := range s.AllOf {
-		if name := refName(part.Ref); name != "" && part.Value != nil && isObject(part.Value) {
+		if name := refName(part.Ref); name != "" && part.Value != nil && isObject(part.Value) && !b.isBase(part) {
 			b.component(name)
 		}
 	}

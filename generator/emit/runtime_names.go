@@ -18,6 +18,8 @@ var rt = struct {
 	DefaultBaseURL       string
 	DefaultUserAgent     string
 	duplicateAt          string
+	duplicateJSONAt      string
+	itemText             string
 	appendAdditional     string
 	decodeAdditional     string
 	srvParseBytes        string
@@ -142,6 +144,8 @@ var rt = struct {
 	DefaultBaseURL:       "DefaultBaseURL",
 	DefaultUserAgent:     "DefaultUserAgent",
 	duplicateAt:          "duplicateAt",
+	duplicateJSONAt:      "duplicateJSONAt",
+	itemText:             "itemText",
 	appendAdditional:     "appendAdditional",
 	decodeAdditional:     "decodeAdditional",
 	srvParseBytes:        "srvParseBytes",

@@ -67,6 +67,10 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinItems || r.Kind == ir.RuleMinProperties]).Add(lit(r.Bound))
 		value = jen.Qual("strconv", "Itoa").Call(n)
 	case ir.RuleUniqueItems:
+		if !equalByValue(*t.Elem) {
+			return jen.If(jen.Id("i").Op(":=").Id(rt.duplicateJSONAt).Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
+				jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, nil, jen.Id(rt.itemText).Call(jen.Id("i")))))
+		}
 		return jen.If(jen.Id("i").Op(":=").Id(rt.duplicateAt).Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
 			jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, nil, showValue(api, *t.Elem, v.Clone().Index(jen.Id("i"))))))
 	}
@@ -136,4 +140,15 @@ func patternMatch(p *ir.Pattern, s *jen.Statement) *jen.Statement {
 		return jen.Id(rt.containsRun).Call(s, jen.Lit(p.Run.Ranges))
 	}
 	return jen.Id(p.GoName).Dot("MatchString").Call(s)
+}
+
+// equalByValue reports whether Go's == compares values of t as JSON Schema
+// compares their JSON: not for objects, arrays, maps, free-form values,
+// unions or the user's types, whose uniqueItems compares encodings.
+func equalByValue(t ir.TypeRef) bool {
+	switch t.Kind {
+	case ir.KindStruct, ir.KindArray, ir.KindMap, ir.KindAny, ir.KindUnion, ir.KindGo, ir.KindBytes:
+		return false
+	}
+	return !t.Nullable
 }
