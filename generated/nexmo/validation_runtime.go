@@ -3,6 +3,7 @@
 package nexmo
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -90,6 +91,37 @@ func duplicateAt[T comparable](s []T) int {
 	}
 	return -1
 }
+
+// duplicateJSONAt returns the index of the first element of s whose JSON
+// encoding repeats an earlier element's, or -1: uniqueItems over objects,
+// arrays, maps and unions, which Go cannot compare with ==. Equal
+// encodings are equal JSON values (struct fields keep their order, map
+// keys are sorted). It allocates, unlike the other rules, and it judges
+// the Go value: two items a receiver decoded that differed only in an
+// optional property sent as its zero value and left out, or in properties
+// the schema does not declare, count as equal (README: uniqueItems). An
+// item that cannot be encoded is judged elsewhere.
+func duplicateJSONAt[T any](s []T) int {
+	if len(s) < 2 {
+		return -1
+	}
+	seen := make(map[string]struct{}, len(s))
+	for i := range s {
+		b, err := json.Marshal(&s[i])
+		if err != nil {
+			continue
+		}
+		if _, dup := seen[string(b)]; dup {
+			return i
+		}
+		seen[string(b)] = struct{}{}
+	}
+	return -1
+}
+
+// itemText names the item at index i of an array in an error message,
+// where the item itself is an object that may hold a secret.
+func itemText(i int) string { return "item " + strconv.Itoa(i) }
 
 // enumText renders an enum value for an error message.
 func enumText[T ~string | ~int | ~float64 | ~bool](v T) string {
