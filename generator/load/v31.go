@@ -69,6 +69,7 @@ func (d *Doc) v31Schema(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool,
 	d.v31Type(s, l)
 	d.v31Const(s, l)
 	v31Bounds(s)
+	d.v31ContentEncoding(s, l)
 	for _, k := range unsupported31(s) {
 		l.Addf(d.FieldPos(s.Origin, k), "unsupported: %s (OpenAPI 3.1)", k)
 	}
@@ -186,6 +187,23 @@ func (d *Doc) v31Const(s *openapi3.Schema, l *diag.List) {
 		}
 	}
 	s.Const = nil
+}
+
+// v31ContentEncoding reads a string's contentEncoding as the 3.0 format it
+// replaced (OpenAPI 3.1's migration: format: byte is contentEncoding:
+// base64, and raw bytes, binary, what format: binary said): base64 is a
+// []byte in base64, binary a file part or stream. The other encodings
+// (base16, base32, quoted-printable, 7bit, 8bit) stay unsupported.
+func (d *Doc) v31ContentEncoding(s *openapi3.Schema, l *diag.List) {
+	format := map[string]string{"base64": "byte", "binary": "binary"}[s.ContentEncoding]
+	if format == "" || !s.Type.Is(openapi3.TypeString) {
+		return
+	}
+	if s.Format != "" && s.Format != format {
+		l.Addf(d.FieldPos(s.Origin, "contentEncoding"), "contentEncoding %q beside format %q, which says otherwise", s.ContentEncoding, s.Format)
+		return
+	}
+	s.Format, s.ContentEncoding = format, ""
 }
 
 // v31Bounds turns numeric exclusive bounds into 3.0's bound and flag: of
