@@ -23,3 +23,10 @@ func TestReadOnlyWriteOnlyEndToEnd(t *testing.T) {
 func TestVendorShapesEndToEnd(t *testing.T) {
 	loopback(t, "vendor_shapes.txtar", "vendorshapes", "vendor_shapes_test.go")
 }
+
+// TestOperationServersEndToEnd runs testdata/e2e/operation_servers_test.go
+// against the code of operation_servers.txtar: a variable of an
+// operation's own server, set like the document server's.
+func TestOperationServersEndToEnd(t *testing.T) {
+	loopback(t, "operation_servers.txtar", "opservers", "operation_servers_test.go")
+}

@@ -48,8 +48,10 @@ func serverTemplate(vars map[string]*openapi3.ServerVariable, url string) string
 
 // operationServer decides the server of an operation: the first of its
 // own servers, else of its path item's, when it differs from the
-// document's. Its variables must be the document server's (the client
-// sets them once, for every server): the same names, defaults and enums.
+// document's. The client sets each variable once, for every server
+// (WithServerVariable): a variable of an operation's server joins the
+// document server's, and one name must mean one variable (the same
+// default and enum) wherever it is declared.
 func (b *builder) operationServer(op *ir.Operation, e opEntry) {
 	servers, field, origin := e.item.Servers, "servers", e.item.Origin
 	if e.op.Servers != nil && len(*e.op.Servers) > 0 {
@@ -63,14 +65,20 @@ func (b *builder) operationServer(op *ir.Operation, e opEntry) {
 	if url == b.api.ServerURL {
 		return
 	}
-	var doc map[string]*openapi3.ServerVariable
-	if len(b.doc.T.Servers) > 0 && b.doc.T.Servers[0] != nil {
-		doc = b.doc.T.Servers[0].Variables
-	}
 	for _, name := range sortedKeys(s.Variables) {
-		v, d := s.Variables[name], doc[name]
-		if v == nil || d == nil || v.Default != d.Default || !slices.Equal(v.Enum, d.Enum) {
-			b.diags.Addf(b.fieldPos(origin, field), "unsupported: server variable %q that is not the document server's (the client sets one value per variable, for every server)", name)
+		v := s.Variables[name]
+		if v == nil {
+			continue
+		}
+		i := slices.IndexFunc(b.api.ServerVariables, func(sv *ir.ServerVariable) bool { return sv.Name == name })
+		if i < 0 {
+			b.plainName("server variable", name, b.fieldPos(s.Origin, "variables"))
+			b.api.ServerVariables = append(b.api.ServerVariables, &ir.ServerVariable{
+				Name: name, Default: v.Default, Enum: v.Enum, Doc: singleLine(v.Description)})
+			continue
+		}
+		if sv := b.api.ServerVariables[i]; v.Default != sv.Default || !slices.Equal(v.Enum, sv.Enum) {
+			b.diags.Addf(b.fieldPos(origin, field), "unsupported: server variable %q declared with another default or enum than in an earlier server (the client sets one value per variable, for every server)", name)
 			return
 		}
 	}
