@@ -207,6 +207,11 @@ func (b *builder) scalarAllOf(s *openapi3.Schema, owner string, path []string, r
 			st := b.scalar(s, b.pos(s.Origin))
 			return st
 		}
+		if !slices.ContainsFunc(s.AllOf, func(p *openapi3.SchemaRef) bool { return p.Value == nil || !annotationOnly(p.Value) }) && annotationOnlyBeside(s) {
+			// Parts that only describe (box's additionalProperties:
+			// allOf: [{}, {example}, {description}]): any value.
+			return b.freeForm(s, b.pos(s.Origin))
+		}
 		b.diags.Addf(b.pos(s.Origin), "unsupported: allOf without a type")
 		return ir.TypeRef{Kind: ir.KindString}
 	}
@@ -238,6 +243,14 @@ func isObject(s *openapi3.Schema) bool {
 		}
 	}
 	return objects > 0
+}
+
+// annotationOnlyBeside reports whether s, its allOf aside, constrains
+// nothing.
+func annotationOnlyBeside(s *openapi3.Schema) bool {
+	rest := *s
+	rest.AllOf = nil
+	return annotationOnly(&rest)
 }
 
 // annotationOnly reports whether s constrains nothing: a title, a
