@@ -24,7 +24,7 @@ var formatKinds = map[string]ir.Kind{
 // annotation: the value is a plain, unchecked string, as OpenAPI 3.0 lets a
 // tool do with a format it does not know.
 var checkedFormats = map[string]bool{
-	"uuid": true, "email": true, "uri": true, "ipv4": true, "ipv6": true, "time": true, "duration": true,
+	"uuid": true, "email": true, "hostname": true, "uri": true, "ipv4": true, "ipv6": true, "time": true, "duration": true,
 }
 
 // formatKind reports a kind that a string format makes.

@@ -11,6 +11,7 @@ import (
 var formatChecks = map[string]string{
 	"uuid":     rt.isUUID,
 	"email":    rt.isEmail,
+	"hostname": rt.isHostname,
 	"uri":      rt.isURI,
 	"ipv4":     rt.isIPv4,
 	"ipv6":     rt.isIPv6,

@@ -31,6 +31,7 @@ var rt = struct {
 	isIPv4               string
 	isURI                string
 	isEmail              string
+	isHostname           string
 	isUUID               string
 	Date                 string
 	enumText             string
@@ -157,6 +158,7 @@ var rt = struct {
 	isIPv4:               "isIPv4",
 	isURI:                "isURI",
 	isEmail:              "isEmail",
+	isHostname:           "isHostname",
 	isUUID:               "isUUID",
 	Date:                 "Date",
 	enumText:             "enumText",

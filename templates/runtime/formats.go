@@ -119,6 +119,38 @@ func isEmail(s string) bool {
 	return true
 }
 
+// isHostname reports whether s is a host name of RFC 1123 (JSON Schema's
+// hostname): dot-separated labels of 1 to 63 letters, digits and hyphens,
+// none starting or ending with a hyphen, 253 characters at most, no
+// trailing dot.
+func isHostname(s string) bool {
+	if len(s) == 0 || len(s) > 253 {
+		return false
+	}
+	label := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.':
+			if label == 0 || s[i-1] == '-' {
+				return false
+			}
+			label = 0
+			continue
+		case c == '-':
+			if label == 0 {
+				return false
+			}
+		case !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'):
+			return false
+		}
+		if label++; label > 63 {
+			return false
+		}
+	}
+	return label > 0 && s[len(s)-1] != '-'
+}
+
 // isURI reports whether s is an absolute URI (RFC 3986): a scheme, a
 // colon, then no space, control character or malformed %-escape.
 func isURI(s string) bool {

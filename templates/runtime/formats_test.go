@@ -3,6 +3,7 @@ package runtime
 import (
 	"encoding/json"
 	"encoding/xml"
+	"strings"
 	"testing"
 	"time"
 )
@@ -18,6 +19,8 @@ func TestFormatChecks(t *testing.T) {
 		{"uuid", isUUID, []string{"123e4567-e89b-12d3-a456-426614174000", "00000000-0000-0000-0000-000000000000", "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", "0190c1a2-3b4c-7d8e-9f01-23456789abcd"},
 			[]string{"", "123e4567-e89b-02d3-a456-426614174000", "123e4567-e89b-12d3-c456-426614174000", "123e4567e89b12d3a456426614174000", "123e4567-e89b-12d3-a456-42661417400g"}},
 		{"email", isEmail, []string{"a@b", "first.last+tag@example.co.uk"}, []string{"", "@b", "a@", "a@b@c", "a@b c", "a@<b>"}},
+		{"hostname", isHostname, []string{"a", "example.com", "api-eu.x9.example.COM", strings.Repeat("a", 63) + ".b", strings.Repeat("a.", 126) + "a"},
+			[]string{"", ".", "example.com.", ".example.com", "a..b", "-a.b", "a-.b", "a.b-", "a_b.c", "ex ample.com", "é.com", strings.Repeat("a", 64) + ".b", strings.Repeat("a.", 126) + "ab"}},
 		{"uri", isURI, []string{"https://example.com/a%20b?q=1#f", "urn:isbn:0451450523", "mailto:a@b"},
 			[]string{"", "example.com", "://x", "1http://x", "http://x y", "http://x/%zz", "http"}},
 		{"ipv4", isIPv4, []string{"192.0.2.1", "0.0.0.0"}, []string{"", "256.0.0.1", "1.2.3", "::1", "01.2.3.4"}},

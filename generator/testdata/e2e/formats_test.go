@@ -60,7 +60,7 @@ func TestFormatsEndToEnd(t *testing.T) {
 	ref := "123e4567-e89b-12d3-a456-426614174000"
 	params := formats.PostEventParams{Day: day, Since: at, At: []time.Time{at, at.Add(time.Hour)}, XToken: []byte{0, 1, 254, 255}, Ref: ref}
 	sent := formats.Event{ID: ref, At: at, Day: &day, Payload: []byte("hello\x00"), Blob: []byte{0xff},
-		Contact: "a@example.com", Site: "https://example.com/a%20b", V4: "192.0.2.1", V6: "2001:db8::1",
+		Contact: "a@example.com", Host: "api.example.com", Site: "https://example.com/a%20b", V4: "192.0.2.1", V6: "2001:db8::1",
 		Opens: "08:30:00Z", Lasts: "P1DT2H", Color: "not checked", Related: []string{ref}, History: []time.Time{at}}
 	got, err := c.PostEvent(ctx, params, sent)
 	if err != nil {
@@ -78,6 +78,7 @@ func TestFormatsEndToEnd(t *testing.T) {
 	for name, bad := range map[string]formats.Event{
 		"uuid":     {ID: "nope", At: at},
 		"email":    {ID: ref, At: at, Contact: "no-at-sign"},
+		"hostname": {ID: ref, At: at, Host: "-not.a.host"},
 		"uri":      {ID: ref, At: at, Site: "no scheme"},
 		"ipv4":     {ID: ref, At: at, V4: "2001:db8::1"},
 		"ipv6":     {ID: ref, At: at, V6: "192.0.2.1"},
