@@ -71,7 +71,8 @@ func (r *smokeRecorder) answer(in any, resp any) {
 var smokeTime = time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // smokeFill sets every exported field of v, to depth 4: strings "smoke",
-// numbers 1, true, an enum's first constant, one element per list and map.
+// numbers 1, true, an enum's first constant, one element per list and map
+// (deeper, lists and maps are empty, not nil).
 func smokeFill(v reflect.Value, depth int) {
 	if e, ok := smokeEnums[v.Type()]; ok {
 		v.Set(e)
@@ -115,6 +116,10 @@ func smokeFill(v reflect.Value, depth int) {
 			s := reflect.MakeSlice(v.Type(), 1, 1)
 			smokeFill(s.Index(0), depth+1)
 			v.Set(s)
+		} else {
+			// Empty, not nil: a required array is [] on the wire,
+			// where nil would be null.
+			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 		}
 	case reflect.Map:
 		if depth < 4 {
@@ -124,6 +129,8 @@ func smokeFill(v reflect.Value, depth int) {
 			smokeFill(e, depth+1)
 			m.SetMapIndex(k, e)
 			v.Set(m)
+		} else {
+			v.Set(reflect.MakeMap(v.Type()))
 		}
 	case reflect.Struct:
 		if smokeOne(v, depth) {
