@@ -81,7 +81,7 @@ func (x *SearchAvailableNumbersParams) encodeQuery() url.Values {
 		v.Set("search_pattern", strconv.Itoa(int(x.SearchPattern)))
 	}
 	if len(x.Features) > 0 {
-		v.Set("features", joinValues(x.Features, func(e Feature) string {
+		v.Set("features", joinValues(x.Features, ",", func(e Feature) string {
 			return string(e)
 		}))
 	}

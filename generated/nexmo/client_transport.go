@@ -426,14 +426,15 @@ func (c *Client) apiError(r *request, resp *http.Response, body []byte, cause er
 	return e
 }
 
-// joinValues formats each element of vs and joins them with commas: a
-// query array with explode: false ("features=SMS,VOICE").
-func joinValues[T any](vs []T, format func(T) string) string {
+// joinValues formats each element of vs and joins them with sep: an
+// array with explode: false ("features=SMS,VOICE"; sep is " " for
+// spaceDelimited, "|" for pipeDelimited).
+func joinValues[T any](vs []T, sep string, format func(T) string) string {
 	parts := make([]string, len(vs))
 	for i, v := range vs {
 		parts[i] = format(v)
 	}
-	return strings.Join(parts, ",")
+	return strings.Join(parts, sep)
 }
 
 // escapePathValue escapes the value of a path parameter as url.PathEscape

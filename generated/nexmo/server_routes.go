@@ -104,7 +104,7 @@ func (s *server) serveGetOutboundPricing(w http.ResponseWriter, r *http.Request)
 
 // bindGetOutboundPricing binds the request of getOutboundPricing into in.
 func bindGetOutboundPricing(x *srvExchange, in *GetOutboundPricingInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, ','}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -140,7 +140,7 @@ func (s *server) serveUpdateSettings(w http.ResponseWriter, r *http.Request) {
 
 // bindUpdateSettings binds the request of updateSettings into in.
 func bindUpdateSettings(x *srvExchange, in *UpdateSettingsInput) error {
-	if ok, err := srvBindValue(x, srvWire{srvSrcForm, "newSecret", "newSecret", false, false}, &in.Body.NewSecret, srvParseString[Secret]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcForm, "newSecret", "newSecret", false, false, 0}, &in.Body.NewSecret, srvParseString[Secret]); err != nil {
 		return err
 	} else if ok && in.Body.NewSecret == "" {
 		var errs []error
@@ -166,10 +166,10 @@ func bindUpdateSettings(x *srvExchange, in *UpdateSettingsInput) error {
 			return errs[0]
 		}
 	}
-	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "moCallBackUrl", "moCallBackUrl", false, false}, &in.Body.MoCallBackURL, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "moCallBackUrl", "moCallBackUrl", false, false, 0}, &in.Body.MoCallBackURL, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "drCallBackUrl", "drCallBackUrl", false, false}, &in.Body.DrCallBackURL, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "drCallBackUrl", "drCallBackUrl", false, false, 0}, &in.Body.DrCallBackURL, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -205,7 +205,7 @@ func (s *server) serveListOwnedNumbers(w http.ResponseWriter, r *http.Request) {
 
 // bindListOwnedNumbers binds the request of listOwnedNumbers into in.
 func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", false, false}, &in.Params.Country, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", false, false, ','}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	} else if ok && in.Params.Country == "" {
 		var errs []error
@@ -216,7 +216,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false}, &in.Params.Index, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false, ','}, &in.Params.Index, srvParseInt[int]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.Index = 1
@@ -229,7 +229,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false}, &in.Params.Size, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false, ','}, &in.Params.Size, srvParseInt[int]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.Size = 10
@@ -245,7 +245,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false}, &in.Params.Pattern, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false, ','}, &in.Params.Pattern, srvParseString[string]); err != nil {
 		return err
 	} else if ok && in.Params.Pattern == "" {
 		var errs []error
@@ -259,7 +259,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false, ','}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.SearchPattern = 0
@@ -272,7 +272,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "application_id", "application_id", false, false}, &in.Params.ApplicationID, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "application_id", "application_id", false, false, ','}, &in.Params.ApplicationID, srvParseString[string]); err != nil {
 		return err
 	} else if ok && in.Params.ApplicationID == "" {
 		var errs []error
@@ -286,7 +286,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if _, err := srvBindPointer(x, srvWire{srvSrcQuery, "has_application", "has_application", false, false}, &in.Params.HasApplication, srvParseBool[bool]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcQuery, "has_application", "has_application", false, false, ','}, &in.Params.HasApplication, srvParseBool[bool]); err != nil {
 		return err
 	}
 	return nil
@@ -322,10 +322,10 @@ func (s *server) serveSearchAvailableNumbers(w http.ResponseWriter, r *http.Requ
 
 // bindSearchAvailableNumbers binds the request of searchAvailableNumbers into in.
 func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, ','}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false}, &in.Params.Index, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false, ','}, &in.Params.Index, srvParseInt[int]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.Index = 1
@@ -338,7 +338,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false}, &in.Params.Size, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false, ','}, &in.Params.Size, srvParseInt[int]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.Size = 10
@@ -354,7 +354,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false}, &in.Params.Pattern, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false, ','}, &in.Params.Pattern, srvParseString[string]); err != nil {
 		return err
 	} else if ok && in.Params.Pattern == "" {
 		var errs []error
@@ -368,7 +368,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false, ','}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.SearchPattern = 0
@@ -381,10 +381,10 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 			return errs[0]
 		}
 	}
-	if _, err := srvBindSlice(x, srvWire{srvSrcQuery, "features", "features", false, false}, &in.Params.Features, srvParseString[Feature]); err != nil {
+	if _, err := srvBindSlice(x, srvWire{srvSrcQuery, "features", "features", false, false, ','}, &in.Params.Features, srvParseString[Feature]); err != nil {
 		return err
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "type", "type", false, false}, &in.Params.Type, srvParseString[NumberType]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "type", "type", false, false, ','}, &in.Params.Type, srvParseString[NumberType]); err != nil {
 		return err
 	} else if ok && in.Params.Type == "" {
 		var errs []error
@@ -428,10 +428,10 @@ func (s *server) serveBuyNumber(w http.ResponseWriter, r *http.Request) {
 
 // bindBuyNumber binds the request of buyNumber into in.
 func bindBuyNumber(x *srvExchange, in *BuyNumberInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false, 0}, &in.Body.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false, 0}, &in.Body.MSISDN, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -467,10 +467,10 @@ func (s *server) serveCancelNumber(w http.ResponseWriter, r *http.Request) {
 
 // bindCancelNumber binds the request of cancelNumber into in.
 func bindCancelNumber(x *srvExchange, in *CancelNumberInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false, 0}, &in.Body.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false, 0}, &in.Body.MSISDN, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -506,7 +506,7 @@ func (s *server) serveTopUp(w http.ResponseWriter, r *http.Request) {
 
 // bindTopUp binds the request of topUp into in.
 func bindTopUp(x *srvExchange, in *TopUpInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcForm, "trx", "trx", true, false}, &in.Body.Trx, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "trx", "trx", true, false, 0}, &in.Body.Trx, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -542,19 +542,19 @@ func (s *server) serveUpdateNumber(w http.ResponseWriter, r *http.Request) {
 
 // bindUpdateNumber binds the request of updateNumber into in.
 func bindUpdateNumber(x *srvExchange, in *UpdateNumberInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false}, &in.Body.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "country", "country", true, false, 0}, &in.Body.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false}, &in.Body.MSISDN, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcForm, "msisdn", "msisdn", true, false, 0}, &in.Body.MSISDN, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "app_id", "app_id", false, false}, &in.Body.AppID, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "app_id", "app_id", false, false, 0}, &in.Body.AppID, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "moHttpUrl", "moHttpUrl", false, false}, &in.Body.MoHTTPURL, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "moHttpUrl", "moHttpUrl", false, false, 0}, &in.Body.MoHTTPURL, srvParseString[string]); err != nil {
 		return err
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcForm, "voiceCallbackType", "voiceCallbackType", false, false}, &in.Body.VoiceCallbackType, srvParseString[VoiceCallbackType]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcForm, "voiceCallbackType", "voiceCallbackType", false, false, 0}, &in.Body.VoiceCallbackType, srvParseString[VoiceCallbackType]); err != nil {
 		return err
 	} else if ok && in.Body.VoiceCallbackType == "" {
 		var errs []error
@@ -565,10 +565,10 @@ func bindUpdateNumber(x *srvExchange, in *UpdateNumberInput) error {
 			return errs[0]
 		}
 	}
-	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "voiceCallbackValue", "voiceCallbackValue", false, false}, &in.Body.VoiceCallbackValue, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "voiceCallbackValue", "voiceCallbackValue", false, false, 0}, &in.Body.VoiceCallbackValue, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "voiceStatusCallback", "voiceStatusCallback", false, false}, &in.Body.VoiceStatusCallback, srvParseString[string]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcForm, "voiceStatusCallback", "voiceStatusCallback", false, false, 0}, &in.Body.VoiceStatusCallback, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -604,10 +604,10 @@ func (s *server) serveGetOutboundPricingByType(w http.ResponseWriter, r *http.Re
 
 // bindGetOutboundPricingByType binds the request of getOutboundPricingByType into in.
 func bindGetOutboundPricingByType(x *srvExchange, in *GetOutboundPricingByTypeInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, ','}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindValue(x, srvWire{srvSrcPath, "type", "type_", true, false}, &in.Params.Type, srvParseString[PricingType]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcPath, "type", "type_", true, false, ','}, &in.Params.Type, srvParseString[PricingType]); err != nil {
 		return err
 	}
 	return nil

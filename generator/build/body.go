@@ -24,6 +24,7 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	}
 	var body *ir.Body
 	var schema *openapi3.SchemaRef
+	var encoding *openapi3.MediaType
 	for _, name := range sortedKeys(rb.Content) {
 		mt := rb.Content[name]
 		codec, ok := mediaKind(mediaBase(name), mt.Schema, false)
@@ -31,8 +32,11 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, multipart/form-data, JSON, XML and their suffixes, text and binary streams are supported)", name)
 			return nil
 		}
-		if len(mt.Encoding) > 0 {
-			b.diags.Addf(b.fieldPos(mt.Origin, "encoding"), "unsupported: encoding objects")
+		if len(mt.Encoding) > 0 && codec != ir.MediaForm {
+			b.diags.Addf(b.fieldPos(mt.Origin, "encoding"), "unsupported: encoding objects (of a body other than application/x-www-form-urlencoded)")
+		}
+		if codec == ir.MediaForm {
+			encoding = mt
 		}
 		media := b.mediaType(name, codec)
 		if body == nil {
@@ -63,8 +67,10 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	switch body.Media.Codec {
 	case ir.MediaForm:
 		body.Type = b.form(op, schema)
+		b.formEncoding(body.Type, encoding)
 	case ir.MediaMultipart:
 		body.Type = b.form(op, schema)
+		b.multipartArrays(body.Type)
 		b.fileParts(body.Type)
 	case ir.MediaStream:
 		body.Type = ir.TypeRef{Kind: ir.KindStream}
@@ -135,8 +141,8 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		b.access(f, p)
 		f.AccessTag = "" // a form has no struct tags
 		f.Pointer = b.pointer(f, p.schema.Value)
-		if f.Type.Kind == ir.KindArray {
-			b.diags.Addf(p.pos, "unsupported: an array in a form body")
+		if f.Type.Kind == ir.KindArray && !scalarKind(f.Type.Elem.Kind) {
+			b.diags.Addf(p.pos, "unsupported: an array of objects, arrays or maps in a form body")
 		}
 		if f.Type.Kind == ir.KindAny || (f.Type.Kind == ir.KindMap && !isObject(p.schema.Value)) {
 			b.diags.Addf(p.pos, "unsupported: a map or free-form value in a form body")

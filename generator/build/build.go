@@ -51,6 +51,8 @@ type builder struct {
 	formatTypes map[string]*ir.GoType
 	// forms marks component schemas used as form bodies.
 	forms map[string]bool
+	// encoded marks the form structs whose encoding is decided.
+	encoded map[*ir.Struct]bool
 	// patterns dedupes compiled patterns by expression.
 	patterns map[string]*ir.Pattern
 	// elements holds the explicit xml names of structs (by Go name); only
@@ -87,6 +89,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		open:        make(map[string]bool),
 		formatTypes: opts.FormatTypes,
 		forms:       make(map[string]bool),
+		encoded:     make(map[*ir.Struct]bool),
 		patterns:    make(map[string]*ir.Pattern),
 		elements:    make(map[string]string),
 		inline:      make(map[*openapi3.Schema]ir.TypeRef),

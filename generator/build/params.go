@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -65,9 +66,10 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 	prop := property{name: p.Name, schema: p.Schema, required: p.Required || in == ir.InPath, pos: at}
 	f := b.field(prop, owner, scope, ir.RoleParams)
 	f.In = in
-	f.Explode = p.Explode == nil || *p.Explode
+	f.Explode, f.Delimiter = arrayStyle(p.Style, p.Explode)
 	if in != ir.InQuery {
-		f.Explode = false
+		// simple: an array is comma-separated, exploded or not.
+		f.Explode, f.Delimiter = false, ","
 	}
 	f.Doc = doc(p.Description, f.Doc)
 	f.Deprecated = f.Deprecated || p.Deprecated
@@ -82,13 +84,43 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 	return f
 }
 
-// paramStyle reports serialisation styles other than the defaults.
+// arrayStyle is how an array of a query parameter or form field travels,
+// by its style and explode: exploded (one pair per item; form's default),
+// or in one value with the items separated by the style's delimiter.
+func arrayStyle(style string, explode *bool) (bool, string) {
+	delim := map[string]string{"spaceDelimited": " ", "pipeDelimited": "|"}[style]
+	if delim == "" {
+		return explode == nil || *explode, ","
+	}
+	return explode != nil && *explode, delim
+}
+
+// delimitedStyle reports whether a style separates an array's items in
+// one value (spaceDelimited, pipeDelimited): it applies to arrays only.
+func delimitedStyle(style string) bool {
+	return style == "spaceDelimited" || style == "pipeDelimited"
+}
+
+// paramStyle reports serialisation styles other than those supported:
+// form, spaceDelimited and pipeDelimited in the query (the last two for
+// arrays), simple elsewhere. explode changes nothing in style simple for
+// scalars and arrays (objects are refused on their own).
 func (b *builder) paramStyle(p *openapi3.Parameter, at ir.Pos) {
 	want := map[string]string{"query": "form", "path": "simple", "header": "simple"}[p.In]
-	if p.Style != "" && p.Style != want {
-		b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for %s parameter %q (only %q)", p.Style, p.In, p.Name, want)
+	switch {
+	case p.Style == "" || p.Style == want:
+	case p.In == "query" && delimitedStyle(p.Style):
+		if s := p.Schema; s != nil && s.Value != nil && !s.Value.Type.Is("array") {
+			b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for query parameter %q, which is not an array", p.Style, p.Name)
+		}
+	default:
+		only := `"form", "spaceDelimited" or "pipeDelimited"`
+		if p.In != "query" {
+			only = strconv.Quote(want)
+		}
+		b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for %s parameter %q (only %s)", p.Style, p.In, p.Name, only)
 	}
-	if p.In != "query" && p.Explode != nil && *p.Explode {
+	if p.In == "path" && p.Explode != nil && *p.Explode {
 		b.diags.Addf(b.fieldPos(p.Origin, "explode"), "unsupported: explode for %s parameter %q", p.In, p.Name)
 	}
 	if p.AllowReserved {

@@ -84,7 +84,7 @@ func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 			jen.Return(wireText(api, elem, jen.Id("e"))),
 		)
 		g.If(jen.Len(x.Clone()).Op(">").Lit(0)).Block(
-			jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Id(rt.joinValues).Call(x.Clone(), format)),
+			jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Id(rt.joinValues).Call(x.Clone(), jen.Lit(fd.Delimiter), format)),
 		)
 		return
 	}

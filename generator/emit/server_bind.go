@@ -135,5 +135,9 @@ func serverWire(fd *ir.Field) *jen.Statement {
 		key = fd.Wildcard
 	}
 	explode := fd.Explode && fd.Type.Kind == ir.KindArray
-	return jen.Id(rt.srvWire).Values(jen.Id(src), jen.Lit(fd.Name), jen.Lit(key), jen.Lit(fd.Required), jen.Lit(explode))
+	sep := jen.Lit(0)
+	if !explode && fd.Delimiter != "" {
+		sep = jen.LitRune(rune(fd.Delimiter[0]))
+	}
+	return jen.Id(rt.srvWire).Values(jen.Id(src), jen.Lit(fd.Name), jen.Lit(key), jen.Lit(fd.Required), jen.Lit(explode), sep)
 }

@@ -289,6 +289,10 @@ type Field struct {
 	// a query array (false: comma-separated in one value).
 	In      In
 	Explode bool
+	// Delimiter separates the items of an array sent with explode false:
+	// "," (style form or simple), " " (spaceDelimited) or "|"
+	// (pipeDelimited); empty for other fields.
+	Delimiter string
 	// JSONTag and XMLTag are the struct tag values; empty for no tag.
 	JSONTag string
 	XMLTag  string

@@ -144,8 +144,9 @@ type srvWire struct {
 	// looked up by (the ServeMux wildcard of a path parameter, else name).
 	name, key string
 	// required values must be present; explode arrays repeat the key,
-	// others separate items with commas.
+	// others separate items with sep (',', ' ' or '|').
 	required, explode bool
+	sep               byte
 }
 
 // srvBindError reports a value that cannot be bound: it is not of its type,
@@ -304,12 +305,14 @@ func srvBindSlice[T any](x *srvExchange, w srvWire, dst *[]T, parse func(srvWire
 	return true, nil
 }
 
-// srvSplit parses the comma-separated items of v into dst.
+// srvSplit parses the items of v, separated by w.sep (a comma when it is
+// not set), into dst.
 func srvSplit[T any](w srvWire, v string, dst *[]T, parse func(srvWire, string) (T, error)) error {
-	out := make([]T, 0, strings.Count(v, ",")+1)
+	sep := string(cmp.Or(w.sep, ','))
+	out := make([]T, 0, strings.Count(v, sep)+1)
 	for more := true; more; {
 		var item string
-		item, v, more = strings.Cut(v, ",")
+		item, v, more = strings.Cut(v, sep)
 		t, err := parse(w, item)
 		if err != nil {
 			return err

@@ -1,0 +1,99 @@
+package build
+
+import (
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// formEncoding applies the encoding object of a form body to its fields:
+// how each array travels (style form, exploded by default, or
+// spaceDelimited and pipeDelimited, one value unless exploded). An entry
+// naming no property is an error; contentType, headers, allowReserved and
+// deepObject are refused. A form schema two operations share takes one
+// encoding: a second that differs is refused.
+func (b *builder) formEncoding(t ir.TypeRef, mt *openapi3.MediaType) {
+	st := b.structByName(t.Name)
+	if st == nil || st.Role != ir.RoleForm {
+		return
+	}
+	var enc openapi3.Encodings
+	if mt != nil {
+		enc = mt.Encoding
+	}
+	for _, name := range sortedKeys(enc) {
+		if fieldNamed(st, name) == nil {
+			b.diags.Addf(b.encodingPos(mt, enc[name]), "encoding names %q, which is no property of the form body", name)
+		}
+	}
+	for _, f := range st.Fields {
+		e := enc[f.Name]
+		var style string
+		var explode *bool
+		if e != nil {
+			style, explode = e.Style, e.Explode
+			b.encodingRefusals(mt, e, f)
+		}
+		if f.Type.Kind != ir.KindArray {
+			continue
+		}
+		ex, delim := arrayStyle(style, explode)
+		if b.encoded[st] && (ex != f.Explode || delim != f.Delimiter) {
+			b.diags.Addf(b.encodingPos(mt, e), "unsupported: form field %q travels differently in two bodies of schema %q (one Go type, one encoding)", f.Name, st.Name)
+			continue
+		}
+		f.Explode, f.Delimiter = ex, delim
+	}
+	b.encoded[st] = true
+}
+
+// encodingRefusals reports what an encoding entry asks that the form
+// codec does not do.
+func (b *builder) encodingRefusals(mt *openapi3.MediaType, e *openapi3.Encoding, f *ir.Field) {
+	at := b.encodingPos(mt, e)
+	switch {
+	case e.ContentType != "":
+		b.diags.Addf(at, "unsupported: contentType %q for form field %q (a form field is text)", e.ContentType, f.Name)
+	case len(e.Headers) > 0:
+		b.diags.Addf(at, "unsupported: headers for form field %q (only multipart parts have headers)", f.Name)
+	case e.AllowReserved:
+		b.diags.Addf(at, "unsupported: allowReserved for form field %q", f.Name)
+	case e.Style == "" || e.Style == "form":
+	case delimitedStyle(e.Style) && f.Type.Kind == ir.KindArray:
+	default:
+		b.diags.Addf(at, "unsupported: style %q for form field %q (form, and spaceDelimited or pipeDelimited for an array)", e.Style, f.Name)
+	}
+}
+
+// encodingPos is where an encoding entry is written: at the entry when
+// kin-openapi kept its origin, else at the media type's encoding key.
+func (b *builder) encodingPos(mt *openapi3.MediaType, e *openapi3.Encoding) ir.Pos {
+	if e != nil && e.Origin != nil {
+		return b.pos(e.Origin)
+	}
+	return b.fieldPos(mt.Origin, "encoding")
+}
+
+// multipartArrays refuses the arrays of a multipart form: its parts are
+// written one value each.
+func (b *builder) multipartArrays(t ir.TypeRef) {
+	st := b.structByName(t.Name)
+	if st == nil {
+		return
+	}
+	for _, f := range st.Fields {
+		if f.Type.Kind == ir.KindArray {
+			b.diags.Addf(f.Pos, "unsupported: an array in a multipart body")
+		}
+	}
+}
+
+// scalarKind reports whether values of kind k have one text form (a
+// parameter's, a form field's).
+func scalarKind(k ir.Kind) bool {
+	switch k {
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes:
+		return true
+	}
+	return false
+}
