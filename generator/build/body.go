@@ -144,8 +144,8 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		if f.Type.Kind == ir.KindArray && !scalarKind(f.Type.Elem.Kind) {
 			b.diags.Addf(p.pos, "unsupported: an array of objects, arrays or maps in a form body")
 		}
-		if f.Type.Kind == ir.KindAny || (f.Type.Kind == ir.KindMap && !isObject(p.schema.Value)) {
-			b.diags.Addf(p.pos, "unsupported: a map or free-form value in a form body")
+		if f.Type.Kind == ir.KindMap {
+			b.diags.Addf(p.pos, "unsupported: a map in a form body")
 		}
 		st.Fields = append(st.Fields, f)
 	}

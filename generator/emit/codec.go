@@ -150,9 +150,11 @@ func codecTable() map[ir.Kind]*codec {
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
 		},
 		// A free-form value is its JSON text (README: maps and free-form
-		// values); it has no parameter text and no message form.
+		// values), also as a form field's text; it has no message form.
 		ir.KindAny: {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+			text:    func(v *jen.Statement) *jen.Statement { return jen.String().Parens(v) },
+			parser:  rt.srvParseJSONText,
 			zero:    func() *jen.Statement { return jen.Nil() },
 			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },

@@ -82,6 +82,7 @@ var rt = struct {
 	setTokenSource       string
 	setTokenVerifier     string
 	srvBindPointer       string
+	srvParseJSONText     string
 	srvBindSlice         string
 	srvBindValue         string
 	srvDecodeJSONBody    string
@@ -209,6 +210,7 @@ var rt = struct {
 	setTokenSource:       "setTokenSource",
 	setTokenVerifier:     "setTokenVerifier",
 	srvBindPointer:       "srvBindPointer",
+	srvParseJSONText:     "srvParseJSONText",
 	srvBindSlice:         "srvBindSlice",
 	srvBindValue:         "srvBindValue",
 	srvDecodeJSONBody:    "srvDecodeJSONBody",

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"cmp"
+	"encoding/json"
 	"io"
 	"math"
 	"net/http"
@@ -352,4 +353,13 @@ func srvParseBool[T ~bool](w srvWire, v string) (T, error) {
 		return false, &srvBindError{w, srvQuoted(v) + " is not true or false"}
 	}
 	return T(b), nil
+}
+
+// srvParseJSONText converts a free-form value, which travels as its JSON
+// text (a form field): the text must be JSON.
+func srvParseJSONText(w srvWire, v string) (json.RawMessage, error) {
+	if !json.Valid([]byte(v)) {
+		return nil, &srvBindError{w, srvQuoted(v) + " is not JSON"}
+	}
+	return json.RawMessage(v), nil
 }

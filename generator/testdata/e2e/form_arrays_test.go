@@ -7,6 +7,7 @@ package forms_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -24,7 +25,7 @@ type echo struct{}
 func (echo) SendMessage(_ context.Context, in *forms.SendMessageInput) (forms.SendMessageResponse, error) {
 	return forms.SendMessage200Response{Body: forms.Echo{
 		To: in.Body.To, Media: in.Body.Media, Codes: in.Body.Codes, Words: in.Body.Words,
-		Ids: in.Params.Ids, Tags: in.Params.Tags, Labels: in.Params.XLabels,
+		Ids: in.Params.Ids, Tags: in.Params.Tags, Labels: in.Params.XLabels, Parameter: in.Body.Parameter,
 	}}, nil
 }
 
@@ -65,12 +66,12 @@ func setup(t *testing.T) (*forms.Client, *wire, string) {
 func TestFormArraysClientAgainstServer(t *testing.T) {
 	c, w, _ := setup(t)
 	params := forms.SendMessageParams{Ids: []int{1, 2}, Tags: []string{"a", "c"}, XLabels: []string{"x", "y"}}
-	body := forms.Message{To: []string{"+44123", "+44456"}, Media: []string{"m1", "m2"}, Codes: []int{3, 4}, Words: []string{"hello", "world"}}
+	body := forms.Message{To: []string{"+44123", "+44456"}, Media: []string{"m1", "m2"}, Codes: []int{3, 4}, Words: []string{"hello", "world"}, Parameter: json.RawMessage(`{"a":[1,"b"]}`)}
 	got, err := c.SendMessage(context.Background(), params, body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &forms.Echo{To: body.To, Media: body.Media, Codes: body.Codes, Words: body.Words, Ids: params.Ids, Tags: params.Tags, Labels: params.XLabels}
+	want := &forms.Echo{To: body.To, Media: body.Media, Codes: body.Codes, Words: body.Words, Ids: params.Ids, Tags: params.Tags, Labels: params.XLabels, Parameter: body.Parameter}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("echo %+v, want %+v", got, want)
 	}
@@ -80,7 +81,7 @@ func TestFormArraysClientAgainstServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	for key, v := range map[string][]string{
-		"to": {"+44123", "+44456"}, "media": {"m1,m2"}, "codes": {"3|4"}, "words": {"hello world"},
+		"to": {"+44123", "+44456"}, "media": {"m1,m2"}, "codes": {"3|4"}, "words": {"hello world"}, "parameter": {`{"a":[1,"b"]}`},
 	} {
 		if !reflect.DeepEqual(values[key], v) {
 			t.Errorf("form %s = %q, want %q (body %s)", key, values[key], v, form)
@@ -109,6 +110,7 @@ func TestFormArraysServer(t *testing.T) {
 			`{"to":["+1","+2"],"media":["a","b"],"codes":[7,8],"words":["p","q"],"ids":[5,6],"tags":["x","y"]}`},
 		{"", "to=%2B1&codes=-1", 400, `codes`},
 		{"", "to=1", 400, `to`},
+		{"", "to=%2B1&parameter=%7Bnot", 400, `parameter`},
 		{"", "media=a", 400, `to`},
 		{"ids=1,2", "to=%2B1", 400, `ids`},
 	} {
