@@ -104,7 +104,7 @@ func (s *server) serveGetOutboundPricing(w http.ResponseWriter, r *http.Request)
 
 // bindGetOutboundPricing binds the request of getOutboundPricing into in.
 func bindGetOutboundPricing(x *srvExchange, in *GetOutboundPricingInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, ','}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, 0}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
 	return nil
@@ -205,7 +205,7 @@ func (s *server) serveListOwnedNumbers(w http.ResponseWriter, r *http.Request) {
 
 // bindListOwnedNumbers binds the request of listOwnedNumbers into in.
 func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", false, false, ','}, &in.Params.Country, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", false, false, 0}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	} else if ok && in.Params.Country == "" {
 		var errs []error
@@ -216,7 +216,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false, ','}, &in.Params.Index, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false, 0}, &in.Params.Index, srvParseInt[int]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.Index = 1
@@ -229,7 +229,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false, ','}, &in.Params.Size, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false, 0}, &in.Params.Size, srvParseInt[int]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.Size = 10
@@ -245,7 +245,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false, ','}, &in.Params.Pattern, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false, 0}, &in.Params.Pattern, srvParseString[string]); err != nil {
 		return err
 	} else if ok && in.Params.Pattern == "" {
 		var errs []error
@@ -259,7 +259,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false, ','}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false, 0}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.SearchPattern = 0
@@ -272,7 +272,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "application_id", "application_id", false, false, ','}, &in.Params.ApplicationID, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "application_id", "application_id", false, false, 0}, &in.Params.ApplicationID, srvParseString[string]); err != nil {
 		return err
 	} else if ok && in.Params.ApplicationID == "" {
 		var errs []error
@@ -286,7 +286,7 @@ func bindListOwnedNumbers(x *srvExchange, in *ListOwnedNumbersInput) error {
 			return errs[0]
 		}
 	}
-	if _, err := srvBindPointer(x, srvWire{srvSrcQuery, "has_application", "has_application", false, false, ','}, &in.Params.HasApplication, srvParseBool[bool]); err != nil {
+	if _, err := srvBindPointer(x, srvWire{srvSrcQuery, "has_application", "has_application", false, false, 0}, &in.Params.HasApplication, srvParseBool[bool]); err != nil {
 		return err
 	}
 	return nil
@@ -322,10 +322,10 @@ func (s *server) serveSearchAvailableNumbers(w http.ResponseWriter, r *http.Requ
 
 // bindSearchAvailableNumbers binds the request of searchAvailableNumbers into in.
 func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, ','}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, 0}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false, ','}, &in.Params.Index, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "index", "index", false, false, 0}, &in.Params.Index, srvParseInt[int]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.Index = 1
@@ -338,7 +338,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false, ','}, &in.Params.Size, srvParseInt[int]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "size", "size", false, false, 0}, &in.Params.Size, srvParseInt[int]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.Size = 10
@@ -354,7 +354,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false, ','}, &in.Params.Pattern, srvParseString[string]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "pattern", "pattern", false, false, 0}, &in.Params.Pattern, srvParseString[string]); err != nil {
 		return err
 	} else if ok && in.Params.Pattern == "" {
 		var errs []error
@@ -368,7 +368,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 			return errs[0]
 		}
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false, ','}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "search_pattern", "search_pattern", false, false, 0}, &in.Params.SearchPattern, srvParseInt[SearchPattern]); err != nil {
 		return err
 	} else if !ok {
 		in.Params.SearchPattern = 0
@@ -384,7 +384,7 @@ func bindSearchAvailableNumbers(x *srvExchange, in *SearchAvailableNumbersInput)
 	if _, err := srvBindSlice(x, srvWire{srvSrcQuery, "features", "features", false, false, ','}, &in.Params.Features, srvParseString[Feature]); err != nil {
 		return err
 	}
-	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "type", "type", false, false, ','}, &in.Params.Type, srvParseString[NumberType]); err != nil {
+	if ok, err := srvBindValue(x, srvWire{srvSrcQuery, "type", "type", false, false, 0}, &in.Params.Type, srvParseString[NumberType]); err != nil {
 		return err
 	} else if ok && in.Params.Type == "" {
 		var errs []error
@@ -604,10 +604,10 @@ func (s *server) serveGetOutboundPricingByType(w http.ResponseWriter, r *http.Re
 
 // bindGetOutboundPricingByType binds the request of getOutboundPricingByType into in.
 func bindGetOutboundPricingByType(x *srvExchange, in *GetOutboundPricingByTypeInput) error {
-	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, ','}, &in.Params.Country, srvParseString[string]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcQuery, "country", "country", true, false, 0}, &in.Params.Country, srvParseString[string]); err != nil {
 		return err
 	}
-	if _, err := srvBindValue(x, srvWire{srvSrcPath, "type", "type_", true, false, ','}, &in.Params.Type, srvParseString[PricingType]); err != nil {
+	if _, err := srvBindValue(x, srvWire{srvSrcPath, "type", "type_", true, false, 0}, &in.Params.Type, srvParseString[PricingType]); err != nil {
 		return err
 	}
 	return nil

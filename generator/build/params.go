@@ -71,6 +71,9 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 		// simple: an array is comma-separated, exploded or not.
 		f.Explode, f.Delimiter = false, ","
 	}
+	if f.Type.Kind != ir.KindArray {
+		f.Delimiter = ""
+	}
 	f.Doc = doc(p.Description, f.Doc)
 	f.Deprecated = f.Deprecated || p.Deprecated
 	if f.Type.Kind == ir.KindStruct || (f.Type.Kind == ir.KindArray && f.Type.Elem.Kind == ir.KindStruct) {

@@ -33,8 +33,8 @@ func TestServerOfTheNexmoSpec(t *testing.T) {
 		`{segments: [][]string{{"number"}, {"buy"}}, allow: "POST", ops: []srvRouteOp{{`,
 		`path:      "/account/get-pricing/outbound/{type}",`,
 		`errorRoot: "accountBalance"`,
-		`srvWire{srvSrcPath, "type", "type_", true, false}`,
-		`srvWire{srvSrcQuery, "features", "features", false, false}`,
+		`srvWire{srvSrcPath, "type", "type_", true, false, 0}`,
+		`srvWire{srvSrcQuery, "features", "features", false, false, ','}`,
 	} {
 		if !strings.Contains(routes, want) {
 			t.Errorf("server_routes.go lacks %s", want)
