@@ -3,6 +3,7 @@ package build
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -23,18 +24,18 @@ func (b *builder) responses(op *ir.Operation, o *openapi3.Operation) {
 		if ref == nil || ref.Value == nil {
 			continue
 		}
-		status := 0
-		if code != "default" {
+		status, class := 0, statusClass(code)
+		if code != "default" && class == 0 {
 			n, err := strconv.Atoi(code)
 			if err != nil || n < 100 || n > 599 {
-				b.diags.Addf(b.pos(ref.Value.Origin), "unsupported: response status %q (only exact codes and default)", code)
+				b.diags.Addf(b.pos(ref.Value.Origin), "unsupported: response status %q (only exact codes, ranges 1XX to 5XX and default)", code)
 				continue
 			}
 			status = n
 		}
-		r := b.response(op, status, ref.Value)
+		r := b.response(op, status, class, ref.Value)
 		op.Responses = append(op.Responses, r)
-		if op.Success == nil && status >= 200 && status < 300 {
+		if op.Success == nil && (status >= 200 && status < 300 || class == 2) {
 			op.Success = r
 		}
 	}
@@ -50,25 +51,43 @@ func (b *builder) responses(op *ir.Operation, o *openapi3.Operation) {
 // body to read, any other status an *APIError).
 func defaultSuccess(rs []*ir.Response) *ir.Response {
 	for _, r := range rs {
-		if r.Status == 0 && r.Type != nil {
+		if r.Status == 0 && r.Class == 0 && r.Type != nil {
 			return r
 		}
 	}
 	return nil
 }
 
-// statusOrder sorts numeric codes before "default".
+// statusOrder sorts numeric codes, each range after the codes it holds
+// ("2XX" after "299"), then "default".
 func statusOrder(code string) int {
 	if n, err := strconv.Atoi(code); err == nil {
 		return n
 	}
+	if c := statusClass(code); c != 0 {
+		return c*100 + 99
+	}
 	return 1000
+}
+
+// statusClass is the first digit of a range of statuses ("2XX": 2; OpenAPI
+// spells the X in upper case, and lower case is taken too); 0 for any
+// other code.
+func statusClass(code string) int {
+	if len(code) == 3 && code[0] >= '1' && code[0] <= '5' && strings.EqualFold(code[1:], "XX") {
+		return int(code[0] - '0')
+	}
+	return 0
 }
 
 // response builds one response: its body type (the same schema in every
 // media type) and its headers.
-func (b *builder) response(op *ir.Operation, status int, resp *openapi3.Response) *ir.Response {
-	r := &ir.Response{Status: status, GoName: b.types.Unique(naming.Response(op.GoName, status))}
+func (b *builder) response(op *ir.Operation, status, statusRange int, resp *openapi3.Response) *ir.Response {
+	name := naming.Response(op.GoName, status)
+	if statusRange != 0 {
+		name = naming.ResponseRange(op.GoName, statusRange)
+	}
+	r := &ir.Response{Status: status, Class: statusRange, GoName: b.types.Unique(name)}
 	if resp.Description != nil {
 		r.Doc = *resp.Description
 	}

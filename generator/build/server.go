@@ -60,7 +60,7 @@ func serverMedia(op *ir.Operation) []*ir.MediaType {
 // response (status 400 and up, or default) whose body is a struct.
 func (b *builder) errorRoot(op *ir.Operation) string {
 	for _, r := range op.Responses {
-		if r.Status != 0 && r.Status < 400 {
+		if r.Status != 0 && r.Status < 400 || r.Class != 0 && r.Class < 4 {
 			continue
 		}
 		if root := b.rootOf(r.Type); root != "" {

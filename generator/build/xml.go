@@ -1,7 +1,6 @@
 package build
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -75,7 +74,7 @@ func (b *builder) xmlBytes() {
 		}
 		for _, r := range op.Responses {
 			if r.Type != nil && ir.HasCodec(r.Media, ir.MediaXML) {
-				b.xmlBody(op, *r.Type, "response "+statusText(r.Status), seen)
+				b.xmlBody(op, *r.Type, "response "+r.Code(), seen)
 			}
 		}
 		if xmlBody(op) {
@@ -92,14 +91,6 @@ func (b *builder) xmlBody(op *ir.Operation, t ir.TypeRef, what string, seen map[
 		return
 	}
 	b.xmlBytesIn(t, seen)
-}
-
-// statusText names a response by its status, "default" for 0.
-func statusText(status int) string {
-	if status == 0 {
-		return "default"
-	}
-	return strconv.Itoa(status)
 }
 
 // xmlBytesIn reports the byte, map and free-form fields reachable from a

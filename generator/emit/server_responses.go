@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -32,13 +33,21 @@ func serverResponsesOf(api *ir.API, op *ir.Operation, f *jen.File) {
 // serverResponseType prints the struct of one response.
 func serverResponseType(op *ir.Operation, r *ir.Response, f *jen.File) {
 	status := "default response"
-	if r.Status != 0 {
+	switch {
+	case r.Class != 0:
+		status = r.Code() + " response (a status from " + strconv.Itoa(r.Class) + "00 to " + strconv.Itoa(r.Class) + "99)"
+	case r.Status != 0:
 		status = strconv.Itoa(r.Status) + " response"
 	}
 	f.Add(comment(r.GoName, "is the "+status+" of "+op.GoName+".", r.Doc))
 	f.Type().Id(r.GoName).StructFunc(func(g *jen.Group) {
 		if r.Status == 0 {
-			g.Add(docComment("Status is the HTTP status to answer with (100 to 999)."))
+			lo, hi := r.Bounds()
+			text := fmt.Sprintf("Status is the HTTP status to answer with (%d to %d).", lo, hi)
+			if r.Class != 0 {
+				text += fmt.Sprintf("\n0 answers %d.", lo)
+			}
+			g.Add(docComment(text))
 			g.Id("Status").Int()
 		}
 		if r.Type != nil {
@@ -74,8 +83,13 @@ func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
 	f.Func().Params(jen.Id("v").Id(r.GoName)).Id("writeResponse").
 		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("m").Id(rt.srvMedia)).Error().
 		BlockFunc(func(g *jen.Group) {
+			if r.Class != 0 {
+				lo, _ := r.Bounds()
+				g.If(jen.Id("v").Dot("Status").Op("==").Lit(0)).Block(jen.Id("v").Dot("Status").Op("=").Lit(lo))
+			}
 			if r.Status == 0 {
-				g.If(jen.Id("v").Dot("Status").Op("<").Lit(100).Op("||").Id("v").Dot("Status").Op(">").Lit(999)).
+				lo, hi := r.Bounds()
+				g.If(jen.Id("v").Dot("Status").Op("<").Lit(lo).Op("||").Id("v").Dot("Status").Op(">").Lit(hi)).
 					Block(jen.Return(jen.Id(rt.errSrvResponseStatus)))
 			}
 			if r.Type != nil && r.Type.Kind != ir.KindStream && !isText(r.Media) {

@@ -6,6 +6,8 @@
 // Slices are in output order. Emitters must not reorder them.
 package ir
 
+import "strconv"
+
 // API is one generated package.
 type API struct {
 	// Package is the Go package name of the output.
@@ -489,8 +491,11 @@ type Body struct {
 
 // Response is one declared response of an operation.
 type Response struct {
-	// Status is the HTTP status; 0 for "default".
+	// Status is the HTTP status; 0 for "default" and for a range.
 	Status int
+	// Class is the first digit of a range of statuses ("2XX": 2, the
+	// statuses 200 to 299); 0 for an exact status and for "default".
+	Class int
 	// GoName is the server's typed response value for this status.
 	GoName string
 	Doc    string
@@ -502,6 +507,26 @@ type Response struct {
 	// Example is the JSON text of the spec's example of the JSON body (its
 	// example, else the first of its examples by name); "" when none.
 	Example string
+}
+
+// Code is the response's key in the document: "200", "2XX", "default".
+func (r *Response) Code() string {
+	switch {
+	case r.Class != 0:
+		return strconv.Itoa(r.Class) + "XX"
+	case r.Status == 0:
+		return "default"
+	}
+	return strconv.Itoa(r.Status)
+}
+
+// Bounds are the statuses a response without an exact one may answer
+// with: its range's, or 100 to 999 for "default".
+func (r *Response) Bounds() (lo, hi int) {
+	if r.Class != 0 {
+		return r.Class * 100, r.Class*100 + 99
+	}
+	return 100, 999
 }
 
 // Header is a declared response header.

@@ -25,6 +25,12 @@ func Response(op string, status int) string {
 	return op + strconv.Itoa(status) + "Response"
 }
 
+// ResponseRange is the server's typed value for a range of statuses of an
+// operation ("GetPet", 4 → GetPet4XXResponse).
+func ResponseRange(op string, class int) string {
+	return op + strconv.Itoa(class) + "XXResponse"
+}
+
 // Inline names a schema written inline under parent at the given property
 // path ("OutboundPricing", "networks", "item" → OutboundPricingNetworksItem).
 func Inline(parent string, path ...string) string {

@@ -22,6 +22,8 @@ type receiver struct {
 	mu   sync.Mutex
 	got  []string
 	pets []hooks.Pet
+	// ping is what Ping answers.
+	ping hooks.WebhookPingResponse
 }
 
 func (r *receiver) note(s string) {
@@ -53,6 +55,12 @@ func (r *receiver) DeletePetGone(_ context.Context, in *hooks.WebhookDeletePetGo
 func (r *receiver) PetGoneNotice(_ context.Context, in *hooks.WebhookPetGoneNoticeInput) (hooks.WebhookPetGoneNoticeResponse, error) {
 	r.note("post petGone " + itoa(in.Body.ID))
 	return hooks.WebhookPetGoneNotice202Response{}, nil
+}
+
+func (r *receiver) Ping(context.Context, *hooks.WebhookPingInput) (hooks.WebhookPingResponse, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.ping, nil
 }
 
 func (r *receiver) PostOnEvent(_ context.Context, in *hooks.SubscribePostOnEventInput) (hooks.SubscribePostOnEventResponse, error) {
@@ -139,6 +147,48 @@ func TestWebhooksSenderToHandler(t *testing.T) {
 	}
 	if tag, ok := rec.pets[0].Tag.Get(); !ok || tag != "dog" {
 		t.Errorf("the pet's tag arrived as %q, %v", tag, ok)
+	}
+}
+
+// TestWebhookStatusRanges: the ping webhook answers the ranges 2XX and
+// 4XX, each a typed response whose Status is any of the range (0: its
+// first), one outside its range answering 500.
+func TestWebhookStatusRanges(t *testing.T) {
+	rec, url := webhooks(t)
+	send, err := hooks.NewWebhookSender(url, hooks.WithRetryPolicy(hooks.RetryPolicy{MaxAttempts: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		answer hooks.WebhookPingResponse
+		status int
+	}{
+		{hooks.WebhookPing2XXResponse{}, 200},
+		{hooks.WebhookPing2XXResponse{Status: 202}, 202},
+		{hooks.WebhookPing2XXResponse{Status: 299}, 299},
+		{hooks.WebhookPing4XXResponse{Status: 418, Body: hooks.Problem{Title: "teapot"}}, 418},
+		{hooks.WebhookPing4XXResponse{Body: hooks.Problem{Title: "no"}}, 400},
+		{hooks.WebhookPing2XXResponse{Status: 302}, 500},
+		{hooks.WebhookPing4XXResponse{Status: 500}, 500},
+	} {
+		rec.mu.Lock()
+		rec.ping = c.answer
+		rec.mu.Unlock()
+		status, _, body := raw(t, "POST", url+"/ping", "", nil)
+		if status != c.status {
+			t.Errorf("%#v answered %d %s, want %d", c.answer, status, body, c.status)
+		}
+		err := send.Ping(context.Background())
+		var ae *hooks.APIError
+		switch {
+		case c.status < 300 && err != nil:
+			t.Errorf("Ping answered %d: %v", c.status, err)
+		case c.status >= 300 && (!errors.As(err, &ae) || ae.StatusCode != c.status || ae.Operation != "Ping"):
+			t.Errorf("Ping answered %d: %v, want an *APIError of Ping with that status", c.status, err)
+		}
+	}
+	if status, _, body := raw(t, "POST", url+"/ping", "", nil); status != 500 || body != `{"code":"500","message":"internal error"}` {
+		t.Errorf("a status out of its range: %d %s", status, body)
 	}
 }
 
