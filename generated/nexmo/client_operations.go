@@ -15,15 +15,16 @@ import (
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
-func (c *Client) GetBalance(ctx context.Context) (*Balance, error) {
+func (c *Client) GetBalance(ctx context.Context, opts ...CallOption) (*Balance, error) {
 	r := &request{
+		id:         "getBalance",
 		idempotent: true,
 		method:     http.MethodGet,
 		op:         "GetBalance",
 		path:       "/account/get-balance",
 	}
 	out := new(Balance)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -37,11 +38,12 @@ func (c *Client) GetBalance(ctx context.Context) (*Balance, error) {
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
-func (c *Client) GetOutboundPricing(ctx context.Context, params GetOutboundPricingParams) (*OutboundPricing, error) {
+func (c *Client) GetOutboundPricing(ctx context.Context, params GetOutboundPricingParams, opts ...CallOption) (*OutboundPricing, error) {
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("GetOutboundPricing", err)
 	}
 	r := &request{
+		id:         "getOutboundPricing",
 		idempotent: true,
 		method:     http.MethodGet,
 		op:         "GetOutboundPricing",
@@ -49,7 +51,7 @@ func (c *Client) GetOutboundPricing(ctx context.Context, params GetOutboundPrici
 	}
 	r.query = params.encodeQuery()
 	out := new(OutboundPricing)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -68,11 +70,12 @@ func (c *Client) GetOutboundPricing(ctx context.Context, params GetOutboundPrici
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
-func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest) (*AccountSettings, error) {
+func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest, opts ...CallOption) (*AccountSettings, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("UpdateSettings", err)
 	}
 	r := &request{
+		id:         "updateSettings",
 		idempotent: false,
 		method:     http.MethodPost,
 		op:         "UpdateSettings",
@@ -82,7 +85,7 @@ func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest) (*Acc
 	r.contentType = "application/x-www-form-urlencoded"
 	r.secrets = body.appendSecrets(r.secrets)
 	out := new(AccountSettings)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -97,12 +100,13 @@ func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest) (*Acc
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
-func (c *Client) ListOwnedNumbers(ctx context.Context, params ListOwnedNumbersParams) (*OwnedNumbers, error) {
+func (c *Client) ListOwnedNumbers(ctx context.Context, params ListOwnedNumbersParams, opts ...CallOption) (*OwnedNumbers, error) {
 	params.ApplyDefaults()
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("ListOwnedNumbers", err)
 	}
 	r := &request{
+		id:         "listOwnedNumbers",
 		idempotent: true,
 		method:     http.MethodGet,
 		op:         "ListOwnedNumbers",
@@ -110,7 +114,7 @@ func (c *Client) ListOwnedNumbers(ctx context.Context, params ListOwnedNumbersPa
 	}
 	r.query = params.encodeQuery()
 	out := new(OwnedNumbers)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -126,12 +130,13 @@ func (c *Client) ListOwnedNumbers(ctx context.Context, params ListOwnedNumbersPa
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
-func (c *Client) SearchAvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams) (*AvailableNumbers, error) {
+func (c *Client) SearchAvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams, opts ...CallOption) (*AvailableNumbers, error) {
 	params.ApplyDefaults()
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("SearchAvailableNumbers", err)
 	}
 	r := &request{
+		id:         "searchAvailableNumbers",
 		idempotent: true,
 		method:     http.MethodGet,
 		op:         "SearchAvailableNumbers",
@@ -139,7 +144,7 @@ func (c *Client) SearchAvailableNumbers(ctx context.Context, params SearchAvaila
 	}
 	r.query = params.encodeQuery()
 	out := new(AvailableNumbers)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -156,11 +161,12 @@ func (c *Client) SearchAvailableNumbers(ctx context.Context, params SearchAvaila
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
-func (c *Client) BuyNumber(ctx context.Context, body BuyNumberRequest) (*ErrorEnvelope, error) {
+func (c *Client) BuyNumber(ctx context.Context, body BuyNumberRequest, opts ...CallOption) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("BuyNumber", err)
 	}
 	r := &request{
+		id:         "buyNumber",
 		idempotent: false,
 		method:     http.MethodPost,
 		op:         "BuyNumber",
@@ -169,7 +175,7 @@ func (c *Client) BuyNumber(ctx context.Context, body BuyNumberRequest) (*ErrorEn
 	r.body = []byte(body.encodeForm().Encode())
 	r.contentType = "application/x-www-form-urlencoded"
 	out := new(ErrorEnvelope)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -186,11 +192,12 @@ func (c *Client) BuyNumber(ctx context.Context, body BuyNumberRequest) (*ErrorEn
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
-func (c *Client) CancelNumber(ctx context.Context, body CancelNumberRequest) (*ErrorEnvelope, error) {
+func (c *Client) CancelNumber(ctx context.Context, body CancelNumberRequest, opts ...CallOption) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("CancelNumber", err)
 	}
 	r := &request{
+		id:         "cancelNumber",
 		idempotent: false,
 		method:     http.MethodPost,
 		op:         "CancelNumber",
@@ -199,7 +206,7 @@ func (c *Client) CancelNumber(ctx context.Context, body CancelNumberRequest) (*E
 	r.body = []byte(body.encodeForm().Encode())
 	r.contentType = "application/x-www-form-urlencoded"
 	out := new(ErrorEnvelope)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -215,11 +222,12 @@ func (c *Client) CancelNumber(ctx context.Context, body CancelNumberRequest) (*E
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
-func (c *Client) TopUp(ctx context.Context, body TopUpRequest) (*ErrorEnvelope, error) {
+func (c *Client) TopUp(ctx context.Context, body TopUpRequest, opts ...CallOption) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("TopUp", err)
 	}
 	r := &request{
+		id:         "topUp",
 		idempotent: false,
 		method:     http.MethodPost,
 		op:         "TopUp",
@@ -228,7 +236,7 @@ func (c *Client) TopUp(ctx context.Context, body TopUpRequest) (*ErrorEnvelope, 
 	r.body = []byte(body.encodeForm().Encode())
 	r.contentType = "application/x-www-form-urlencoded"
 	out := new(ErrorEnvelope)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -244,11 +252,12 @@ func (c *Client) TopUp(ctx context.Context, body TopUpRequest) (*ErrorEnvelope, 
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
-func (c *Client) UpdateNumber(ctx context.Context, body UpdateNumberRequest) (*ErrorEnvelope, error) {
+func (c *Client) UpdateNumber(ctx context.Context, body UpdateNumberRequest, opts ...CallOption) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("UpdateNumber", err)
 	}
 	r := &request{
+		id:         "updateNumber",
 		idempotent: false,
 		method:     http.MethodPost,
 		op:         "UpdateNumber",
@@ -257,7 +266,7 @@ func (c *Client) UpdateNumber(ctx context.Context, body UpdateNumberRequest) (*E
 	r.body = []byte(body.encodeForm().Encode())
 	r.contentType = "application/x-www-form-urlencoded"
 	out := new(ErrorEnvelope)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -273,11 +282,12 @@ func (c *Client) UpdateNumber(ctx context.Context, body UpdateNumberRequest) (*E
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
-func (c *Client) GetOutboundPricingByType(ctx context.Context, params GetOutboundPricingByTypeParams) (*PricingByType, error) {
+func (c *Client) GetOutboundPricingByType(ctx context.Context, params GetOutboundPricingByTypeParams, opts ...CallOption) (*PricingByType, error) {
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("GetOutboundPricingByType", err)
 	}
 	r := &request{
+		id:         "getOutboundPricingByType",
 		idempotent: true,
 		method:     http.MethodGet,
 		op:         "GetOutboundPricingByType",
@@ -285,7 +295,7 @@ func (c *Client) GetOutboundPricingByType(ctx context.Context, params GetOutboun
 	}
 	r.query = params.encodeQuery()
 	out := new(PricingByType)
-	if err := c.do(ctx, r, out); err != nil {
+	if err := c.do(ctx, r, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -16,10 +16,10 @@ import (
 // the one before, on a page shorter than the size asked for when no total was
 // announced, and with an error after 10,000 pages. An error is yielded once, and
 // ends the walk. Each page is one call of ListOwnedNumbers, retried as that call is.
-func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams) iter.Seq2[OwnedNumber, error] {
+func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams, opts ...CallOption) iter.Seq2[OwnedNumber, error] {
 	return walkPages(1, cmp.Or(int(params.Size), 10), func(page int) ([]OwnedNumber, int, error) {
 		params.Index = page
-		res, err := c.ListOwnedNumbers(ctx, params)
+		res, err := c.ListOwnedNumbers(ctx, params, opts...)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -35,10 +35,10 @@ func (c *Client) OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams
 // the one before, on a page shorter than the size asked for when no total was
 // announced, and with an error after 10,000 pages. An error is yielded once, and
 // ends the walk. Each page is one call of SearchAvailableNumbers, retried as that call is.
-func (c *Client) AvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams) iter.Seq2[AvailableNumber, error] {
+func (c *Client) AvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams, opts ...CallOption) iter.Seq2[AvailableNumber, error] {
 	return walkPages(1, cmp.Or(int(params.Size), 10), func(page int) ([]AvailableNumber, int, error) {
 		params.Index = page
-		res, err := c.SearchAvailableNumbers(ctx, params)
+		res, err := c.SearchAvailableNumbers(ctx, params, opts...)
 		if err != nil {
 			return nil, 0, err
 		}

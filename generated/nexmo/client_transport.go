@@ -16,16 +16,20 @@ import (
 
 // request is one call, encoded by an operation's method.
 type request struct {
-	// op is the Go method's name, for errors.
+	// op is the Go method's name, for errors; id the operationId.
 	op     string
+	id     string
 	method string
 	// path is escaped already; it is appended to the base URL.
 	path string
 	// server is the operation's own server URL, its variables in braces;
 	// "" for the API's.
-	server      string
-	query       url.Values
-	header      http.Header
+	server string
+	query  url.Values
+	header http.Header
+	// headers are the names of the operation's header parameters, which
+	// WithHeader cannot give.
+	headers     []string
 	body        []byte
 	contentType string
 	// stream, when set, is a body the caller streams (never read into
@@ -60,6 +64,10 @@ type request struct {
 	secrets []string
 	// red redacts the client's secret and the request's secrets; do sets it.
 	red redactor
+	// call is what the call's options set (nil without options); retry
+	// the policy of the call, the client's unless an option replaced it.
+	call  *callConfig
+	retry RetryPolicy
 }
 
 // bodies recycles the buffers answers are read into.
@@ -67,8 +75,8 @@ var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // do sends r, resending it as the retry policy and the operation allow,
 // and decodes a successful answer into out (nil when the operation answers
-// no body).
-func (c *Client) do(ctx context.Context, r *request, out any) error {
+// no body). opts are the call's options.
+func (c *Client) do(ctx context.Context, r *request, out any, opts ...CallOption) error {
 	if r.owned != nil {
 		defer r.owned.Close()
 	}
@@ -77,6 +85,9 @@ func (c *Client) do(ctx context.Context, r *request, out any) error {
 		return fmt.Errorf("%s: %s: the Client was not made by NewClient", packageName, r.op)
 	case ctx == nil:
 		return fmt.Errorf("%s: %s: nil Context", packageName, r.op)
+	}
+	if err := c.callOptions(r, opts); err != nil {
+		return invalidInput(r.op, err)
 	}
 	alt, ok := c.alternative(r.security)
 	if !ok {
@@ -103,7 +114,8 @@ func (c *Client) do(ctx context.Context, r *request, out any) error {
 	}
 	r.rewindable()
 	for n := 1; ; n++ {
-		kind, err := c.attempt(ctx, r, out)
+		r.attempts(n)
+		kind, err := c.attempt(ctx, r, n, out)
 		if err == nil {
 			return nil
 		}
@@ -135,8 +147,8 @@ func (c *Client) final(r *request, kind failure, err error) error {
 	return r.red.err(err)
 }
 
-// attempt sends r once.
-func (c *Client) attempt(ctx context.Context, r *request, out any) (failure, error) {
+// attempt sends r once, as attempt n.
+func (c *Client) attempt(ctx context.Context, r *request, n int, out any) (failure, error) {
 	if err := ctx.Err(); err != nil {
 		return failFinal, err
 	}
@@ -149,7 +161,7 @@ func (c *Client) attempt(ctx context.Context, r *request, out any) (failure, err
 	if err != nil {
 		return failFinal, err
 	}
-	resp, err := c.http.Do(req)
+	resp, err := c.send(r, n, req)
 	if err != nil {
 		err = r.red.err(err)
 		if trace.notSent(err) {
@@ -157,6 +169,7 @@ func (c *Client) attempt(ctx context.Context, r *request, out any) (failure, err
 		}
 		return failTransport, err
 	}
+	r.record(resp)
 	return c.read(r, resp, out)
 }
 
@@ -194,6 +207,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	for k, v := range r.header {
 		req.Header[k] = v
 	}
+	r.addCallHeaders(req)
 	req.Header.Set("Accept", c.acceptOf(r))
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)

@@ -59,7 +59,8 @@ func clientMethodDoc(f *jen.File, op *ir.Operation) {
 	f.Add(comment(op.GoName, lead+".", text))
 }
 
-// clientInputs are a method's parameters: ctx, then params, then body.
+// clientInputs are a method's parameters: ctx, then params, then body,
+// then the call's options.
 func clientInputs(api *ir.API, op *ir.Operation) []jen.Code {
 	in := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	if op.Params != nil {
@@ -71,7 +72,7 @@ func clientInputs(api *ir.API, op *ir.Operation) []jen.Code {
 			in = append(in, jen.Id("contentType").String())
 		}
 	}
-	return in
+	return append(in, jen.Id("opts").Op("...").Id(rt.CallOption))
 }
 
 // clientResult is the type an operation's method returns besides its
@@ -121,7 +122,15 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	}
 	g.Id("r").Op(":=").Op("&").Id(rt.request).Values(jen.DictFunc(func(d jen.Dict) {
 		d[jen.Id("op")] = jen.Lit(clientLabel(op))
+		d[jen.Id("id")] = jen.Lit(op.ID)
 		d[jen.Id("method")] = clientMethodConst(op.Method)
+		if names := clientHeaderNames(op.Params); len(names) > 0 {
+			d[jen.Id("headers")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, n := range names {
+					g.Lit(n)
+				}
+			})
+		}
 		d[jen.Id("path")] = clientPath(api, op)
 		d[jen.Id("idempotent")] = jen.Lit(op.Idempotent)
 		if op.Security != nil && op.Security.Index != 0 {
@@ -247,7 +256,7 @@ func clientMultipart(api *ir.API, op *ir.Operation, g *jen.Group) {
 func clientCall(op *ir.Operation, g *jen.Group) {
 	res := clientResult(op)
 	if res == nil {
-		g.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil()))
+		g.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil(), jen.Id("opts").Op("...")))
 		return
 	}
 	target := jen.Op("&").Id("out")
@@ -261,7 +270,7 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 	default:
 		g.Var().Id("out").Add(res)
 	}
-	g.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target), jen.Err().Op("!=").Nil()).Block(
+	g.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target, jen.Id("opts").Op("...")), jen.Err().Op("!=").Nil()).Block(
 		clientFail(op, jen.Err()),
 	)
 	g.Return(jen.Id("out"), jen.Nil())
@@ -315,6 +324,21 @@ func clientField(st *ir.Struct, in ir.In, name string) *ir.Field {
 		}
 	}
 	return nil
+}
+
+// clientHeaderNames are the wire names of the header parameters of st,
+// which a call's WithHeader cannot give.
+func clientHeaderNames(st *ir.Struct) []string {
+	if st == nil {
+		return nil
+	}
+	var names []string
+	for _, f := range st.Fields {
+		if f.In == ir.InHeader {
+			names = append(names, f.Name)
+		}
+	}
+	return names
 }
 
 // clientHas reports whether st has a field travelling in in.

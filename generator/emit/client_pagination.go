@@ -37,6 +37,7 @@ func clientIterator(api *ir.API, op *ir.Operation, f *jen.File) {
 	if op.Body != nil {
 		args = append(args, jen.Id("body"))
 	}
+	args = append(args, jen.Id("opts").Op("..."))
 	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
 	fetch := jen.Func().Params(jen.Id("page").Int()).Params(jen.Index().Add(item.Clone()), jen.Int(), jen.Error())
 	f.Func().Params(jen.Id("c").Op("*").Id(rt.Client)).Id(p.GoName).Params(clientInputs(api, op)...).Add(seq).Block(

@@ -48,8 +48,8 @@ func TestClientOfTheNexmoSpec(t *testing.T) {
 		}
 	}
 	pages := files["client_pagination.go"]
-	for _, it := range []string{"OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams) iter.Seq2[OwnedNumber, error]",
-		"AvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams) iter.Seq2[AvailableNumber, error]",
+	for _, it := range []string{"OwnedNumbers(ctx context.Context, params ListOwnedNumbersParams, opts ...CallOption) iter.Seq2[OwnedNumber, error]",
+		"AvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams, opts ...CallOption) iter.Seq2[AvailableNumber, error]",
 		"func (x *ErrorEnvelope) bodyStatus()"} {
 		if !strings.Contains(pages, it) {
 			t.Errorf("client_pagination.go lacks %q", it)

@@ -67,8 +67,10 @@ func always(*ir.API) bool { return true }
 var runtimeFiles = []runtimeFile{
 	{"client.go", always},
 	{"client_bodies.go", severalBodies},
+	{"client_calls.go", always},
 	{"client_errors.go", always},
 	{"client_media.go", always},
+	{"client_middleware.go", always},
 	{"client_multipart.go", multiparts},
 	{"client_pages.go", paginates},
 	{"client_retry.go", always},
@@ -84,6 +86,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_auth.go", always},
 	{"server_bodies.go", severalBodies},
 	{"server_formats.go", bindsFormats},
+	{"server_observe.go", always},
 	{"server_hooks_runtime.go", hasHooks},
 	{"server_media.go", always},
 	{"server_multipart.go", multiparts},

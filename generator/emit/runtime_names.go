@@ -14,6 +14,7 @@ var rt = struct {
 	classRefused         string
 	classServer          string
 	Client               string
+	CallOption           string
 	containsRun          string
 	DefaultBaseURL       string
 	DefaultUserAgent     string
@@ -142,6 +143,7 @@ var rt = struct {
 	classRefused:         "classRefused",
 	classServer:          "classServer",
 	Client:               "Client",
+	CallOption:           "CallOption",
 	containsRun:          "containsRun",
 	DefaultBaseURL:       "DefaultBaseURL",
 	DefaultUserAgent:     "DefaultUserAgent",

@@ -44,6 +44,8 @@ type Client struct {
 	only  []string
 	retry RetryPolicy
 	red   redactor
+	// middleware wraps each attempt (WithMiddleware), the first outermost.
+	middleware []Middleware
 }
 
 // Option configures a Client in NewClient.

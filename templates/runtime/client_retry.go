@@ -79,23 +79,23 @@ const (
 // retryWait decides whether attempt n (1-based) may be followed by another,
 // and after how long.
 func (c *Client) retryWait(r *request, n int, kind failure, err error) (time.Duration, bool) {
-	if n >= c.retry.MaxAttempts {
+	if n >= r.retry.MaxAttempts {
 		return 0, false
 	}
 	switch kind {
 	case failConnect:
-		return c.retry.backoff(n), true
+		return r.retry.backoff(n), true
 	case failTransport:
-		return c.retry.backoff(n), r.idempotent
+		return r.retry.backoff(n), r.idempotent
 	case failStatus:
 		var ae *APIError
 		if !r.idempotent || !errors.As(err, &ae) || !ae.retryable() {
 			return 0, false
 		}
 		if ae.RetryAfter > 0 {
-			return ae.RetryAfter, ae.RetryAfter <= c.retry.MaxDelay
+			return ae.RetryAfter, ae.RetryAfter <= r.retry.MaxDelay
 		}
-		return c.retry.backoff(n), true
+		return r.retry.backoff(n), true
 	}
 	return 0, false
 }

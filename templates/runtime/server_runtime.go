@@ -76,6 +76,8 @@ type serverConfig struct {
 	verifiers []srvVerifier
 	maxBody   int64
 	logger    *slog.Logger
+	// hooks see every request once it is answered (WithServerHook).
+	hooks []ServerHook
 }
 
 // WithMaxBodyBytes caps request bodies at n bytes (1 MiB by default); a
@@ -110,6 +112,10 @@ type server struct {
 
 // ServeHTTP serves one request, turning a panic into a 500.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w, o := s.observe(w)
+	if o != nil {
+		defer s.report(o, r) // after recoverPanic's answer
+	}
 	defer s.recoverPanic(w, r)
 	if !srvCleanPath(r.URL.EscapedPath()) {
 		s.writeEnvelope(w, srvEnvelopeMedia(r), serverErrorRoot, http.StatusNotFound, srvLabelNotFound)
@@ -151,6 +157,7 @@ func srvCleanPath(p string) bool {
 // the request goes no further.
 func (s *server) begin(w http.ResponseWriter, r *http.Request, op *srvOperation, x *srvExchange) bool {
 	x.r, x.op = r, op
+	observed(w, op)
 	x.query.parse(r.URL.RawQuery)
 	m, ok := srvNegotiate(r.Header.Get("Accept"), op.offers)
 	if !ok {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -168,5 +169,41 @@ func TestStaticVerifiers(t *testing.T) {
 			}()
 			f()
 		}()
+	}
+}
+
+// TestServerHook: a hook sees the operation, its path template and the
+// status of the answers the server makes itself, and "" for a request no
+// operation matched.
+func TestServerHook(t *testing.T) {
+	var events []ServerEvent
+	hook := WithServerHook(func(_ *http.Request, ev ServerEvent) { events = append(events, ev) })
+	op := &srvOperation{id: "getThing", path: "/things/{id}", offers: []srvMedia{srvMediaJSON}, body: srvMediaNone, errorRoot: "r"}
+	auth := setBasicVerifier(2, StaticBasic("key", "s3cret"))
+	s := NewServer(nil, hook, auth, WithServerHook(nil)).(*server)
+	run := func(r *http.Request) {
+		w, o := s.observe(httptest.NewRecorder())
+		defer s.report(o, r)
+		var x srvExchange
+		if s.begin(w, r, op, &x) {
+			w.WriteHeader(http.StatusNoContent)
+		}
+	}
+	ok := httptest.NewRequest("GET", "/things/1", nil)
+	ok.SetBasicAuth("key", "s3cret")
+	run(ok)
+	run(httptest.NewRequest("GET", "/things/1", nil))
+	s.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/nowhere", nil))
+	want := []string{"getThing /things/{id} 204", "getThing /things/{id} 401", "  404"}
+	if len(events) != len(want) {
+		t.Fatalf("events %+v, want %q", events, want)
+	}
+	for i, ev := range events {
+		if got := ev.Operation + " " + ev.Pattern + " " + strconv.Itoa(ev.Status); got != want[i] || ev.Duration <= 0 {
+			t.Errorf("event %d: %q after %v, want %q", i, got, ev.Duration, want[i])
+		}
+	}
+	if w, o := NewServer(nil).(*server).observe(httptest.NewRecorder()); o != nil || w == nil {
+		t.Error("a server without hooks wraps its writer")
 	}
 }
