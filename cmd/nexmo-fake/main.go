@@ -10,7 +10,8 @@
 // from it on the next start (the file's credentials then win, since
 // newSecret may have changed them). Each request is logged on standard error
 // with its method, path (never the query string, which may carry the
-// secret), status and duration. SIGINT or SIGTERM stop it gracefully:
+// secret), status, operation, route and duration (the generated server's
+// hook, nexmo.WithServerHook). SIGINT or SIGTERM stop it gracefully:
 // requests in flight finish first; a second signal stops it at once.
 package main
 

@@ -109,7 +109,7 @@ func TestStateSurvivesARestart(t *testing.T) {
 		t.Fatalf("graceful stop: %v", err)
 	}
 	log := s.log.String()
-	for _, want := range []string{"method=POST path=/number/buy status=200", "shutting down", "stopped"} {
+	for _, want := range []string{"method=POST path=/number/buy status=200 operation=buyNumber route=/number/buy", "shutting down", "stopped"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("the log lacks %q:\n%s", want, log)
 		}

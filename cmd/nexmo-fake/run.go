@@ -116,7 +116,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, logw io
 		return err
 	}
 	srv := &http.Server{
-		Handler:           logRequests(logger, fake.Handler(nexmo.WithServerLogger(logger))),
+		Handler:           fake.Handler(nexmo.WithServerLogger(logger), logRequests(logger)),
 		ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
 		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: 64 << 10,
 		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
