@@ -152,7 +152,7 @@ func (g *rig) tokenSource(id, secret string) func(context.Context) (string, erro
 	}
 }
 
-type call func(c *secured.Client, ctx context.Context) (*secured.Echo, error)
+type call func(c *secured.Client, ctx context.Context, opts ...secured.CallOption) (*secured.Echo, error)
 
 // TestSecurity: each operation, called with the credentials its
 // requirement needs, carries exactly those on the wire and passes; called
