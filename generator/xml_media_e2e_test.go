@@ -9,3 +9,10 @@ import "testing"
 func TestXMLAttributesEndToEnd(t *testing.T) {
 	loopback(t, "xml_attributes.txtar", "attributes", "xml_attributes_test.go")
 }
+
+// TestXMLUnionsEndToEnd runs testdata/e2e/xml_unions_test.go against the
+// code of xml_unions.txtar: oneOf and anyOf values in XML bodies, through
+// the generated client and server.
+func TestXMLUnionsEndToEnd(t *testing.T) {
+	loopback(t, "xml_unions.txtar", "unions", "xml_unions_test.go")
+}

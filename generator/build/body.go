@@ -48,7 +48,7 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 		case !structured(codec) || !structured(body.Media.Codec):
 			b.diags.Addf(b.pos(mt.Origin), "unsupported: a form, text or binary media type beside others in one request body (several JSON and XML ones are supported)")
 			return nil
-		case mt.Schema.Value != schema.Value:
+		case !sameSchema(mt.Schema, schema):
 			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one request body with different schemas")
 			return nil
 		}

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
 	"mime"
 	"slices"
 	"strings"
@@ -151,4 +153,23 @@ func bodyClass(c ir.Media) ir.Media {
 		return ir.MediaJSON
 	}
 	return c
+}
+
+// sameSchema reports whether two media types of one body carry the same
+// schema: the same one, or inline ones written alike (Vonage writes the
+// same oneOf of $refs under application/json and text/xml), which are one
+// Go type. Inline schemas are compared as JSON text, $refs by name;
+// positions do not count.
+func sameSchema(x, y *openapi3.SchemaRef) bool {
+	switch {
+	case x == nil || y == nil:
+		return x == y
+	case x.Value == y.Value:
+		return true
+	case x.Ref != "" || y.Ref != "":
+		return false // two components, or a component and an inline schema
+	}
+	bx, errx := json.Marshal(x.Value)
+	by, erry := json.Marshal(y.Value)
+	return errx == nil && erry == nil && bytes.Equal(bx, by)
 }

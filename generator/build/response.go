@@ -113,7 +113,7 @@ func (b *builder) response(op *ir.Operation, status, statusRange int, resp *open
 			}
 			continue
 		}
-		if schema != nil && mt.Schema != nil && mt.Schema.Value != schema.Value {
+		if schema != nil && mt.Schema != nil && !sameSchema(mt.Schema, schema) {
 			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one response with different schemas")
 		}
 		if mt.Schema != nil {

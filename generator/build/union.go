@@ -41,6 +41,9 @@ func (b *builder) union(s *openapi3.Schema, name string, role ir.Role, at ir.Pos
 		Union:  &ir.Union{OneOf: key == "oneOf"},
 	}
 	b.api.Structs = append(b.api.Structs, st)
+	if name := xmlName(s); name != "" {
+		b.elements[st.GoName] = name
+	}
 	t := ir.TypeRef{Kind: ir.KindUnion, Name: st.GoName}
 	b.inline[s] = t
 	scope := naming.NewScope()

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -90,7 +91,60 @@ func (b *builder) xmlBody(op *ir.Operation, t ir.TypeRef, what string, seen map[
 		b.diags.Addf(op.Pos, "unsupported: the XML %s of %s is a map or free-form value (XML has no form for one)", what, op.ID)
 		return
 	}
+	if t.Kind == ir.KindUnion {
+		b.xmlUnionRoot(t)
+	}
 	b.xmlBytesIn(t, seen)
+}
+
+// xmlUnionRoot names the elements of a union that is a whole XML body: the
+// union's own (its xml.name, else its name), which its scalar variants are
+// written as, and each object variant's: its own xml.name, else the
+// union's (unless it is a body's root already). A variant is read only
+// from an element of its name, so the root element tells object variants
+// apart before their contents do.
+func (b *builder) xmlUnionRoot(t ir.TypeRef) {
+	st := b.structByName(t.Name)
+	if st == nil || st.Union == nil {
+		return
+	}
+	if st.XMLName == "" {
+		st.XMLName = cmp.Or(b.elements[st.GoName], st.Name)
+	}
+	for _, f := range st.Fields {
+		if v := b.structByName(f.Type.Name); f.Type.Kind == ir.KindStruct && v != nil && v.XMLName == "" {
+			v.XMLName = cmp.Or(b.elements[v.GoName], st.XMLName)
+		}
+	}
+}
+
+// xmlUnion gives a union reachable from an XML body its XML methods
+// (ir.Union.XML), and reports the variants XML cannot tell apart or carry:
+// an array (a whole array is no one element), a map or free-form value,
+// and two scalar variants of a oneOf (XML text has no type: "5" is a
+// string and an integer). Its variants are then walked as fields are.
+func (b *builder) xmlUnion(st *ir.Struct, seen map[string]bool) {
+	st.Union.XML = true
+	var scalar *ir.Field
+	for _, f := range st.Fields {
+		switch {
+		case f.Type.Kind == ir.KindArray:
+			b.diags.Addf(f.Pos, "unsupported: an array variant of a oneOf or anyOf in an XML body (an array is no one element)")
+			continue
+		case looseKind(f.Type):
+			b.diags.Addf(f.Pos, "unsupported: a map or free-form variant of a oneOf or anyOf in an XML body (XML has no form for one)")
+			continue
+		case f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindUnion || f.Type.Kind == ir.KindGo:
+		case scalar != nil && st.Union.OneOf:
+			b.diags.Addf(f.Pos, "unsupported: oneOf variants %s and %s in an XML body: XML text has no type, so no rule tells them apart", scalar.GoName, f.GoName)
+		default:
+			scalar = f
+		}
+		if holdsBytes(f.Type) {
+			b.diags.Addf(f.Pos, "unsupported: a variant of format byte or binary in an XML body (encoding/xml would write raw bytes, not base64)")
+		}
+		b.xmlBytesIn(f.Type, seen)
+	}
 }
 
 // xmlBytesIn reports the byte, map and free-form fields reachable from a
@@ -109,7 +163,7 @@ func (b *builder) xmlBytesIn(t ir.TypeRef, seen map[string]bool) {
 			return
 		}
 		if st.Union != nil {
-			b.diags.Addf(st.Pos, "unsupported: a oneOf or anyOf in an XML body (encoding/xml has no union)")
+			b.xmlUnion(st, seen)
 			return
 		}
 		for _, f := range st.Fields {

@@ -19,7 +19,7 @@ func (b *builder) xmlRootsNested() {
 			walk(*t.Elem)
 			return
 		}
-		if t.Kind != ir.KindStruct || seen[t.Name] {
+		if (t.Kind != ir.KindStruct && t.Kind != ir.KindUnion) || seen[t.Name] {
 			return
 		}
 		seen[t.Name] = true
@@ -27,13 +27,21 @@ func (b *builder) xmlRootsNested() {
 		if st == nil {
 			return
 		}
+		if st.Union != nil {
+			for _, f := range st.Fields {
+				walk(f.Type)
+			}
+			return
+		}
 		for _, f := range st.Fields {
 			elem := f.Type
 			for elem.Kind == ir.KindArray {
 				elem = *elem.Elem
 			}
-			if inner := b.structByName(elem.Name); elem.Kind == ir.KindStruct && inner != nil && inner.XMLName != "" && xmlElement(f.XMLTag) != inner.XMLName {
-				b.diags.Addf(f.Pos, "unsupported: property %q holds %s, which is also an XML body's root element <%s>: encoding/xml cannot name it <%s> here", f.Name, inner.GoName, inner.XMLName, xmlElement(f.XMLTag))
+			for _, inner := range b.xmlHeld(elem) {
+				if inner.XMLName != "" && xmlElement(f.XMLTag) != inner.XMLName {
+					b.diags.Addf(f.Pos, "unsupported: property %q holds %s, which is also an XML body's root element <%s>: encoding/xml cannot name it <%s> here", f.Name, inner.GoName, inner.XMLName, xmlElement(f.XMLTag))
+				}
 			}
 			walk(f.Type)
 		}
@@ -55,4 +63,26 @@ func (b *builder) xmlRootsNested() {
 func xmlElement(tag string) string {
 	name, _, _ := strings.Cut(tag, ",")
 	return name[strings.LastIndex(name, ">")+1:]
+}
+
+// xmlHeld are the structs a value of type t is written as: t's, or for a
+// union each object variant's (a variant is read only from an element of
+// its root name, so a property cannot hold it under another).
+func (b *builder) xmlHeld(t ir.TypeRef) []*ir.Struct {
+	st := b.structByName(t.Name)
+	switch {
+	case st == nil:
+		return nil
+	case t.Kind == ir.KindStruct:
+		return []*ir.Struct{st}
+	case t.Kind != ir.KindUnion:
+		return nil
+	}
+	var out []*ir.Struct
+	for _, f := range st.Fields {
+		if f.Type.Kind == ir.KindStruct {
+			out = append(out, b.xmlHeld(f.Type)...)
+		}
+	}
+	return out
 }

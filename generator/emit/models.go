@@ -10,7 +10,7 @@ import (
 func models(api *ir.API, f *jen.File) {
 	for _, st := range api.Structs {
 		if st.Union != nil {
-			unionType(f, st)
+			unionType(api, f, st)
 			continue
 		}
 		f.Add(structComment(st))

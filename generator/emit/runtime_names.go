@@ -133,6 +133,10 @@ var rt = struct {
 	unionDecode          string
 	unionMatched         string
 	unionTag             string
+	unionXMLTop          string
+	unionElement         string
+	unionDecodeXML       string
+	unionTagXML          string
 }{
 	BasicVerifier:        "BasicVerifier",
 	bodyStatusDeclared:   "bodyStatusDeclared",
@@ -262,4 +266,8 @@ var rt = struct {
 	unionDecode:          "unionDecode",
 	unionMatched:         "unionMatched",
 	unionTag:             "unionTag",
+	unionXMLTop:          "unionXMLTop",
+	unionElement:         "unionElement",
+	unionDecodeXML:       "unionDecodeXML",
+	unionTagXML:          "unionTagXML",
 }

@@ -24,8 +24,9 @@ func usesUnions(api *ir.API) bool {
 	return false
 }
 
-// unionType prints the union's type and its JSON methods.
-func unionType(f *jen.File, st *ir.Struct) {
+// unionType prints the union's type and its JSON methods, and its XML
+// methods when an XML body reaches it.
+func unionType(api *ir.API, f *jen.File, st *ir.Struct) {
 	what := "any"
 	if st.Union.OneOf {
 		what = "exactly one"
@@ -54,23 +55,112 @@ func unionType(f *jen.File, st *ir.Struct) {
 	})
 	f.Line()
 	if st.Union.Discriminator != "" {
-		unionByTag(f, st)
+		unionByTag(f, st, unionJSON)
 	} else {
-		unionByTrial(f, st)
+		unionByTrial(f, st, unionJSON)
 	}
+	f.Line()
+	if st.Union.XML {
+		unionMarshalXML(api, f, st)
+		if st.Union.Discriminator != "" {
+			unionByTag(f, st, unionXML)
+		} else {
+			unionByTrial(f, st, unionXML)
+		}
+		f.Line()
+	}
+}
+
+// unionCodec is what differs between a union's JSON and XML decoding: the
+// method's signature, how the value is buffered, and the runtime's
+// functions that read it.
+type unionCodec struct {
+	method string
+	params []jen.Code
+	// buffer, when not nil, reads the value into b first.
+	buffer       jen.Code
+	decode, tag  string
+	what, errVal string
+}
+
+// unionJSON decodes the JSON value b; unionXML the XML element start
+// opens, buffered.
+var (
+	unionJSON = unionCodec{method: "UnmarshalJSON", params: []jen.Code{jen.Id("b").Index().Byte()}, what: "the value", errVal: "b"}
+	unionXML  = unionCodec{method: "UnmarshalXML", what: "the element", errVal: "b"}
+)
+
+func init() {
+	unionJSON.decode, unionJSON.tag = rt.unionDecode, rt.unionTag
+	unionXML.decode, unionXML.tag = rt.unionDecodeXML, rt.unionTagXML
+	unionXML.params = []jen.Code{jen.Id("d").Op("*").Qual("encoding/xml", "Decoder"), jen.Id("start").Qual("encoding/xml", "StartElement")}
+	unionXML.buffer = jen.List(jen.Id("b"), jen.Err()).Op(":=").Id(rt.unionElement).Call(jen.Id("d"), jen.Id("start"))
+}
+
+// prologue prints the buffering of an XML element.
+func (c unionCodec) prologue(g *jen.Group) {
+	if c.buffer != nil {
+		g.Add(c.buffer)
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	}
+}
+
+// unionMarshalXML prints the MarshalXML of a union: the set variant as
+// the element start names; at the top of a body, an object variant as its
+// own root element and a scalar as the union's.
+func unionMarshalXML(api *ir.API, f *jen.File, st *ir.Struct) {
+	f.Comment("MarshalXML writes the variant that is set, as the element start names; at the top")
+	f.Comment("of a body, an object variant as its own root element.")
+	f.Func().Params(jen.Id("x").Id(st.GoName)).Id("MarshalXML").Params(
+		jen.Id("e").Op("*").Qual("encoding/xml", "Encoder"), jen.Id("start").Qual("encoding/xml", "StartElement"),
+	).Error().BlockFunc(func(g *jen.Group) {
+		roots := map[string]string{}
+		for _, fd := range st.Fields {
+			if inner := structByName(api, fd.Type.Name); fd.Type.Kind == ir.KindStruct && inner != nil && inner.XMLName != "" {
+				roots[fd.GoName] = inner.XMLName
+			}
+		}
+		switch top := jen.Id("top"); {
+		case len(roots) > 0:
+			g.List(jen.Id("start"), top).Op(":=").Id(rt.unionXMLTop).Call(jen.Id("start"), jen.Lit(st.GoName), jen.Lit(st.XMLName))
+		case st.XMLName != "":
+			g.List(jen.Id("start"), jen.Id("_")).Op("=").Id(rt.unionXMLTop).Call(jen.Id("start"), jen.Lit(st.GoName), jen.Lit(st.XMLName))
+		}
+		g.Switch().BlockFunc(func(g *jen.Group) {
+			for _, fd := range st.Fields {
+				v := jen.Id("x").Dot(fd.GoName)
+				enc := jen.Return(jen.Id("e").Dot("EncodeElement").Call(v.Clone(), jen.Id("start")))
+				if root, ok := roots[fd.GoName]; ok {
+					inner := struct{ XMLName string }{root}
+					g.Case(v.Clone().Op("!=").Nil().Op("&&").Id("top")).Block(
+						jen.Return(jen.Id("e").Dot("EncodeElement").Call(v.Clone(), jen.Qual("encoding/xml", "StartElement").Values(jen.Dict{
+							jen.Id("Name"): jen.Qual("encoding/xml", "Name").Values(jen.Dict{jen.Id("Local"): jen.Lit(inner.XMLName)}),
+						}))))
+				}
+				g.Case(v.Clone().Op("!=").Nil()).Block(enc)
+			}
+		})
+		g.Return(jen.Id(rt.errUnionUnset).Call(jen.Lit(st.GoName)))
+	})
 	f.Line()
 }
 
-// unionByTag prints the UnmarshalJSON of a discriminated union.
-func unionByTag(f *jen.File, st *ir.Struct) {
+// unionByTag prints the UnmarshalJSON (or UnmarshalXML) of a
+// discriminated union.
+func unionByTag(f *jen.File, st *ir.Struct, c unionCodec) {
 	u := st.Union
 	var allowed []string
 	for _, vs := range u.Values {
 		allowed = append(allowed, vs...)
 	}
-	f.Comment("UnmarshalJSON reads the variant the discriminator property " + quote(u.Discriminator) + " names.")
-	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
-		g.List(jen.Id("tag"), jen.Err()).Op(":=").Id(rt.unionTag).Call(jen.Lit(st.GoName), jen.Id("b"), jen.Lit(u.Discriminator))
+	how := "the discriminator property " + quote(u.Discriminator)
+	if c.buffer != nil {
+		how = "the discriminator " + quote(u.Discriminator) + " (an attribute, else a child element)"
+	}
+	f.Comment(c.method + " reads the variant " + how + " names.")
+	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id(c.method).Params(c.params...).Error().BlockFunc(func(g *jen.Group) {
+		c.prologue(g)
+		g.List(jen.Id("tag"), jen.Err()).Op(":=").Id(c.tag).Call(jen.Lit(st.GoName), jen.Id("b"), jen.Lit(u.Discriminator))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		g.Switch(jen.Id("tag")).BlockFunc(func(g *jen.Group) {
 			for i, fd := range st.Fields {
@@ -80,7 +170,7 @@ func unionByTag(f *jen.File, st *ir.Struct) {
 				}
 				g.Case(values...).Block(
 					jen.Id("v").Op(":=").New(goType(fd.Type)),
-					jen.If(jen.Err().Op(":=").Id(rt.unionDecode).Call(jen.Id("b"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+					jen.If(jen.Err().Op(":=").Id(c.decode).Call(jen.Id("b"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 					jen.Op("*").Id("x").Op("=").Id(st.GoName).Values(jen.Dict{jen.Id(fd.GoName): jen.Id("v")}),
 					jen.Return(jen.Nil()),
 				)
@@ -94,7 +184,7 @@ func unionByTag(f *jen.File, st *ir.Struct) {
 // each variant is tried in order; it matches when the value decodes into
 // it and the union holding it validates. oneOf wants exactly one match,
 // anyOf takes the first.
-func unionByTrial(f *jen.File, st *ir.Struct) {
+func unionByTrial(f *jen.File, st *ir.Struct, c unionCodec) {
 	var names []string
 	for _, fd := range st.Fields {
 		names = append(names, fd.GoName)
@@ -104,14 +194,15 @@ func unionByTrial(f *jen.File, st *ir.Struct) {
 	if oneOf {
 		how = "the one variant it decodes into and that validates; more than one is an error (oneOf)"
 	}
-	f.Comment("UnmarshalJSON reads the value as " + how + ".")
-	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+	f.Comment(c.method + " reads " + c.what + " as " + how + ".")
+	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id(c.method).Params(c.params...).Error().BlockFunc(func(g *jen.Group) {
+		c.prologue(g)
 		if oneOf {
 			g.Var().Id("out").Id(st.GoName)
 		}
 		g.Var().Id("matched").Index().String()
 		for _, fd := range st.Fields {
-			c := jen.Id("c").Op(":=").Id(st.GoName).Values(jen.Dict{jen.Id(fd.GoName): jen.Id("v")})
+			set := jen.Id("c").Op(":=").Id(st.GoName).Values(jen.Dict{jen.Id(fd.GoName): jen.Id("v")})
 			var take []jen.Code
 			if oneOf {
 				take = []jen.Code{
@@ -121,8 +212,8 @@ func unionByTrial(f *jen.File, st *ir.Struct) {
 			} else {
 				take = []jen.Code{jen.Op("*").Id("x").Op("=").Id("c"), jen.Return(jen.Nil())}
 			}
-			g.If(jen.Id("v").Op(":=").New(goType(fd.Type)), jen.Id(rt.unionDecode).Call(jen.Id("b"), jen.Id("v")).Op("==").Nil()).Block(
-				c,
+			g.If(jen.Id("v").Op(":=").New(goType(fd.Type)), jen.Id(c.decode).Call(jen.Id("b"), jen.Id("v")).Op("==").Nil()).Block(
+				set,
 				jen.If(jen.Id("c").Dot("Validate").Call().Op("==").Nil()).Block(take...),
 			)
 		}

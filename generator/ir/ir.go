@@ -259,6 +259,13 @@ type Union struct {
 	// Values are, per variant (same index as the struct's Fields), the
 	// discriminator values that select it.
 	Values [][]string
+	// XML is true for a union an XML body reaches: it also gets
+	// MarshalXML and UnmarshalXML (the variants tried as in JSON; a
+	// discriminator read from a child element or attribute). Its
+	// struct's XMLName, when set, is the element a scalar variant is
+	// written as at the top of a body; object variants there are their
+	// own root elements.
+	XML bool
 }
 
 // In is where a field travels on the wire.

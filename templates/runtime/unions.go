@@ -2,7 +2,9 @@ package runtime
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"reflect"
@@ -70,4 +72,135 @@ func unionMatched(union string, oneOf bool, matched []string, variants string) e
 		return fmt.Errorf("%s: the value matches more than one of its variants (oneOf): %s", union, strings.Join(matched, ", "))
 	}
 	return nil
+}
+
+// A union an XML body reaches also has MarshalXML and UnmarshalXML: its
+// element is buffered (unionElement) and each variant tried on it as in
+// JSON (unionDecodeXML), or the discriminator read from a child element or
+// an attribute of that name (unionTagXML).
+
+// unionXMLTop reports whether start is the element encoding/xml gives a
+// union at the top of a document (its Go type's name, as no field named
+// it), and names it root there when root is not "".
+func unionXMLTop(start xml.StartElement, goName, root string) (xml.StartElement, bool) {
+	if start.Name.Space != "" || start.Name.Local != goName {
+		return start, false
+	}
+	if root != "" {
+		start.Name.Local = root
+	}
+	return start, true
+}
+
+// unionElement reads the element start opens, up to its end, as a
+// document of its own, so that each variant can be tried on it.
+func unionElement(d *xml.Decoder, start xml.StartElement) ([]byte, error) {
+	var buf bytes.Buffer
+	e := xml.NewEncoder(&buf)
+	if err := e.EncodeToken(unionPlain(start)); err != nil {
+		return nil, err
+	}
+	for depth := 1; depth > 0; {
+		tok, err := d.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			tok = unionPlain(t)
+		case xml.EndElement:
+			depth--
+			tok = xml.EndElement{Name: xml.Name{Local: t.Name.Local}}
+		case xml.ProcInst, xml.Directive:
+			continue // (not inside an element of a body)
+		}
+		if err := e.EncodeToken(tok); err != nil {
+			return nil, err
+		}
+	}
+	if err := e.Flush(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// unionPlain is start with its names local (the variants' tags name
+// elements and attributes without namespace) and without namespace
+// declarations.
+func unionPlain(start xml.StartElement) xml.StartElement {
+	out := xml.StartElement{Name: xml.Name{Local: start.Name.Local}}
+	for _, a := range start.Attr {
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+			continue
+		}
+		out.Attr = append(out.Attr, xml.Attr{Name: xml.Name{Local: a.Name.Local}, Value: a.Value})
+	}
+	return out
+}
+
+// unionDecodeXML decodes the element el into dst (a pointer to a
+// variant) as the schema reads it: the element must have the variant's
+// required elements and attributes (presence.go), and a variant with a
+// root element name takes only an element of that name.
+func unionDecodeXML(el []byte, dst any) error {
+	d := xml.NewDecoder(bytes.NewReader(el))
+	d.CharsetReader = charsetReader
+	if err := d.Decode(dst); err != nil {
+		return err
+	}
+	tree, err := decodeXMLTree(el)
+	if err != nil {
+		return err
+	}
+	t := reflect.TypeOf(dst).Elem()
+	if len(tree.children) > 0 && (t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]())) {
+		// encoding/xml would read the text beside the children.
+		return errors.New("an element with child elements is no text value")
+	}
+	return presenceXML(tree, t, "")
+}
+
+// unionTagXML reads the discriminator of the element el: the attribute
+// named property, else the text of the child element of that name.
+func unionTagXML(union string, el []byte, property string) (string, error) {
+	d := xml.NewDecoder(bytes.NewReader(el))
+	d.CharsetReader = charsetReader
+	var root xml.StartElement
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", union, err)
+		}
+		if s, ok := tok.(xml.StartElement); ok {
+			root = s
+			break
+		}
+	}
+	for _, a := range root.Attr {
+		if a.Name.Local == property {
+			return a.Value, nil
+		}
+	}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", fmt.Errorf("%s: the discriminator %q is neither an attribute nor a child element", union, property)
+		}
+		s, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if s.Name.Local != property {
+			if err := d.Skip(); err != nil {
+				return "", err
+			}
+			continue
+		}
+		var text string
+		if err := d.DecodeElement(&text, &s); err != nil {
+			return "", fmt.Errorf("%s: the discriminator %q: %w", union, property, err)
+		}
+		return strings.TrimSpace(text), nil
+	}
 }
