@@ -16,3 +16,11 @@ func TestXMLAttributesEndToEnd(t *testing.T) {
 func TestXMLUnionsEndToEnd(t *testing.T) {
 	loopback(t, "xml_unions.txtar", "unions", "xml_unions_test.go")
 }
+
+// TestMediaSchemasEndToEnd runs testdata/e2e/media_schemas_test.go against
+// the code of media_schemas.txtar: a response whose media types carry
+// different schemas, through the generated client and server in JSON and
+// XML, negotiated both ways.
+func TestMediaSchemasEndToEnd(t *testing.T) {
+	loopback(t, "media_schemas.txtar", "schemas", "media_schemas_test.go")
+}

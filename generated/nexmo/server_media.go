@@ -99,6 +99,14 @@ type serverResponse interface {
 	writeResponse(w http.ResponseWriter, m srvMedia) error
 }
 
+// srvMediaChoice is implemented by a typed response whose body has a
+// value per format (its media types carry different schemas): the media
+// types of the values the handler set, preferred first. The server
+// answers in the one the request's Accept prefers among them.
+type srvMediaChoice interface {
+	srvOffers() []srvMedia
+}
+
 // srvNegotiate picks the offer the Accept header prefers: the highest quality
 // wins, ties go to the earlier offer. No header means the first offer;
 // false means none is acceptable.

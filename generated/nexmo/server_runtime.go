@@ -221,6 +221,9 @@ func (s *server) finish(w http.ResponseWriter, x *srvExchange, resp serverRespon
 		s.fail(w, x, http.StatusInternalServerError, srvLabelInternal)
 		return
 	}
+	if c, ok := resp.(srvMediaChoice); ok && !s.choose(w, x, c) {
+		return
+	}
 	if err := resp.writeResponse(w, x.media); err != nil {
 		s.logFailure(x, "server: response not written", err)
 		var late srvAfterStatus
@@ -228,6 +231,25 @@ func (s *server) finish(w http.ResponseWriter, x *srvExchange, resp serverRespon
 			s.fail(w, x, http.StatusInternalServerError, srvLabelInternal)
 		}
 	}
+}
+
+// choose picks the media type of a response whose body has a value per
+// format: among the formats the handler set, the one the request accepts
+// best. None set answers 500 (logged), none acceptable 406.
+func (s *server) choose(w http.ResponseWriter, x *srvExchange, c srvMediaChoice) bool {
+	offers := c.srvOffers()
+	if len(offers) == 0 {
+		s.logFailure(x, "server: the response sets no body", nil)
+		s.fail(w, x, http.StatusInternalServerError, srvLabelInternal)
+		return false
+	}
+	m, ok := srvNegotiate(x.r.Header.Get("Accept"), offers)
+	if !ok {
+		s.fail(w, x, http.StatusNotAcceptable, srvLabelNotAcceptable)
+		return false
+	}
+	x.media = m
+	return true
 }
 
 // srvAfterStatus is implemented by the failures of a response that come

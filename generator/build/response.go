@@ -92,6 +92,8 @@ func (b *builder) response(op *ir.Operation, status, statusRange int, resp *open
 		r.Doc = *resp.Description
 	}
 	var schema *openapi3.SchemaRef
+	var formats []mediaSchema
+	differ := false
 	shared := structuredSchema(resp.Content)
 	class := ir.Media(-1)
 	for _, name := range sortedKeys(resp.Content) {
@@ -113,11 +115,12 @@ func (b *builder) response(op *ir.Operation, status, statusRange int, resp *open
 			}
 			continue
 		}
-		if schema != nil && mt.Schema != nil && !sameSchema(mt.Schema, schema) {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one response with different schemas")
-		}
 		if mt.Schema != nil {
+			if schema != nil && !sameSchema(mt.Schema, schema) {
+				differ = true
+			}
 			schema = mt.Schema
+			formats = append(formats, mediaSchema{media, mt.Schema, b.pos(mt.Origin)})
 		}
 		if slices.Contains(r.Media, media) {
 			continue // application/json and application/json; charset=utf-8
@@ -133,6 +136,8 @@ func (b *builder) response(op *ir.Operation, status, statusRange int, resp *open
 		r.Type = &ir.TypeRef{Kind: ir.KindStream}
 	case class == ir.MediaText:
 		r.Type = &ir.TypeRef{Kind: ir.KindString}
+	case differ:
+		r.Type = b.mediaBodies(r, formats)
 	case schema != nil:
 		t := b.wholeBody(b.typeOf(schema, naming.Inline(r.GoName, "body"), nil, ir.RoleModel), schema)
 		b.setRoot(t)

@@ -244,12 +244,16 @@ func (b *builder) unionInAllOf(s *openapi3.Schema) {
 // a Secret, and has no wire twin that reveals it.
 func (b *builder) unionSecrets() {
 	for _, st := range b.api.Structs {
-		if st.Union == nil {
+		if st.Union == nil && st.ByMedia == nil {
 			continue
 		}
 		for _, f := range st.Fields {
-			if b.holdsSecret(f.Type, map[string]bool{}) {
+			switch {
+			case !b.holdsSecret(f.Type, map[string]bool{}):
+			case st.Union != nil:
 				b.diags.Addf(f.Pos, "unsupported: a secret (format: password) inside a oneOf or anyOf variant")
+			default:
+				b.diags.Addf(f.Pos, "unsupported: a secret (format: password) in a response whose media types have different schemas")
 			}
 		}
 	}

@@ -75,7 +75,9 @@ func (b *builder) xmlBytes() {
 		}
 		for _, r := range op.Responses {
 			if r.Type != nil && ir.HasCodec(r.Media, ir.MediaXML) {
-				b.xmlBody(op, *r.Type, "response "+r.Code(), seen)
+				for _, t := range b.byMediaXML(*r.Type) {
+					b.xmlBody(op, t, "response "+r.Code(), seen)
+				}
 			}
 		}
 		if xmlBody(op) {

@@ -49,7 +49,9 @@ func (b *builder) xmlRootsNested() {
 	for _, op := range b.api.AllOperations() {
 		for _, r := range op.Responses {
 			if r.Type != nil && ir.HasCodec(r.Media, ir.MediaXML) {
-				walk(*r.Type)
+				for _, t := range b.byMediaXML(*r.Type) {
+					walk(t)
+				}
 			}
 		}
 		if xmlBody(op) {

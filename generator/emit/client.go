@@ -136,7 +136,7 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		if op.Security != nil && op.Security.Index != 0 {
 			d[jen.Id("security")] = jen.Lit(op.Security.Index)
 		}
-		accept, acceptJSON, acceptXML := clientAccept(op)
+		accept, acceptJSON, acceptXML := clientAccept(api, op)
 		if accept != "" {
 			d[jen.Id("accept")] = jen.Lit(accept)
 		}
@@ -365,9 +365,16 @@ func clientMethodConst(method string) *jen.Statement {
 // when that body comes in one format only. When it comes in JSON and XML,
 // the client's preference picks, and acceptJSON and acceptXML are the
 // declared names that are not application/json and application/xml.
-func clientAccept(op *ir.Operation) (accept, acceptJSON, acceptXML string) {
+//
+// A body by media type (its JSON and XML schemas differ) is asked for in
+// both, the preferred format's media types first and the others at q=0.5,
+// so that a server that has only the other one can still answer.
+func clientAccept(api *ir.API, op *ir.Operation) (accept, acceptJSON, acceptXML string) {
 	if op.Success == nil || op.Success.Type == nil || len(op.Success.Media) == 0 {
 		return "", "", ""
+	}
+	if st := structByName(api, op.Success.Type.Name); op.Success.Type.Kind == ir.KindStruct && st != nil && st.ByMedia != nil {
+		return "", byMediaAccept(st, ir.MediaJSON), byMediaAccept(st, ir.MediaXML)
 	}
 	if c := op.Success.Media[0].Codec; c == ir.MediaStream || c == ir.MediaText {
 		names := make([]string, len(op.Success.Media))
@@ -398,6 +405,23 @@ func clientAccept(op *ir.Operation) (accept, acceptJSON, acceptXML string) {
 		acceptXML = xml.Name
 	}
 	return "", acceptJSON, acceptXML
+}
+
+// byMediaAccept is the Accept header asking for a body by media type in
+// the format of codec first: that format's media types, then the others
+// at q=0.5.
+func byMediaAccept(st *ir.Struct, codec ir.Media) string {
+	var first, then []string
+	for _, ms := range st.ByMedia {
+		for _, m := range ms {
+			if (m.Codec == ir.MediaXML) == (codec == ir.MediaXML) {
+				first = append(first, m.Name)
+			} else {
+				then = append(then, m.Name+";q=0.5")
+			}
+		}
+	}
+	return strings.Join(append(first, then...), ", ")
 }
 
 // clientLowerFirst lowers the first letter of a sentence, unless its first

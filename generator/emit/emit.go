@@ -79,6 +79,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_servers.go", always},
 	{"client_transport.go", always},
 	{"formats.go", usesFormats},
+	{"media_bodies.go", usesMediaBodies},
 	{"nullable.go", usesNullable},
 	{"pattern_runtime.go", always},
 	{"presence.go", always},
@@ -97,6 +98,7 @@ var runtimeFiles = []runtimeFile{
 	{"spec_types.go", always},
 	{"unions.go", usesUnions},
 	{"validation_runtime.go", always},
+	{"xml_elements.go", buffersXML},
 	{"xml_numbers.go", always},
 }
 

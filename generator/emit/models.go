@@ -13,6 +13,10 @@ func models(api *ir.API, f *jen.File) {
 			unionType(api, f, st)
 			continue
 		}
+		if st.ByMedia != nil {
+			mediaBodyType(f, st)
+			continue
+		}
 		f.Add(structComment(st))
 		f.Type().Id(st.GoName).Struct(structFields(st)...)
 		f.Line()

@@ -133,8 +133,11 @@ var rt = struct {
 	unionDecode          string
 	unionMatched         string
 	unionTag             string
+	errMediaBodyUnset    string
+	mediaBodyJSON        string
+	mediaBodyXML         string
 	unionXMLTop          string
-	unionElement         string
+	xmlElement           string
 	unionDecodeXML       string
 	unionTagXML          string
 }{
@@ -266,8 +269,11 @@ var rt = struct {
 	unionDecode:          "unionDecode",
 	unionMatched:         "unionMatched",
 	unionTag:             "unionTag",
+	errMediaBodyUnset:    "errMediaBodyUnset",
+	mediaBodyJSON:        "mediaBodyJSON",
+	mediaBodyXML:         "mediaBodyXML",
 	unionXMLTop:          "unionXMLTop",
-	unionElement:         "unionElement",
+	xmlElement:           "xmlElement",
 	unionDecodeXML:       "unionDecodeXML",
 	unionTagXML:          "unionTagXML",
 }

@@ -27,6 +27,9 @@ func serverResponsesOf(api *ir.API, op *ir.Operation, f *jen.File) {
 		f.Func().Params(jen.Id(r.GoName)).Id(op.Server.Marker).Params().Block()
 		f.Line()
 		serverResponseWrite(api, r, f)
+		if r.Type != nil && r.Type.Kind == ir.KindStruct {
+			mediaBodyOffers(api, r, f)
+		}
 	}
 }
 

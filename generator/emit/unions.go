@@ -24,6 +24,20 @@ func usesUnions(api *ir.API) bool {
 	return false
 }
 
+// usesXMLUnions reports whether a union of api has XML methods.
+func usesXMLUnions(api *ir.API) bool {
+	for _, st := range api.Structs {
+		if st.Union != nil && st.Union.XML {
+			return true
+		}
+	}
+	return false
+}
+
+// buffersXML reports whether api needs the runtime's xml_elements.go: a
+// union read from XML, or a body by media type.
+func buffersXML(api *ir.API) bool { return usesXMLUnions(api) || usesMediaBodies(api) }
+
 // unionType prints the union's type and its JSON methods, and its XML
 // methods when an XML body reaches it.
 func unionType(api *ir.API, f *jen.File, st *ir.Struct) {
@@ -94,7 +108,7 @@ func init() {
 	unionJSON.decode, unionJSON.tag = rt.unionDecode, rt.unionTag
 	unionXML.decode, unionXML.tag = rt.unionDecodeXML, rt.unionTagXML
 	unionXML.params = []jen.Code{jen.Id("d").Op("*").Qual("encoding/xml", "Decoder"), jen.Id("start").Qual("encoding/xml", "StartElement")}
-	unionXML.buffer = jen.List(jen.Id("b"), jen.Err()).Op(":=").Id(rt.unionElement).Call(jen.Id("d"), jen.Id("start"))
+	unionXML.buffer = jen.List(jen.Id("b"), jen.Err()).Op(":=").Id(rt.xmlElement).Call(jen.Id("d"), jen.Id("start"))
 }
 
 // prologue prints the buffering of an XML element.

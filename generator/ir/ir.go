@@ -246,6 +246,12 @@ type Struct struct {
 	// Union, when not nil, makes the struct a oneOf or anyOf: its Fields
 	// are the variants, in the spec's order, each a pointer.
 	Union *Union
+	// ByMedia, when not nil, makes the struct the body of a response
+	// whose media types carry different schemas: its Fields are one
+	// pointer per format (JSON, XML), each read and written in the media
+	// types at its index, in preference order; the handler sets one or
+	// more, the client's decoding exactly one.
+	ByMedia [][]*MediaType
 }
 
 // Union is how a oneOf or anyOf decides which variant a JSON value is.

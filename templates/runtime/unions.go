@@ -75,7 +75,7 @@ func unionMatched(union string, oneOf bool, matched []string, variants string) e
 }
 
 // A union an XML body reaches also has MarshalXML and UnmarshalXML: its
-// element is buffered (unionElement) and each variant tried on it as in
+// element is buffered (xmlElement, xml_elements.go) and each variant tried on it as in
 // JSON (unionDecodeXML), or the discriminator read from a child element or
 // an attribute of that name (unionTagXML).
 
@@ -90,53 +90,6 @@ func unionXMLTop(start xml.StartElement, goName, root string) (xml.StartElement,
 		start.Name.Local = root
 	}
 	return start, true
-}
-
-// unionElement reads the element start opens, up to its end, as a
-// document of its own, so that each variant can be tried on it.
-func unionElement(d *xml.Decoder, start xml.StartElement) ([]byte, error) {
-	var buf bytes.Buffer
-	e := xml.NewEncoder(&buf)
-	if err := e.EncodeToken(unionPlain(start)); err != nil {
-		return nil, err
-	}
-	for depth := 1; depth > 0; {
-		tok, err := d.Token()
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			tok = unionPlain(t)
-		case xml.EndElement:
-			depth--
-			tok = xml.EndElement{Name: xml.Name{Local: t.Name.Local}}
-		case xml.ProcInst, xml.Directive:
-			continue // (not inside an element of a body)
-		}
-		if err := e.EncodeToken(tok); err != nil {
-			return nil, err
-		}
-	}
-	if err := e.Flush(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// unionPlain is start with its names local (the variants' tags name
-// elements and attributes without namespace) and without namespace
-// declarations.
-func unionPlain(start xml.StartElement) xml.StartElement {
-	out := xml.StartElement{Name: xml.Name{Local: start.Name.Local}}
-	for _, a := range start.Attr {
-		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
-			continue
-		}
-		out.Attr = append(out.Attr, xml.Attr{Name: xml.Name{Local: a.Name.Local}, Value: a.Value})
-	}
-	return out
 }
 
 // unionDecodeXML decodes the element el into dst (a pointer to a
