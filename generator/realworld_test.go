@@ -16,7 +16,7 @@ import (
 var realWorld = map[string]bool{
 	"petstore.yaml":          true,
 	"petstore-expanded.yaml": true,
-	"vonage-account.yml":     false,
+	"vonage-account.yml":     true,
 	"vonage-numbers.yml":     true,
 }
 

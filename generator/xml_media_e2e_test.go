@@ -24,3 +24,10 @@ func TestXMLUnionsEndToEnd(t *testing.T) {
 func TestMediaSchemasEndToEnd(t *testing.T) {
 	loopback(t, "media_schemas.txtar", "schemas", "media_schemas_test.go")
 }
+
+// TestXMLFreeformEndToEnd runs testdata/e2e/xml_freeform_test.go against
+// the code of xml_freeform.txtar: free-form values in XML bodies as their
+// elements' text, through the generated client and server.
+func TestXMLFreeformEndToEnd(t *testing.T) {
+	loopback(t, "xml_freeform.txtar", "freeform", "xml_freeform_test.go")
+}

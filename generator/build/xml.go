@@ -173,8 +173,14 @@ func (b *builder) xmlBytesIn(t ir.TypeRef, seen map[string]bool) {
 				b.diags.Addf(f.Pos, "unsupported: property %q of format byte or binary in an XML body (encoding/xml would write raw bytes, not base64)", f.Name)
 			}
 			b.xmlNullable(f)
+			if xmlTextKind(f.Type) && !f.Additional && !strings.Contains(f.XMLTag, ",attr") {
+				// A free-form value travels as its element's text
+				// (xml_freeform.go).
+				st.XMLText = true
+				continue
+			}
 			if looseKind(f.Type) {
-				b.diags.Addf(f.Pos, "unsupported: property %q is a map or free-form value in an XML body (XML has no form for one)", f.Name)
+				b.diags.Addf(f.Pos, "unsupported: property %q is a map, or a free-form value that is an attribute or in nested arrays, in an XML body (XML has no form for one)", f.Name)
 				continue
 			}
 			b.xmlBytesIn(f.Type, seen)
@@ -188,4 +194,13 @@ func holdsBytes(t ir.TypeRef) bool {
 		return holdsBytes(*t.Elem)
 	}
 	return t.Kind == ir.KindBytes
+}
+
+// xmlTextKind reports a free-form value, or an array of them, that an XML
+// body carries as its element's text.
+func xmlTextKind(t ir.TypeRef) bool {
+	if t.Kind == ir.KindArray && t.Elem != nil {
+		t = *t.Elem
+	}
+	return t.Kind == ir.KindAny && !t.Nullable
 }

@@ -99,6 +99,7 @@ var runtimeFiles = []runtimeFile{
 	{"unions.go", usesUnions},
 	{"validation_runtime.go", always},
 	{"xml_elements.go", buffersXML},
+	{"xml_freeform.go", usesXMLText},
 	{"xml_numbers.go", always},
 }
 

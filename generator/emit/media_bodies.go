@@ -111,3 +111,14 @@ func mediaNamesOf(ms []*ir.MediaType) string {
 	}
 	return out
 }
+
+// usesXMLText reports whether a struct of api carries free-form values in
+// XML, the only users of the runtime's xml_freeform.go.
+func usesXMLText(api *ir.API) bool {
+	for _, st := range api.Structs {
+		if st.XMLText {
+			return true
+		}
+	}
+	return false
+}

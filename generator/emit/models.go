@@ -21,6 +21,10 @@ func models(api *ir.API, f *jen.File) {
 		f.Type().Id(st.GoName).Struct(structFields(st)...)
 		f.Line()
 		additionalMethods(st, f)
+		if st.XMLText {
+			xmlTextMethods(f, st)
+			continue
+		}
 		if st.Role == ir.RoleModel && hasFloat(st) {
 			f.Comment("MarshalXML writes " + st.GoName + " with its numbers as plain decimals (1234567.891,")
 			f.Comment("not encoding/xml's 1.234567891e+06), as JSON writes them.")
@@ -139,5 +143,25 @@ func additionalMethods(st *ir.Struct, f *jen.File) {
 		}
 		g.Return(jen.Id(rt.decodeAdditional).Call(jen.Id("m"), jen.Op("&").Id("x").Dot(extra.GoName)))
 	})
+	f.Line()
+}
+
+// xmlTextMethods prints the XML methods of a struct with free-form fields
+// an XML body carries: each is its element's text (and numbers are plain
+// decimals), through the runtime's twin of the struct.
+func xmlTextMethods(f *jen.File, st *ir.Struct) {
+	xmlParams := []jen.Code{jen.Id("e").Op("*").Qual("encoding/xml", "Encoder"), jen.Id("start").Qual("encoding/xml", "StartElement")}
+	f.Comment("MarshalXML writes " + st.GoName + " with its free-form values as their elements' text")
+	f.Comment("(a JSON string its text, a number or boolean its literal, null no element).")
+	f.Func().Params(jen.Id("x").Id(st.GoName)).Id("MarshalXML").Params(xmlParams...).Error().
+		Block(jen.Return(jen.Id(rt.marshalXMLText).Call(jen.Id("e"), jen.Id("start"), jen.Id("x"))))
+	f.Line()
+	f.Comment("UnmarshalXML reads " + st.GoName + ", each free-form value its element's text as a JSON string.")
+	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("UnmarshalXML").Params(
+		jen.Id("d").Op("*").Qual("encoding/xml", "Decoder"), jen.Id("start").Qual("encoding/xml", "StartElement"),
+	).Error().Block(jen.Return(jen.Id(rt.unmarshalXMLText).Call(jen.Id("d"), jen.Id("start"), jen.Id("x"))))
+	f.Line()
+	f.Comment("xmlTwinned tells the presence checks that " + st.GoName + "'s tags still describe its XML.")
+	f.Func().Params(jen.Id(st.GoName)).Id("xmlTwinned").Params().Block()
 	f.Line()
 }

@@ -133,6 +133,8 @@ var rt = struct {
 	unionDecode          string
 	unionMatched         string
 	unionTag             string
+	marshalXMLText       string
+	unmarshalXMLText     string
 	errMediaBodyUnset    string
 	mediaBodyJSON        string
 	mediaBodyXML         string
@@ -269,6 +271,8 @@ var rt = struct {
 	unionDecode:          "unionDecode",
 	unionMatched:         "unionMatched",
 	unionTag:             "unionTag",
+	marshalXMLText:       "marshalXMLText",
+	unmarshalXMLText:     "unmarshalXMLText",
 	errMediaBodyUnset:    "errMediaBodyUnset",
 	mediaBodyJSON:        "mediaBodyJSON",
 	mediaBodyXML:         "mediaBodyXML",

@@ -246,6 +246,10 @@ type Struct struct {
 	// Union, when not nil, makes the struct a oneOf or anyOf: its Fields
 	// are the variants, in the spec's order, each a pointer.
 	Union *Union
+	// XMLText marks a struct an XML body reaches that has free-form
+	// fields (json.RawMessage): its MarshalXML and UnmarshalXML go
+	// through the runtime's twin, where each is its element's text.
+	XMLText bool
 	// ByMedia, when not nil, makes the struct the body of a response
 	// whose media types carry different schemas: its Fields are one
 	// pointer per format (JSON, XML), each read and written in the media

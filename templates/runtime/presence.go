@@ -134,6 +134,9 @@ func opaque(t reflect.Type, codec string) bool {
 	if codec == "json" {
 		return pt.Implements(reflect.TypeFor[json.Unmarshaler]())
 	}
+	if t.Kind() == reflect.Struct && t.Implements(reflect.TypeFor[interface{ xmlTwinned() }]()) {
+		return false // read through a twin of the same tags (xml_freeform.go)
+	}
 	return pt.Implements(reflect.TypeFor[xml.Unmarshaler]()) || pt.Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
 }
 
