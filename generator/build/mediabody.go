@@ -37,7 +37,7 @@ func (b *builder) mediaBodies(r *ir.Response, formats []mediaSchema) *ir.TypeRef
 	st := &ir.Struct{
 		Name:   naming.Inline(r.GoName, "body"),
 		GoName: b.types.Unique(naming.Inline(r.GoName, "body")),
-		Doc:    "The body in each of its formats, whose schemas differ: exactly one is set.",
+		Doc:    "A decoded answer has the field of its format set; a handler sets one or both, and the server answers in one the request accepts.",
 		Pos:    formats[0].pos,
 		Role:   ir.RoleModel,
 	}
