@@ -48,6 +48,10 @@ func run(corpus, table, outcomes, only, toolList string, keep, merge bool) error
 	if err != nil {
 		return err
 	}
+	verdicts, err := readVerdicts(corpus) // before the run: a typo there must not cost one
+	if err != nil {
+		return err
+	}
 	if only != "" {
 		re, err := regexp.Compile(only)
 		if err != nil {
@@ -71,7 +75,7 @@ func run(corpus, table, outcomes, only, toolList string, keep, merge bool) error
 			fmt.Fprintf(os.Stderr, "%-28s %-13s %-8s %5.1fs %s\n", d.File, tool, r.Outcome, r.Seconds, firstLine(r.Detail))
 		}
 	}
-	rep := report{Docs: docs, Tools: tools, Versions: w.versions, Commit: commit, Seconds: time.Since(start).Seconds()}
+	rep := report{Docs: docs, Tools: tools, Versions: w.versions, Commit: commit, Seconds: time.Since(start).Seconds(), Verdicts: verdicts}
 	fmt.Fprintf(os.Stderr, "%s in %.0fs\n", rep.summary(), rep.Seconds)
 	if merge && only == "" {
 		for _, t := range allTools {

@@ -19,6 +19,8 @@ type report struct {
 	// at, when some were carried from an earlier run (-merge); nil when
 	// all were measured in this one, at Commit.
 	Measured map[string]string
+	// Verdicts are corpus/verdicts.json: what each refused document is.
+	Verdicts map[string]verdict
 }
 
 // built counts the documents tool built.
@@ -194,6 +196,10 @@ func (r *report) writeDetails(b *strings.Builder, tool string, lines int) {
 		}
 		any = true
 		fmt.Fprintf(b, "- `%s`: %s", d.File, cell(res))
+		if tool == "nexmogen" {
+			v, ok := r.Verdicts[d.File]
+			fmt.Fprintf(b, "; %s", verdictText(v, ok))
+		}
 		n := min(lines, len(res.Detail))
 		for _, l := range res.Detail[:n] {
 			if len(l) > 300 {
