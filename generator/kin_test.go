@@ -270,8 +270,10 @@ var kinItems = map[string][]kinItemCase{
 		kinItemCase{kinCase: kinCase{Schema: "Access", Body: `{"pass":"p","count":0}`}, accept: true,
 			differs: "a readOnly property at its zero is absent to the validator (the client leaves it out); the server's decoder refuses it when present (testdata/e2e/access_test.go)"}),
 	"TestIssue11MultipleOfAgainstKin": append(
-		accept("Multiples", `{}`, `{"five":0}`, `{"five":-15}`, `{"five":5000000000}`, `{"odd":9}`, `{"odd":-3}`, `{"level":4}`),
-		refuse("Multiples", `{"five":7}`, `{"five":-1}`, `{"odd":10}`, `{"five":5.5}`)...),
+		accept("Multiples", `{}`, `{"five":0}`, `{"five":-15}`, `{"five":5000000000}`, `{"odd":9}`, `{"odd":-3}`, `{"level":4}`,
+			`{"half":1.5}`, `{"half":-2}`, `{"tenth":0.3}`, `{"tenth":12.7}`, `{"lot":5}`, `{"lot":-10}`, `{"wide":4.5e15}`, `{"wide":-9}`),
+		refuse("Multiples", `{"five":7}`, `{"five":-1}`, `{"odd":10}`, `{"five":5.5}`,
+			`{"half":1.25}`, `{"tenth":0.35}`, `{"lot":3}`, `{"wide":4.5}`)...),
 }
 
 // kinFormatCases are the string formats' cases: kin-openapi checks
@@ -352,7 +354,9 @@ func TestIssue14Item25EmptyRequiredArray(t *testing.T) { kinDifferential(t) }
 func TestIssue11FormatsAgainstKin(t *testing.T) { kinDifferential(t) }
 
 // TestIssue11MultipleOfAgainstKin: multipleOf on integers, through an
-// untyped allOf part too, agrees with kin-openapi.
+// untyped allOf part too, and on numbers or with a fractional multiple
+// (0.5, 0.1 with kin-openapi's tolerance, 2.5 on an integer), agrees with
+// kin-openapi.
 func TestIssue11MultipleOfAgainstKin(t *testing.T) { kinDifferential(t) }
 
 // TestIssue11UnionsAgainstKin: oneOf and anyOf decide as kin-openapi does:

@@ -93,6 +93,10 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 	}
 	if m := integerMultiple(s); m > 0 {
 		out = append(out, &ir.Rule{Kind: ir.RuleMultipleOf, Pos: b.fieldPos(s.Origin, "multipleOf"), Bound: m})
+	} else if s.MultipleOf != nil && *s.MultipleOf > 0 {
+		// On a number, or not a whole number: checked as kin-openapi
+		// does (the runtime's isMultipleOf).
+		out = append(out, &ir.Rule{Kind: ir.RuleMultipleOf, Pos: b.fieldPos(s.Origin, "multipleOf"), Bound: *s.MultipleOf})
 	}
 	out = append(out, b.formatRules(s)...)
 	out = append(out, lengthRules(s, b.fieldPos)...)
@@ -162,8 +166,8 @@ func (b *builder) typedBounds(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 }
 
 // integerMultiple is the multipleOf of a schema when it is a whole number
-// the validators can check exactly on an integer (v%m), else 0; on a
-// number value it is refused (see applicable).
+// the validators can check exactly on an integer (v%m), else 0 (a float64
+// bound, checked by isMultipleOf).
 func integerMultiple(s *openapi3.Schema) int64 {
 	m := s.MultipleOf
 	if m == nil || s.Type.Is("number") || *m < 1 || *m >= math.MaxInt64 || *m != math.Trunc(*m) {

@@ -20,9 +20,6 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 	if has := s.AdditionalProperties.Has; has != nil && !*has && len(s.Properties) == 0 && len(s.AllOf) == 0 && s.Type.Is("object") {
 		report("additionalProperties", "an object that allows no property (no properties, additionalProperties: false)")
 	}
-	if s.MultipleOf != nil && integerMultiple(s) == 0 {
-		report("multipleOf", "multipleOf on a number, or a non-integral multipleOf (integer multiples of an integer are checked)")
-	}
 	if s.Type != nil && s.Type.IsMultiple() {
 		report("type", "a schema with several types")
 	}

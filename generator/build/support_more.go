@@ -120,10 +120,8 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 		case ir.RuleFormat:
 			return base != ir.KindString
 		case ir.RuleMultipleOf:
-			if base == ir.KindFloat {
-				b.diags.Addf(r.Pos, "unsupported: multipleOf on a number, or a non-integral multipleOf (integer multiples of an integer are checked)")
-			}
-			return base != ir.KindInt
+			_, whole := r.Bound.(int64)
+			return base != ir.KindInt && (base != ir.KindFloat || whole)
 		case ir.RuleMinimum, ir.RuleMaximum:
 			return base != ir.KindInt && base != ir.KindFloat
 		case ir.RuleMinItems, ir.RuleMaxItems, ir.RuleUniqueItems:

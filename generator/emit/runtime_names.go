@@ -32,6 +32,7 @@ var rt = struct {
 	isIPv4               string
 	isURI                string
 	isEmail              string
+	isMultipleOf         string
 	isHostname           string
 	isUUID               string
 	Date                 string
@@ -170,6 +171,7 @@ var rt = struct {
 	isIPv4:               "isIPv4",
 	isURI:                "isURI",
 	isEmail:              "isEmail",
+	isMultipleOf:         "isMultipleOf",
 	isHostname:           "isHostname",
 	isUUID:               "isUUID",
 	Date:                 "Date",

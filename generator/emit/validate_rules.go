@@ -41,7 +41,12 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		limit = jen.Lit(r.Pattern.Expr)
 		value = showValue(api, t, v)
 	case ir.RuleMultipleOf:
-		cond = v.Clone().Op("%").Add(lit(r.Bound)).Op("!=").Lit(0)
+		if m, ok := r.Bound.(float64); ok {
+			// float64() of an integer, an enum or a number alike.
+			cond = jen.Op("!").Id(rt.isMultipleOf).Call(jen.Float64().Call(v.Clone()), jen.Lit(m))
+		} else {
+			cond = v.Clone().Op("%").Add(lit(r.Bound)).Op("!=").Lit(0)
+		}
 		value = showValue(api, t, v)
 	case ir.RuleFormat:
 		cond = jen.Op("!").Add(formatCheck(r.Format, asString(t, v)))

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
 	"strconv"
 )
 
@@ -115,6 +117,35 @@ func duplicateJSONAt[T any](s []T) int {
 		seen[string(b)] = struct{}{}
 	}
 	return -1
+}
+
+// isMultipleOf reports whether v is a multiple of m (m > 0) as kin-openapi
+// v0.153.0 judges multipleOf (schema_3point0_validator.go,
+// multipleOfFailure; MIT licence): v/m is an integer in exact rationals
+// of the two float64s, or v lies within |v|/2^51 of the nearest multiple,
+// since decimal fractions such as 0.1 have no exact float64. It allocates
+// (math/big), for number rules only; integer multiples of integers are
+// checked with %.
+func isMultipleOf(v, m float64) bool {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return true
+	}
+	value, step := new(big.Rat).SetFloat64(v), new(big.Rat).SetFloat64(m)
+	q := new(big.Rat).Quo(value, step)
+	if q.IsInt() {
+		return true
+	}
+	floor := new(big.Int).Div(q.Num(), q.Denom())
+	var distance *big.Rat
+	for _, k := range []*big.Int{floor, new(big.Int).Add(floor, big.NewInt(1))} {
+		gap := new(big.Rat).Sub(value, new(big.Rat).Mul(new(big.Rat).SetInt(k), step))
+		gap.Abs(gap)
+		if distance == nil || gap.Cmp(distance) < 0 {
+			distance = gap
+		}
+	}
+	slack := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Lsh(big.NewInt(1), 51))
+	return distance.Cmp(new(big.Rat).Mul(new(big.Rat).Abs(value), slack)) <= 0
 }
 
 // itemText names the item at index i of an array in an error message,

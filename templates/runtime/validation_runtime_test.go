@@ -32,3 +32,21 @@ func TestDuplicateJSONAt(t *testing.T) {
 		t.Errorf("itemText(3) = %q", itemText(3))
 	}
 }
+
+func TestIsMultipleOf(t *testing.T) {
+	for _, c := range []struct {
+		v, m float64
+		want bool
+	}{
+		{0, 0.5, true}, {1.5, 0.5, true}, {-2, 0.5, true}, {1.25, 0.5, false},
+		// 0.1 has no exact float64: 0.3 is within kin-openapi's slack of
+		// three times it, 0.35 is not.
+		{0.3, 0.1, true}, {12.7, 0.1, true}, {0.35, 0.1, false},
+		{5, 2.5, true}, {3, 2.5, false}, {4.5e15, 3, true}, {4.5, 3, false},
+		{1e-9, 1e-10, true}, {1.5e-10, 1e-10, false},
+	} {
+		if got := isMultipleOf(c.v, c.m); got != c.want {
+			t.Errorf("isMultipleOf(%g, %g) = %v, want %v", c.v, c.m, got, c.want)
+		}
+	}
+}
