@@ -192,3 +192,39 @@ func TestCallsOptions(t *testing.T) {
 		t.Errorf("the walk sent X-Trace-Id %q, meta %+v", traces, meta)
 	}
 }
+
+// sharedHandler answers both number operations with one shared response.
+type sharedHandler struct{ nexmo.UnimplementedHandler }
+
+// unauthorized is a value of the shared type, a response of both.
+var unauthorized = nexmo.NumbersUnauthorizedResponse{Body: nexmo.NumbersError{ErrorCode: "401", ErrorCodeLabel: "no"}, XRequestID: "shared-1"}
+
+// ListOwnedNumbers answers with the shared response.
+func (sharedHandler) ListOwnedNumbers(context.Context, *nexmo.ListOwnedNumbersInput) (nexmo.ListOwnedNumbersResponse, error) {
+	return unauthorized, nil
+}
+
+// SearchAvailableNumbers answers with the same value, under its alias.
+func (sharedHandler) SearchAvailableNumbers(context.Context, *nexmo.SearchAvailableNumbersInput) (nexmo.SearchAvailableNumbersResponse, error) {
+	var alias nexmo.SearchAvailableNumbers401Response = unauthorized
+	return alias, nil
+}
+
+// TestSharedResponseEndToEnd: the components/responses entry
+// NumbersUnauthorized is one type, which both operations answer with.
+func TestSharedResponseEndToEnd(t *testing.T) {
+	srv := httptest.NewServer(nexmo.NewServer(sharedHandler{}, nexmo.WithBasicAuthVerifier(nexmo.StaticBasic(srvKey, srvSecret))))
+	defer srv.Close()
+	c, err := nexmo.NewClient(srvKey, srvSecret, nexmo.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err1 := c.ListOwnedNumbers(t.Context(), nexmo.ListOwnedNumbersParams{})
+	_, err2 := c.SearchAvailableNumbers(t.Context(), nexmo.SearchAvailableNumbersParams{Country: "GB"})
+	for _, err := range []error{err1, err2} {
+		var ae *nexmo.APIError
+		if !errors.As(err, &ae) || ae.StatusCode != 401 || ae.RequestID != "shared-1" || !errors.Is(err, nexmo.ErrAuthentication) {
+			t.Errorf("%v, want the shared 401", err)
+		}
+	}
+}

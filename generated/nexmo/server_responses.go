@@ -41,10 +41,10 @@ func (v GetBalance200Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	return nil
 }
 
-// GetBalance401Response is the 401 response of GetBalance.
+// BalanceUnauthorizedResponse is the 401 response "BalanceUnauthorized" (components/responses) of GetBalance.
 //
 // Authentication failed (XML root `accountBalance`).
-type GetBalance401Response struct {
+type BalanceUnauthorizedResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body BalanceError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -55,11 +55,11 @@ type GetBalance401Response struct {
 	XRequestID string
 }
 
-// isGetBalanceResponse marks GetBalance401Response as a GetBalanceResponse.
-func (GetBalance401Response) isGetBalanceResponse() {}
+// isGetBalanceResponse marks BalanceUnauthorizedResponse as a GetBalanceResponse.
+func (BalanceUnauthorizedResponse) isGetBalanceResponse() {}
 
-// writeResponse writes GetBalance401Response, in media m when it offers it.
-func (v GetBalance401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes BalanceUnauthorizedResponse, in media m when it offers it.
+func (v BalanceUnauthorizedResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -75,10 +75,13 @@ func (v GetBalance401Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	return nil
 }
 
-// GetBalance429Response is the 429 response of GetBalance.
+// GetBalance401Response is BalanceUnauthorizedResponse, the 401 response of GetBalance.
+type GetBalance401Response = BalanceUnauthorizedResponse
+
+// BalanceTooManyRequestsResponse is the 429 response "BalanceTooManyRequests" (components/responses) of GetBalance.
 //
 // Rate limited; wait Retry-After seconds (XML root `accountBalance`).
-type GetBalance429Response struct {
+type BalanceTooManyRequestsResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body BalanceError
 	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
@@ -93,11 +96,11 @@ type GetBalance429Response struct {
 	XRequestID string
 }
 
-// isGetBalanceResponse marks GetBalance429Response as a GetBalanceResponse.
-func (GetBalance429Response) isGetBalanceResponse() {}
+// isGetBalanceResponse marks BalanceTooManyRequestsResponse as a GetBalanceResponse.
+func (BalanceTooManyRequestsResponse) isGetBalanceResponse() {}
 
-// writeResponse writes GetBalance429Response, in media m when it offers it.
-func (v GetBalance429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes BalanceTooManyRequestsResponse, in media m when it offers it.
+func (v BalanceTooManyRequestsResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -116,10 +119,13 @@ func (v GetBalance429Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	return nil
 }
 
-// GetBalance500Response is the 500 response of GetBalance.
+// GetBalance429Response is BalanceTooManyRequestsResponse, the 429 response of GetBalance.
+type GetBalance429Response = BalanceTooManyRequestsResponse
+
+// BalanceServerErrorResponse is the 500 response "BalanceServerError" (components/responses) of GetBalance.
 //
 // Nexmo failed (XML root `accountBalance`).
-type GetBalance500Response struct {
+type BalanceServerErrorResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body BalanceError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -130,11 +136,11 @@ type GetBalance500Response struct {
 	XRequestID string
 }
 
-// isGetBalanceResponse marks GetBalance500Response as a GetBalanceResponse.
-func (GetBalance500Response) isGetBalanceResponse() {}
+// isGetBalanceResponse marks BalanceServerErrorResponse as a GetBalanceResponse.
+func (BalanceServerErrorResponse) isGetBalanceResponse() {}
 
-// writeResponse writes GetBalance500Response, in media m when it offers it.
-func (v GetBalance500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes BalanceServerErrorResponse, in media m when it offers it.
+func (v BalanceServerErrorResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -149,6 +155,9 @@ func (v GetBalance500Response) writeResponse(w http.ResponseWriter, m srvMedia) 
 	e.send(w, 500)
 	return nil
 }
+
+// GetBalance500Response is BalanceServerErrorResponse, the 500 response of GetBalance.
+type GetBalance500Response = BalanceServerErrorResponse
 
 // GetOutboundPricing200Response is the 200 response of GetOutboundPricing.
 //
@@ -184,10 +193,10 @@ func (v GetOutboundPricing200Response) writeResponse(w http.ResponseWriter, m sr
 	return nil
 }
 
-// GetOutboundPricing401Response is the 401 response of GetOutboundPricing.
+// PricingUnauthorizedResponse is the 401 response "PricingUnauthorized" (components/responses) of GetOutboundPricing.
 //
 // Authentication failed (XML root `outbound-country-pricing`).
-type GetOutboundPricing401Response struct {
+type PricingUnauthorizedResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -198,11 +207,11 @@ type GetOutboundPricing401Response struct {
 	XRequestID string
 }
 
-// isGetOutboundPricingResponse marks GetOutboundPricing401Response as a GetOutboundPricingResponse.
-func (GetOutboundPricing401Response) isGetOutboundPricingResponse() {}
+// isGetOutboundPricingResponse marks PricingUnauthorizedResponse as a GetOutboundPricingResponse.
+func (PricingUnauthorizedResponse) isGetOutboundPricingResponse() {}
 
-// writeResponse writes GetOutboundPricing401Response, in media m when it offers it.
-func (v GetOutboundPricing401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes PricingUnauthorizedResponse, in media m when it offers it.
+func (v PricingUnauthorizedResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -218,11 +227,14 @@ func (v GetOutboundPricing401Response) writeResponse(w http.ResponseWriter, m sr
 	return nil
 }
 
-// GetOutboundPricing429Response is the 429 response of GetOutboundPricing.
+// GetOutboundPricing401Response is PricingUnauthorizedResponse, the 401 response of GetOutboundPricing.
+type GetOutboundPricing401Response = PricingUnauthorizedResponse
+
+// PricingTooManyRequestsResponse is the 429 response "PricingTooManyRequests" (components/responses) of GetOutboundPricing.
 //
 // Rate limited (pricing allows one request per second); wait Retry-After seconds (XML root
 // `outbound-country-pricing`).
-type GetOutboundPricing429Response struct {
+type PricingTooManyRequestsResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingError
 	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
@@ -237,11 +249,11 @@ type GetOutboundPricing429Response struct {
 	XRequestID string
 }
 
-// isGetOutboundPricingResponse marks GetOutboundPricing429Response as a GetOutboundPricingResponse.
-func (GetOutboundPricing429Response) isGetOutboundPricingResponse() {}
+// isGetOutboundPricingResponse marks PricingTooManyRequestsResponse as a GetOutboundPricingResponse.
+func (PricingTooManyRequestsResponse) isGetOutboundPricingResponse() {}
 
-// writeResponse writes GetOutboundPricing429Response, in media m when it offers it.
-func (v GetOutboundPricing429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes PricingTooManyRequestsResponse, in media m when it offers it.
+func (v PricingTooManyRequestsResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -260,10 +272,13 @@ func (v GetOutboundPricing429Response) writeResponse(w http.ResponseWriter, m sr
 	return nil
 }
 
-// GetOutboundPricing500Response is the 500 response of GetOutboundPricing.
+// GetOutboundPricing429Response is PricingTooManyRequestsResponse, the 429 response of GetOutboundPricing.
+type GetOutboundPricing429Response = PricingTooManyRequestsResponse
+
+// PricingServerErrorResponse is the 500 response "PricingServerError" (components/responses) of GetOutboundPricing.
 //
 // Nexmo failed (XML root `outbound-country-pricing`).
-type GetOutboundPricing500Response struct {
+type PricingServerErrorResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -274,11 +289,11 @@ type GetOutboundPricing500Response struct {
 	XRequestID string
 }
 
-// isGetOutboundPricingResponse marks GetOutboundPricing500Response as a GetOutboundPricingResponse.
-func (GetOutboundPricing500Response) isGetOutboundPricingResponse() {}
+// isGetOutboundPricingResponse marks PricingServerErrorResponse as a GetOutboundPricingResponse.
+func (PricingServerErrorResponse) isGetOutboundPricingResponse() {}
 
-// writeResponse writes GetOutboundPricing500Response, in media m when it offers it.
-func (v GetOutboundPricing500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes PricingServerErrorResponse, in media m when it offers it.
+func (v PricingServerErrorResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -293,6 +308,9 @@ func (v GetOutboundPricing500Response) writeResponse(w http.ResponseWriter, m sr
 	e.send(w, 500)
 	return nil
 }
+
+// GetOutboundPricing500Response is PricingServerErrorResponse, the 500 response of GetOutboundPricing.
+type GetOutboundPricing500Response = PricingServerErrorResponse
 
 // UpdateSettings200Response is the 200 response of UpdateSettings.
 //
@@ -328,10 +346,10 @@ func (v UpdateSettings200Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-// UpdateSettings401Response is the 401 response of UpdateSettings.
+// SettingsUnauthorizedResponse is the 401 response "SettingsUnauthorized" (components/responses) of UpdateSettings.
 //
 // Authentication failed (XML root `account-settings`).
-type UpdateSettings401Response struct {
+type SettingsUnauthorizedResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body SettingsError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -342,11 +360,11 @@ type UpdateSettings401Response struct {
 	XRequestID string
 }
 
-// isUpdateSettingsResponse marks UpdateSettings401Response as a UpdateSettingsResponse.
-func (UpdateSettings401Response) isUpdateSettingsResponse() {}
+// isUpdateSettingsResponse marks SettingsUnauthorizedResponse as a UpdateSettingsResponse.
+func (SettingsUnauthorizedResponse) isUpdateSettingsResponse() {}
 
-// writeResponse writes UpdateSettings401Response, in media m when it offers it.
-func (v UpdateSettings401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes SettingsUnauthorizedResponse, in media m when it offers it.
+func (v SettingsUnauthorizedResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -362,11 +380,14 @@ func (v UpdateSettings401Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-// UpdateSettings420Response is the 420 response of UpdateSettings.
+// UpdateSettings401Response is SettingsUnauthorizedResponse, the 401 response of UpdateSettings.
+type UpdateSettings401Response = SettingsUnauthorizedResponse
+
+// SettingsMethodFailedResponse is the 420 response "SettingsMethodFailed" (components/responses) of UpdateSettings.
 //
 // The change was refused ("method failed"), for example because a callback URL did not answer
 // `200 OK` (XML root `account-settings`).
-type UpdateSettings420Response struct {
+type SettingsMethodFailedResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body SettingsError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -377,11 +398,11 @@ type UpdateSettings420Response struct {
 	XRequestID string
 }
 
-// isUpdateSettingsResponse marks UpdateSettings420Response as a UpdateSettingsResponse.
-func (UpdateSettings420Response) isUpdateSettingsResponse() {}
+// isUpdateSettingsResponse marks SettingsMethodFailedResponse as a UpdateSettingsResponse.
+func (SettingsMethodFailedResponse) isUpdateSettingsResponse() {}
 
-// writeResponse writes UpdateSettings420Response, in media m when it offers it.
-func (v UpdateSettings420Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes SettingsMethodFailedResponse, in media m when it offers it.
+func (v SettingsMethodFailedResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -397,10 +418,13 @@ func (v UpdateSettings420Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-// UpdateSettings429Response is the 429 response of UpdateSettings.
+// UpdateSettings420Response is SettingsMethodFailedResponse, the 420 response of UpdateSettings.
+type UpdateSettings420Response = SettingsMethodFailedResponse
+
+// SettingsTooManyRequestsResponse is the 429 response "SettingsTooManyRequests" (components/responses) of UpdateSettings.
 //
 // Rate limited; wait Retry-After seconds (XML root `account-settings`).
-type UpdateSettings429Response struct {
+type SettingsTooManyRequestsResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body SettingsError
 	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
@@ -415,11 +439,11 @@ type UpdateSettings429Response struct {
 	XRequestID string
 }
 
-// isUpdateSettingsResponse marks UpdateSettings429Response as a UpdateSettingsResponse.
-func (UpdateSettings429Response) isUpdateSettingsResponse() {}
+// isUpdateSettingsResponse marks SettingsTooManyRequestsResponse as a UpdateSettingsResponse.
+func (SettingsTooManyRequestsResponse) isUpdateSettingsResponse() {}
 
-// writeResponse writes UpdateSettings429Response, in media m when it offers it.
-func (v UpdateSettings429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes SettingsTooManyRequestsResponse, in media m when it offers it.
+func (v SettingsTooManyRequestsResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -438,10 +462,13 @@ func (v UpdateSettings429Response) writeResponse(w http.ResponseWriter, m srvMed
 	return nil
 }
 
-// UpdateSettings500Response is the 500 response of UpdateSettings.
+// UpdateSettings429Response is SettingsTooManyRequestsResponse, the 429 response of UpdateSettings.
+type UpdateSettings429Response = SettingsTooManyRequestsResponse
+
+// SettingsServerErrorResponse is the 500 response "SettingsServerError" (components/responses) of UpdateSettings.
 //
 // Nexmo failed (XML root `account-settings`).
-type UpdateSettings500Response struct {
+type SettingsServerErrorResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body SettingsError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -452,11 +479,11 @@ type UpdateSettings500Response struct {
 	XRequestID string
 }
 
-// isUpdateSettingsResponse marks UpdateSettings500Response as a UpdateSettingsResponse.
-func (UpdateSettings500Response) isUpdateSettingsResponse() {}
+// isUpdateSettingsResponse marks SettingsServerErrorResponse as a UpdateSettingsResponse.
+func (SettingsServerErrorResponse) isUpdateSettingsResponse() {}
 
-// writeResponse writes UpdateSettings500Response, in media m when it offers it.
-func (v UpdateSettings500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes SettingsServerErrorResponse, in media m when it offers it.
+func (v SettingsServerErrorResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -471,6 +498,9 @@ func (v UpdateSettings500Response) writeResponse(w http.ResponseWriter, m srvMed
 	e.send(w, 500)
 	return nil
 }
+
+// UpdateSettings500Response is SettingsServerErrorResponse, the 500 response of UpdateSettings.
+type UpdateSettings500Response = SettingsServerErrorResponse
 
 // ListOwnedNumbers200Response is the 200 response of ListOwnedNumbers.
 //
@@ -506,10 +536,10 @@ func (v ListOwnedNumbers200Response) writeResponse(w http.ResponseWriter, m srvM
 	return nil
 }
 
-// ListOwnedNumbers401Response is the 401 response of ListOwnedNumbers.
+// NumbersUnauthorizedResponse is the 401 response "NumbersUnauthorized" (components/responses) of ListOwnedNumbers, SearchAvailableNumbers.
 //
 // Authentication failed (XML root `inbound-numbers`).
-type ListOwnedNumbers401Response struct {
+type NumbersUnauthorizedResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -520,11 +550,14 @@ type ListOwnedNumbers401Response struct {
 	XRequestID string
 }
 
-// isListOwnedNumbersResponse marks ListOwnedNumbers401Response as a ListOwnedNumbersResponse.
-func (ListOwnedNumbers401Response) isListOwnedNumbersResponse() {}
+// isListOwnedNumbersResponse marks NumbersUnauthorizedResponse as a ListOwnedNumbersResponse.
+func (NumbersUnauthorizedResponse) isListOwnedNumbersResponse() {}
 
-// writeResponse writes ListOwnedNumbers401Response, in media m when it offers it.
-func (v ListOwnedNumbers401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// isSearchAvailableNumbersResponse marks NumbersUnauthorizedResponse as a SearchAvailableNumbersResponse.
+func (NumbersUnauthorizedResponse) isSearchAvailableNumbersResponse() {}
+
+// writeResponse writes NumbersUnauthorizedResponse, in media m when it offers it.
+func (v NumbersUnauthorizedResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -540,10 +573,13 @@ func (v ListOwnedNumbers401Response) writeResponse(w http.ResponseWriter, m srvM
 	return nil
 }
 
-// ListOwnedNumbers429Response is the 429 response of ListOwnedNumbers.
+// ListOwnedNumbers401Response is NumbersUnauthorizedResponse, the 401 response of ListOwnedNumbers.
+type ListOwnedNumbers401Response = NumbersUnauthorizedResponse
+
+// NumbersTooManyRequestsResponse is the 429 response "NumbersTooManyRequests" (components/responses) of ListOwnedNumbers, SearchAvailableNumbers.
 //
 // Rate limited; wait Retry-After seconds (XML root `inbound-numbers`).
-type ListOwnedNumbers429Response struct {
+type NumbersTooManyRequestsResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
 	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
@@ -558,11 +594,14 @@ type ListOwnedNumbers429Response struct {
 	XRequestID string
 }
 
-// isListOwnedNumbersResponse marks ListOwnedNumbers429Response as a ListOwnedNumbersResponse.
-func (ListOwnedNumbers429Response) isListOwnedNumbersResponse() {}
+// isListOwnedNumbersResponse marks NumbersTooManyRequestsResponse as a ListOwnedNumbersResponse.
+func (NumbersTooManyRequestsResponse) isListOwnedNumbersResponse() {}
 
-// writeResponse writes ListOwnedNumbers429Response, in media m when it offers it.
-func (v ListOwnedNumbers429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// isSearchAvailableNumbersResponse marks NumbersTooManyRequestsResponse as a SearchAvailableNumbersResponse.
+func (NumbersTooManyRequestsResponse) isSearchAvailableNumbersResponse() {}
+
+// writeResponse writes NumbersTooManyRequestsResponse, in media m when it offers it.
+func (v NumbersTooManyRequestsResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -581,10 +620,13 @@ func (v ListOwnedNumbers429Response) writeResponse(w http.ResponseWriter, m srvM
 	return nil
 }
 
-// ListOwnedNumbers500Response is the 500 response of ListOwnedNumbers.
+// ListOwnedNumbers429Response is NumbersTooManyRequestsResponse, the 429 response of ListOwnedNumbers.
+type ListOwnedNumbers429Response = NumbersTooManyRequestsResponse
+
+// NumbersServerErrorResponse is the 500 response "NumbersServerError" (components/responses) of ListOwnedNumbers, SearchAvailableNumbers.
 //
 // Nexmo failed (XML root `inbound-numbers`).
-type ListOwnedNumbers500Response struct {
+type NumbersServerErrorResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body NumbersError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -595,11 +637,14 @@ type ListOwnedNumbers500Response struct {
 	XRequestID string
 }
 
-// isListOwnedNumbersResponse marks ListOwnedNumbers500Response as a ListOwnedNumbersResponse.
-func (ListOwnedNumbers500Response) isListOwnedNumbersResponse() {}
+// isListOwnedNumbersResponse marks NumbersServerErrorResponse as a ListOwnedNumbersResponse.
+func (NumbersServerErrorResponse) isListOwnedNumbersResponse() {}
 
-// writeResponse writes ListOwnedNumbers500Response, in media m when it offers it.
-func (v ListOwnedNumbers500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// isSearchAvailableNumbersResponse marks NumbersServerErrorResponse as a SearchAvailableNumbersResponse.
+func (NumbersServerErrorResponse) isSearchAvailableNumbersResponse() {}
+
+// writeResponse writes NumbersServerErrorResponse, in media m when it offers it.
+func (v NumbersServerErrorResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -614,6 +659,9 @@ func (v ListOwnedNumbers500Response) writeResponse(w http.ResponseWriter, m srvM
 	e.send(w, 500)
 	return nil
 }
+
+// ListOwnedNumbers500Response is NumbersServerErrorResponse, the 500 response of ListOwnedNumbers.
+type ListOwnedNumbers500Response = NumbersServerErrorResponse
 
 // SearchAvailableNumbers200Response is the 200 response of SearchAvailableNumbers.
 //
@@ -649,120 +697,20 @@ func (v SearchAvailableNumbers200Response) writeResponse(w http.ResponseWriter, 
 	return nil
 }
 
-// SearchAvailableNumbers401Response is the 401 response of SearchAvailableNumbers.
-//
-// Authentication failed (XML root `inbound-numbers`).
-type SearchAvailableNumbers401Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body NumbersError
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
+// SearchAvailableNumbers401Response is NumbersUnauthorizedResponse, the 401 response of SearchAvailableNumbers.
+type SearchAvailableNumbers401Response = NumbersUnauthorizedResponse
 
-// isSearchAvailableNumbersResponse marks SearchAvailableNumbers401Response as a SearchAvailableNumbersResponse.
-func (SearchAvailableNumbers401Response) isSearchAvailableNumbersResponse() {}
+// SearchAvailableNumbers429Response is NumbersTooManyRequestsResponse, the 429 response of SearchAvailableNumbers.
+type SearchAvailableNumbers429Response = NumbersTooManyRequestsResponse
 
-// writeResponse writes SearchAvailableNumbers401Response, in media m when it offers it.
-func (v SearchAvailableNumbers401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 401)
-	return nil
-}
+// SearchAvailableNumbers500Response is NumbersServerErrorResponse, the 500 response of SearchAvailableNumbers.
+type SearchAvailableNumbers500Response = NumbersServerErrorResponse
 
-// SearchAvailableNumbers429Response is the 429 response of SearchAvailableNumbers.
-//
-// Rate limited; wait Retry-After seconds (XML root `inbound-numbers`).
-type SearchAvailableNumbers429Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body NumbersError
-	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	// date here; Nexmo does not send one).
-	// The header Retry-After is sent when the field is not nil.
-	RetryAfter *int
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isSearchAvailableNumbersResponse marks SearchAvailableNumbers429Response as a SearchAvailableNumbersResponse.
-func (SearchAvailableNumbers429Response) isSearchAvailableNumbersResponse() {}
-
-// writeResponse writes SearchAvailableNumbers429Response, in media m when it offers it.
-func (v SearchAvailableNumbers429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
-	}
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 429)
-	return nil
-}
-
-// SearchAvailableNumbers500Response is the 500 response of SearchAvailableNumbers.
-//
-// Nexmo failed (XML root `inbound-numbers`).
-type SearchAvailableNumbers500Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body NumbersError
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isSearchAvailableNumbersResponse marks SearchAvailableNumbers500Response as a SearchAvailableNumbersResponse.
-func (SearchAvailableNumbers500Response) isSearchAvailableNumbersResponse() {}
-
-// writeResponse writes SearchAvailableNumbers500Response, in media m when it offers it.
-func (v SearchAvailableNumbers500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 500)
-	return nil
-}
-
-// BuyNumber200Response is the 200 response of BuyNumber.
+// EnvelopeSuccessResponse is the 200 response "EnvelopeSuccess" (components/responses) of BuyNumber, CancelNumber, TopUp, UpdateNumber.
 //
 // The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
 // under HTTP 200.
-type BuyNumber200Response struct {
+type EnvelopeSuccessResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -773,11 +721,20 @@ type BuyNumber200Response struct {
 	XRequestID string
 }
 
-// isBuyNumberResponse marks BuyNumber200Response as a BuyNumberResponse.
-func (BuyNumber200Response) isBuyNumberResponse() {}
+// isBuyNumberResponse marks EnvelopeSuccessResponse as a BuyNumberResponse.
+func (EnvelopeSuccessResponse) isBuyNumberResponse() {}
 
-// writeResponse writes BuyNumber200Response, in media m when it offers it.
-func (v BuyNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// isCancelNumberResponse marks EnvelopeSuccessResponse as a CancelNumberResponse.
+func (EnvelopeSuccessResponse) isCancelNumberResponse() {}
+
+// isTopUpResponse marks EnvelopeSuccessResponse as a TopUpResponse.
+func (EnvelopeSuccessResponse) isTopUpResponse() {}
+
+// isUpdateNumberResponse marks EnvelopeSuccessResponse as a UpdateNumberResponse.
+func (EnvelopeSuccessResponse) isUpdateNumberResponse() {}
+
+// writeResponse writes EnvelopeSuccessResponse, in media m when it offers it.
+func (v EnvelopeSuccessResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -793,10 +750,13 @@ func (v BuyNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-// BuyNumber401Response is the 401 response of BuyNumber.
+// BuyNumber200Response is EnvelopeSuccessResponse, the 200 response of BuyNumber.
+type BuyNumber200Response = EnvelopeSuccessResponse
+
+// EnvelopeUnauthorizedResponse is the 401 response "EnvelopeUnauthorized" (components/responses) of BuyNumber, CancelNumber, TopUp, UpdateNumber.
 //
 // Authentication failed.
-type BuyNumber401Response struct {
+type EnvelopeUnauthorizedResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -807,11 +767,20 @@ type BuyNumber401Response struct {
 	XRequestID string
 }
 
-// isBuyNumberResponse marks BuyNumber401Response as a BuyNumberResponse.
-func (BuyNumber401Response) isBuyNumberResponse() {}
+// isBuyNumberResponse marks EnvelopeUnauthorizedResponse as a BuyNumberResponse.
+func (EnvelopeUnauthorizedResponse) isBuyNumberResponse() {}
 
-// writeResponse writes BuyNumber401Response, in media m when it offers it.
-func (v BuyNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// isCancelNumberResponse marks EnvelopeUnauthorizedResponse as a CancelNumberResponse.
+func (EnvelopeUnauthorizedResponse) isCancelNumberResponse() {}
+
+// isTopUpResponse marks EnvelopeUnauthorizedResponse as a TopUpResponse.
+func (EnvelopeUnauthorizedResponse) isTopUpResponse() {}
+
+// isUpdateNumberResponse marks EnvelopeUnauthorizedResponse as a UpdateNumberResponse.
+func (EnvelopeUnauthorizedResponse) isUpdateNumberResponse() {}
+
+// writeResponse writes EnvelopeUnauthorizedResponse, in media m when it offers it.
+func (v EnvelopeUnauthorizedResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -827,10 +796,13 @@ func (v BuyNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-// BuyNumber420Response is the 420 response of BuyNumber.
+// BuyNumber401Response is EnvelopeUnauthorizedResponse, the 401 response of BuyNumber.
+type BuyNumber401Response = EnvelopeUnauthorizedResponse
+
+// EnvelopeMethodFailedResponse is the 420 response "EnvelopeMethodFailed" (components/responses) of BuyNumber, CancelNumber, TopUp, UpdateNumber.
 //
 // The call was refused ("method failed").
-type BuyNumber420Response struct {
+type EnvelopeMethodFailedResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -841,11 +813,20 @@ type BuyNumber420Response struct {
 	XRequestID string
 }
 
-// isBuyNumberResponse marks BuyNumber420Response as a BuyNumberResponse.
-func (BuyNumber420Response) isBuyNumberResponse() {}
+// isBuyNumberResponse marks EnvelopeMethodFailedResponse as a BuyNumberResponse.
+func (EnvelopeMethodFailedResponse) isBuyNumberResponse() {}
 
-// writeResponse writes BuyNumber420Response, in media m when it offers it.
-func (v BuyNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// isCancelNumberResponse marks EnvelopeMethodFailedResponse as a CancelNumberResponse.
+func (EnvelopeMethodFailedResponse) isCancelNumberResponse() {}
+
+// isTopUpResponse marks EnvelopeMethodFailedResponse as a TopUpResponse.
+func (EnvelopeMethodFailedResponse) isTopUpResponse() {}
+
+// isUpdateNumberResponse marks EnvelopeMethodFailedResponse as a UpdateNumberResponse.
+func (EnvelopeMethodFailedResponse) isUpdateNumberResponse() {}
+
+// writeResponse writes EnvelopeMethodFailedResponse, in media m when it offers it.
+func (v EnvelopeMethodFailedResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -861,10 +842,13 @@ func (v BuyNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-// BuyNumber429Response is the 429 response of BuyNumber.
+// BuyNumber420Response is EnvelopeMethodFailedResponse, the 420 response of BuyNumber.
+type BuyNumber420Response = EnvelopeMethodFailedResponse
+
+// EnvelopeTooManyRequestsResponse is the 429 response "EnvelopeTooManyRequests" (components/responses) of BuyNumber, CancelNumber, TopUp, UpdateNumber.
 //
 // Rate limited; wait Retry-After seconds.
-type BuyNumber429Response struct {
+type EnvelopeTooManyRequestsResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
 	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
@@ -879,11 +863,20 @@ type BuyNumber429Response struct {
 	XRequestID string
 }
 
-// isBuyNumberResponse marks BuyNumber429Response as a BuyNumberResponse.
-func (BuyNumber429Response) isBuyNumberResponse() {}
+// isBuyNumberResponse marks EnvelopeTooManyRequestsResponse as a BuyNumberResponse.
+func (EnvelopeTooManyRequestsResponse) isBuyNumberResponse() {}
 
-// writeResponse writes BuyNumber429Response, in media m when it offers it.
-func (v BuyNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// isCancelNumberResponse marks EnvelopeTooManyRequestsResponse as a CancelNumberResponse.
+func (EnvelopeTooManyRequestsResponse) isCancelNumberResponse() {}
+
+// isTopUpResponse marks EnvelopeTooManyRequestsResponse as a TopUpResponse.
+func (EnvelopeTooManyRequestsResponse) isTopUpResponse() {}
+
+// isUpdateNumberResponse marks EnvelopeTooManyRequestsResponse as a UpdateNumberResponse.
+func (EnvelopeTooManyRequestsResponse) isUpdateNumberResponse() {}
+
+// writeResponse writes EnvelopeTooManyRequestsResponse, in media m when it offers it.
+func (v EnvelopeTooManyRequestsResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -902,10 +895,13 @@ func (v BuyNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-// BuyNumber500Response is the 500 response of BuyNumber.
+// BuyNumber429Response is EnvelopeTooManyRequestsResponse, the 429 response of BuyNumber.
+type BuyNumber429Response = EnvelopeTooManyRequestsResponse
+
+// EnvelopeServerErrorResponse is the 500 response "EnvelopeServerError" (components/responses) of BuyNumber, CancelNumber, TopUp, UpdateNumber.
 //
 // Nexmo failed.
-type BuyNumber500Response struct {
+type EnvelopeServerErrorResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body ErrorEnvelope
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -916,11 +912,20 @@ type BuyNumber500Response struct {
 	XRequestID string
 }
 
-// isBuyNumberResponse marks BuyNumber500Response as a BuyNumberResponse.
-func (BuyNumber500Response) isBuyNumberResponse() {}
+// isBuyNumberResponse marks EnvelopeServerErrorResponse as a BuyNumberResponse.
+func (EnvelopeServerErrorResponse) isBuyNumberResponse() {}
 
-// writeResponse writes BuyNumber500Response, in media m when it offers it.
-func (v BuyNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// isCancelNumberResponse marks EnvelopeServerErrorResponse as a CancelNumberResponse.
+func (EnvelopeServerErrorResponse) isCancelNumberResponse() {}
+
+// isTopUpResponse marks EnvelopeServerErrorResponse as a TopUpResponse.
+func (EnvelopeServerErrorResponse) isTopUpResponse() {}
+
+// isUpdateNumberResponse marks EnvelopeServerErrorResponse as a UpdateNumberResponse.
+func (EnvelopeServerErrorResponse) isUpdateNumberResponse() {}
+
+// writeResponse writes EnvelopeServerErrorResponse, in media m when it offers it.
+func (v EnvelopeServerErrorResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -936,539 +941,53 @@ func (v BuyNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia) e
 	return nil
 }
 
-// CancelNumber200Response is the 200 response of CancelNumber.
-//
-// The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
-// under HTTP 200.
-type CancelNumber200Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
+// BuyNumber500Response is EnvelopeServerErrorResponse, the 500 response of BuyNumber.
+type BuyNumber500Response = EnvelopeServerErrorResponse
 
-// isCancelNumberResponse marks CancelNumber200Response as a CancelNumberResponse.
-func (CancelNumber200Response) isCancelNumberResponse() {}
+// CancelNumber200Response is EnvelopeSuccessResponse, the 200 response of CancelNumber.
+type CancelNumber200Response = EnvelopeSuccessResponse
 
-// writeResponse writes CancelNumber200Response, in media m when it offers it.
-func (v CancelNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 200)
-	return nil
-}
+// CancelNumber401Response is EnvelopeUnauthorizedResponse, the 401 response of CancelNumber.
+type CancelNumber401Response = EnvelopeUnauthorizedResponse
 
-// CancelNumber401Response is the 401 response of CancelNumber.
-//
-// Authentication failed.
-type CancelNumber401Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
+// CancelNumber420Response is EnvelopeMethodFailedResponse, the 420 response of CancelNumber.
+type CancelNumber420Response = EnvelopeMethodFailedResponse
 
-// isCancelNumberResponse marks CancelNumber401Response as a CancelNumberResponse.
-func (CancelNumber401Response) isCancelNumberResponse() {}
+// CancelNumber429Response is EnvelopeTooManyRequestsResponse, the 429 response of CancelNumber.
+type CancelNumber429Response = EnvelopeTooManyRequestsResponse
 
-// writeResponse writes CancelNumber401Response, in media m when it offers it.
-func (v CancelNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 401)
-	return nil
-}
+// CancelNumber500Response is EnvelopeServerErrorResponse, the 500 response of CancelNumber.
+type CancelNumber500Response = EnvelopeServerErrorResponse
 
-// CancelNumber420Response is the 420 response of CancelNumber.
-//
-// The call was refused ("method failed").
-type CancelNumber420Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
+// TopUp200Response is EnvelopeSuccessResponse, the 200 response of TopUp.
+type TopUp200Response = EnvelopeSuccessResponse
 
-// isCancelNumberResponse marks CancelNumber420Response as a CancelNumberResponse.
-func (CancelNumber420Response) isCancelNumberResponse() {}
+// TopUp401Response is EnvelopeUnauthorizedResponse, the 401 response of TopUp.
+type TopUp401Response = EnvelopeUnauthorizedResponse
 
-// writeResponse writes CancelNumber420Response, in media m when it offers it.
-func (v CancelNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 420)
-	return nil
-}
+// TopUp420Response is EnvelopeMethodFailedResponse, the 420 response of TopUp.
+type TopUp420Response = EnvelopeMethodFailedResponse
 
-// CancelNumber429Response is the 429 response of CancelNumber.
-//
-// Rate limited; wait Retry-After seconds.
-type CancelNumber429Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	// date here; Nexmo does not send one).
-	// The header Retry-After is sent when the field is not nil.
-	RetryAfter *int
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
+// TopUp429Response is EnvelopeTooManyRequestsResponse, the 429 response of TopUp.
+type TopUp429Response = EnvelopeTooManyRequestsResponse
 
-// isCancelNumberResponse marks CancelNumber429Response as a CancelNumberResponse.
-func (CancelNumber429Response) isCancelNumberResponse() {}
+// TopUp500Response is EnvelopeServerErrorResponse, the 500 response of TopUp.
+type TopUp500Response = EnvelopeServerErrorResponse
 
-// writeResponse writes CancelNumber429Response, in media m when it offers it.
-func (v CancelNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
-	}
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 429)
-	return nil
-}
+// UpdateNumber200Response is EnvelopeSuccessResponse, the 200 response of UpdateNumber.
+type UpdateNumber200Response = EnvelopeSuccessResponse
 
-// CancelNumber500Response is the 500 response of CancelNumber.
-//
-// Nexmo failed.
-type CancelNumber500Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
+// UpdateNumber401Response is EnvelopeUnauthorizedResponse, the 401 response of UpdateNumber.
+type UpdateNumber401Response = EnvelopeUnauthorizedResponse
 
-// isCancelNumberResponse marks CancelNumber500Response as a CancelNumberResponse.
-func (CancelNumber500Response) isCancelNumberResponse() {}
+// UpdateNumber420Response is EnvelopeMethodFailedResponse, the 420 response of UpdateNumber.
+type UpdateNumber420Response = EnvelopeMethodFailedResponse
 
-// writeResponse writes CancelNumber500Response, in media m when it offers it.
-func (v CancelNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 500)
-	return nil
-}
+// UpdateNumber429Response is EnvelopeTooManyRequestsResponse, the 429 response of UpdateNumber.
+type UpdateNumber429Response = EnvelopeTooManyRequestsResponse
 
-// TopUp200Response is the 200 response of TopUp.
-//
-// The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
-// under HTTP 200.
-type TopUp200Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isTopUpResponse marks TopUp200Response as a TopUpResponse.
-func (TopUp200Response) isTopUpResponse() {}
-
-// writeResponse writes TopUp200Response, in media m when it offers it.
-func (v TopUp200Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 200)
-	return nil
-}
-
-// TopUp401Response is the 401 response of TopUp.
-//
-// Authentication failed.
-type TopUp401Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isTopUpResponse marks TopUp401Response as a TopUpResponse.
-func (TopUp401Response) isTopUpResponse() {}
-
-// writeResponse writes TopUp401Response, in media m when it offers it.
-func (v TopUp401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 401)
-	return nil
-}
-
-// TopUp420Response is the 420 response of TopUp.
-//
-// The call was refused ("method failed").
-type TopUp420Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isTopUpResponse marks TopUp420Response as a TopUpResponse.
-func (TopUp420Response) isTopUpResponse() {}
-
-// writeResponse writes TopUp420Response, in media m when it offers it.
-func (v TopUp420Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 420)
-	return nil
-}
-
-// TopUp429Response is the 429 response of TopUp.
-//
-// Rate limited; wait Retry-After seconds.
-type TopUp429Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	// date here; Nexmo does not send one).
-	// The header Retry-After is sent when the field is not nil.
-	RetryAfter *int
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isTopUpResponse marks TopUp429Response as a TopUpResponse.
-func (TopUp429Response) isTopUpResponse() {}
-
-// writeResponse writes TopUp429Response, in media m when it offers it.
-func (v TopUp429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
-	}
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 429)
-	return nil
-}
-
-// TopUp500Response is the 500 response of TopUp.
-//
-// Nexmo failed.
-type TopUp500Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isTopUpResponse marks TopUp500Response as a TopUpResponse.
-func (TopUp500Response) isTopUpResponse() {}
-
-// writeResponse writes TopUp500Response, in media m when it offers it.
-func (v TopUp500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 500)
-	return nil
-}
-
-// UpdateNumber200Response is the 200 response of UpdateNumber.
-//
-// The status envelope. Success is `error-code` "200"; any other `error-code` is a failure even
-// under HTTP 200.
-type UpdateNumber200Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isUpdateNumberResponse marks UpdateNumber200Response as a UpdateNumberResponse.
-func (UpdateNumber200Response) isUpdateNumberResponse() {}
-
-// writeResponse writes UpdateNumber200Response, in media m when it offers it.
-func (v UpdateNumber200Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 200)
-	return nil
-}
-
-// UpdateNumber401Response is the 401 response of UpdateNumber.
-//
-// Authentication failed.
-type UpdateNumber401Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isUpdateNumberResponse marks UpdateNumber401Response as a UpdateNumberResponse.
-func (UpdateNumber401Response) isUpdateNumberResponse() {}
-
-// writeResponse writes UpdateNumber401Response, in media m when it offers it.
-func (v UpdateNumber401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 401)
-	return nil
-}
-
-// UpdateNumber420Response is the 420 response of UpdateNumber.
-//
-// The call was refused ("method failed").
-type UpdateNumber420Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isUpdateNumberResponse marks UpdateNumber420Response as a UpdateNumberResponse.
-func (UpdateNumber420Response) isUpdateNumberResponse() {}
-
-// writeResponse writes UpdateNumber420Response, in media m when it offers it.
-func (v UpdateNumber420Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 420)
-	return nil
-}
-
-// UpdateNumber429Response is the 429 response of UpdateNumber.
-//
-// Rate limited; wait Retry-After seconds.
-type UpdateNumber429Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
-	// date here; Nexmo does not send one).
-	// The header Retry-After is sent when the field is not nil.
-	RetryAfter *int
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isUpdateNumberResponse marks UpdateNumber429Response as a UpdateNumberResponse.
-func (UpdateNumber429Response) isUpdateNumberResponse() {}
-
-// writeResponse writes UpdateNumber429Response, in media m when it offers it.
-func (v UpdateNumber429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.RetryAfter != nil {
-		h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))
-	}
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 429)
-	return nil
-}
-
-// UpdateNumber500Response is the 500 response of UpdateNumber.
-//
-// Nexmo failed.
-type UpdateNumber500Response struct {
-	// Body is the response body, written as JSON or XML.
-	Body ErrorEnvelope
-	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Nexmo-Trace-Id is sent when the field is not empty.
-	XNexmoTraceID string
-	// The request's identifier, when Nexmo sends one. Keep it with errors, for support tickets.
-	// The header X-Request-Id is sent when the field is not empty.
-	XRequestID string
-}
-
-// isUpdateNumberResponse marks UpdateNumber500Response as a UpdateNumberResponse.
-func (UpdateNumber500Response) isUpdateNumberResponse() {}
-
-// writeResponse writes UpdateNumber500Response, in media m when it offers it.
-func (v UpdateNumber500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
-	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
-	if err != nil {
-		return err
-	}
-	h := w.Header()
-	if v.XNexmoTraceID != "" {
-		h.Set("X-Nexmo-Trace-Id", v.XNexmoTraceID)
-	}
-	if v.XRequestID != "" {
-		h.Set("X-Request-Id", v.XRequestID)
-	}
-	e.send(w, 500)
-	return nil
-}
+// UpdateNumber500Response is EnvelopeServerErrorResponse, the 500 response of UpdateNumber.
+type UpdateNumber500Response = EnvelopeServerErrorResponse
 
 // GetOutboundPricingByType200Response is the 200 response of GetOutboundPricingByType.
 //
@@ -1504,10 +1023,10 @@ func (v GetOutboundPricingByType200Response) writeResponse(w http.ResponseWriter
 	return nil
 }
 
-// GetOutboundPricingByType401Response is the 401 response of GetOutboundPricingByType.
+// PricingByTypeUnauthorizedResponse is the 401 response "PricingByTypeUnauthorized" (components/responses) of GetOutboundPricingByType.
 //
 // Authentication failed (XML root `pricing`).
-type GetOutboundPricingByType401Response struct {
+type PricingByTypeUnauthorizedResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingByTypeError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -1518,11 +1037,11 @@ type GetOutboundPricingByType401Response struct {
 	XRequestID string
 }
 
-// isGetOutboundPricingByTypeResponse marks GetOutboundPricingByType401Response as a GetOutboundPricingByTypeResponse.
-func (GetOutboundPricingByType401Response) isGetOutboundPricingByTypeResponse() {}
+// isGetOutboundPricingByTypeResponse marks PricingByTypeUnauthorizedResponse as a GetOutboundPricingByTypeResponse.
+func (PricingByTypeUnauthorizedResponse) isGetOutboundPricingByTypeResponse() {}
 
-// writeResponse writes GetOutboundPricingByType401Response, in media m when it offers it.
-func (v GetOutboundPricingByType401Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes PricingByTypeUnauthorizedResponse, in media m when it offers it.
+func (v PricingByTypeUnauthorizedResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -1538,11 +1057,14 @@ func (v GetOutboundPricingByType401Response) writeResponse(w http.ResponseWriter
 	return nil
 }
 
-// GetOutboundPricingByType429Response is the 429 response of GetOutboundPricingByType.
+// GetOutboundPricingByType401Response is PricingByTypeUnauthorizedResponse, the 401 response of GetOutboundPricingByType.
+type GetOutboundPricingByType401Response = PricingByTypeUnauthorizedResponse
+
+// PricingByTypeTooManyRequestsResponse is the 429 response "PricingByTypeTooManyRequests" (components/responses) of GetOutboundPricingByType.
 //
 // Rate limited (pricing allows one request per second); wait Retry-After seconds (XML root
 // `pricing`).
-type GetOutboundPricingByType429Response struct {
+type PricingByTypeTooManyRequestsResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingByTypeError
 	// Seconds to wait before the next request. Nexmo sends a number of seconds (HTTP also allows a
@@ -1557,11 +1079,11 @@ type GetOutboundPricingByType429Response struct {
 	XRequestID string
 }
 
-// isGetOutboundPricingByTypeResponse marks GetOutboundPricingByType429Response as a GetOutboundPricingByTypeResponse.
-func (GetOutboundPricingByType429Response) isGetOutboundPricingByTypeResponse() {}
+// isGetOutboundPricingByTypeResponse marks PricingByTypeTooManyRequestsResponse as a GetOutboundPricingByTypeResponse.
+func (PricingByTypeTooManyRequestsResponse) isGetOutboundPricingByTypeResponse() {}
 
-// writeResponse writes GetOutboundPricingByType429Response, in media m when it offers it.
-func (v GetOutboundPricingByType429Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes PricingByTypeTooManyRequestsResponse, in media m when it offers it.
+func (v PricingByTypeTooManyRequestsResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -1580,10 +1102,13 @@ func (v GetOutboundPricingByType429Response) writeResponse(w http.ResponseWriter
 	return nil
 }
 
-// GetOutboundPricingByType500Response is the 500 response of GetOutboundPricingByType.
+// GetOutboundPricingByType429Response is PricingByTypeTooManyRequestsResponse, the 429 response of GetOutboundPricingByType.
+type GetOutboundPricingByType429Response = PricingByTypeTooManyRequestsResponse
+
+// PricingByTypeServerErrorResponse is the 500 response "PricingByTypeServerError" (components/responses) of GetOutboundPricingByType.
 //
 // Nexmo failed (XML root `pricing`).
-type GetOutboundPricingByType500Response struct {
+type PricingByTypeServerErrorResponse struct {
 	// Body is the response body, written as JSON or XML.
 	Body PricingByTypeError
 	// Nexmo's trace identifier, when Nexmo sends one. Keep it with errors, for support tickets.
@@ -1594,11 +1119,11 @@ type GetOutboundPricingByType500Response struct {
 	XRequestID string
 }
 
-// isGetOutboundPricingByTypeResponse marks GetOutboundPricingByType500Response as a GetOutboundPricingByTypeResponse.
-func (GetOutboundPricingByType500Response) isGetOutboundPricingByTypeResponse() {}
+// isGetOutboundPricingByTypeResponse marks PricingByTypeServerErrorResponse as a GetOutboundPricingByTypeResponse.
+func (PricingByTypeServerErrorResponse) isGetOutboundPricingByTypeResponse() {}
 
-// writeResponse writes GetOutboundPricingByType500Response, in media m when it offers it.
-func (v GetOutboundPricingByType500Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+// writeResponse writes PricingByTypeServerErrorResponse, in media m when it offers it.
+func (v PricingByTypeServerErrorResponse) writeResponse(w http.ResponseWriter, m srvMedia) error {
 	e, err := srvEncode(m, &v.Body, srvMediaJSON, srvMediaXML)
 	if err != nil {
 		return err
@@ -1613,3 +1138,6 @@ func (v GetOutboundPricingByType500Response) writeResponse(w http.ResponseWriter
 	e.send(w, 500)
 	return nil
 }
+
+// GetOutboundPricingByType500Response is PricingByTypeServerErrorResponse, the 500 response of GetOutboundPricingByType.
+type GetOutboundPricingByType500Response = PricingByTypeServerErrorResponse

@@ -110,6 +110,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.claimHookNames()
 	b.nameMedia()
 	b.server()
+	b.sharedResponses()
 	b.xmlBytes()
 	b.additionalSecrets()
 	b.unionSecrets()

@@ -34,6 +34,7 @@ func (b *builder) responses(op *ir.Operation, o *openapi3.Operation) {
 			status = n
 		}
 		r := b.response(op, status, class, ref.Value)
+		r.Component = responseComponent(ref.Ref)
 		op.Responses = append(op.Responses, r)
 		if op.Success == nil && (status >= 200 && status < 300 || class == 2) {
 			op.Success = r

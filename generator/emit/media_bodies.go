@@ -77,14 +77,14 @@ func mediaBodyType(f *jen.File, st *ir.Struct) {
 
 // mediaBodyOffers prints the srvOffers method of a response whose body is
 // a body by media type: the media types of the formats the handler set.
-func mediaBodyOffers(api *ir.API, r *ir.Response, f *jen.File) {
+func mediaBodyOffers(api *ir.API, name string, r *ir.Response, f *jen.File) {
 	st := structByName(api, r.Type.Name)
 	if st == nil || st.ByMedia == nil {
 		return
 	}
 	f.Comment("srvOffers are the media types of the bodies set, preferred first: the server")
 	f.Comment("answers in the one the request accepts best, 406 when it accepts none.")
-	f.Func().Params(jen.Id("v").Id(r.GoName)).Id("srvOffers").Params().Index().Id(rt.srvMedia).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("v").Id(name)).Id("srvOffers").Params().Index().Id(rt.srvMedia).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("offers").Index().Id(rt.srvMedia)
 		for i, fd := range st.Fields {
 			var ids []jen.Code

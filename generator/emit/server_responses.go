@@ -12,7 +12,9 @@ import (
 
 // serverResponses prints every operation's typed responses: a struct per
 // declared status with the body and headers, marked as the operation's
-// response, that writes itself.
+// response, that writes itself. A shared components/responses entry is one
+// struct, marked as the response of each operation that uses it, printed
+// at its first use; each use's name is an alias of it.
 func serverResponses(api *ir.API, f *jen.File) {
 	for _, op := range api.Operations {
 		serverResponsesOf(api, op, f)
@@ -22,28 +24,66 @@ func serverResponses(api *ir.API, f *jen.File) {
 // serverResponsesOf prints the typed responses of one operation.
 func serverResponsesOf(api *ir.API, op *ir.Operation, f *jen.File) {
 	for _, r := range op.Responses {
-		serverResponseType(op, r, f)
-		f.Add(docComment(op.Server.Marker + " marks " + r.GoName + " as a " + op.Server.Response + "."))
-		f.Func().Params(jen.Id(r.GoName)).Id(op.Server.Marker).Params().Block()
-		f.Line()
-		serverResponseWrite(api, r, f)
+		if r.Shared != nil {
+			serverSharedResponse(api, op, r, f)
+			continue
+		}
+		serverResponseType(r.GoName, responseStatus(r)+" of "+op.GoName+".", r, f)
+		serverResponseMarker(op, r.GoName, f)
+		serverResponseWrite(api, r.GoName, r, f)
 		if r.Type != nil && r.Type.Kind == ir.KindStruct {
-			mediaBodyOffers(api, r, f)
+			mediaBodyOffers(api, r.GoName, r, f)
 		}
 	}
 }
 
-// serverResponseType prints the struct of one response.
-func serverResponseType(op *ir.Operation, r *ir.Response, f *jen.File) {
-	status := "default response"
+// serverSharedResponse prints the alias of one use of a shared response,
+// and the shared struct itself at its first use.
+func serverSharedResponse(api *ir.API, op *ir.Operation, r *ir.Response, f *jen.File) {
+	sh := r.Shared
+	if sh.Uses[0] == r {
+		users := make([]string, len(sh.Users))
+		for i, u := range sh.Users {
+			users[i] = u.GoName
+		}
+		lead := responseStatus(r) + " " + quote(sh.Component) + " (components/responses) of " + strings.Join(users, ", ") + "."
+		serverResponseType(sh.TypeName, lead, r, f)
+		for _, u := range sh.Users {
+			serverResponseMarker(u, sh.TypeName, f)
+		}
+		serverResponseWrite(api, sh.TypeName, r, f)
+		if r.Type != nil && r.Type.Kind == ir.KindStruct {
+			mediaBodyOffers(api, sh.TypeName, r, f)
+		}
+	}
+	f.Add(docComment(r.GoName + " is " + sh.TypeName + ", the " + responseStatus(r) + " of " + op.GoName + "."))
+	f.Type().Id(r.GoName).Op("=").Id(sh.TypeName)
+	f.Line()
+}
+
+// responseStatus names a response by its status: "401 response", "default
+// response".
+func responseStatus(r *ir.Response) string {
 	switch {
 	case r.Class != 0:
-		status = r.Code() + " response (a status from " + strconv.Itoa(r.Class) + "00 to " + strconv.Itoa(r.Class) + "99)"
-	case r.Status != 0:
-		status = strconv.Itoa(r.Status) + " response"
+		return r.Code() + " response (a status from " + strconv.Itoa(r.Class) + "00 to " + strconv.Itoa(r.Class) + "99)"
+	case r.Status == 0:
+		return "default response"
 	}
-	f.Add(comment(r.GoName, "is the "+status+" of "+op.GoName+".", r.Doc))
-	f.Type().Id(r.GoName).StructFunc(func(g *jen.Group) {
+	return strconv.Itoa(r.Status) + " response"
+}
+
+// serverResponseMarker marks the type name as a response of op.
+func serverResponseMarker(op *ir.Operation, name string, f *jen.File) {
+	f.Add(docComment(op.Server.Marker + " marks " + name + " as a " + op.Server.Response + "."))
+	f.Func().Params(jen.Id(name)).Id(op.Server.Marker).Params().Block()
+	f.Line()
+}
+
+// serverResponseType prints the struct of one response, named name.
+func serverResponseType(name, lead string, r *ir.Response, f *jen.File) {
+	f.Add(comment(name, "is the "+lead, r.Doc))
+	f.Type().Id(name).StructFunc(func(g *jen.Group) {
 		if r.Status == 0 {
 			lo, hi := r.Bounds()
 			text := fmt.Sprintf("Status is the HTTP status to answer with (%d to %d).", lo, hi)
@@ -77,13 +117,13 @@ func serverResponseType(op *ir.Operation, r *ir.Response, f *jen.File) {
 
 // serverResponseWrite prints the method by which a response writes itself:
 // the body is encoded first, so an encoding failure can still answer 500.
-func serverResponseWrite(api *ir.API, r *ir.Response, f *jen.File) {
+func serverResponseWrite(api *ir.API, name string, r *ir.Response, f *jen.File) {
 	status := jen.Lit(r.Status)
 	if r.Status == 0 {
 		status = jen.Id("v").Dot("Status")
 	}
-	f.Add(docComment("writeResponse writes " + r.GoName + ", in media m when it offers it."))
-	f.Func().Params(jen.Id("v").Id(r.GoName)).Id("writeResponse").
+	f.Add(docComment("writeResponse writes " + name + ", in media m when it offers it."))
+	f.Func().Params(jen.Id("v").Id(name)).Id("writeResponse").
 		Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("m").Id(rt.srvMedia)).Error().
 		BlockFunc(func(g *jen.Group) {
 			if r.Class != 0 {

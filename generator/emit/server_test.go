@@ -42,7 +42,8 @@ func TestServerOfTheNexmoSpec(t *testing.T) {
 	}
 	responses := files["server_responses.go"]
 	for _, want := range []string{
-		"type BuyNumber420Response struct", "RetryAfter *int", "func (BuyNumber420Response) isBuyNumberResponse() {}",
+		"type EnvelopeMethodFailedResponse struct", "RetryAfter *int", "func (EnvelopeMethodFailedResponse) isBuyNumberResponse() {}",
+		"func (EnvelopeMethodFailedResponse) isCancelNumberResponse() {}", "type BuyNumber420Response = EnvelopeMethodFailedResponse",
 		`h.Set("Retry-After", strconv.Itoa(*v.RetryAfter))`,
 	} {
 		if !strings.Contains(responses, want) {

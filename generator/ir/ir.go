@@ -513,9 +513,17 @@ type Response struct {
 	// Class is the first digit of a range of statuses ("2XX": 2, the
 	// statuses 200 to 299); 0 for an exact status and for "default".
 	Class int
-	// GoName is the server's typed response value for this status.
+	// GoName is the server's typed response value for this status: its
+	// own struct, or an alias of Shared's TypeName.
 	GoName string
 	Doc    string
+	// Component is the name of the components/responses entry the
+	// response refers to; "" for one written in the operation.
+	Component string
+	// Shared, when set, is the one Go type of the component that every
+	// operation referring to it under the same status uses; GoName is
+	// then an alias of it.
+	Shared *SharedResponse
 	// Type is the body type; nil when the response has no body.
 	Type *TypeRef
 	// Media lists the body's media types in preference order.
@@ -544,6 +552,19 @@ func (r *Response) Bounds() (lo, hi int) {
 		return r.Class * 100, r.Class*100 + 99
 	}
 	return 100, 999
+}
+
+// SharedResponse is a components/responses entry printed as one Go type
+// for all the operations that refer to it.
+type SharedResponse struct {
+	// TypeName is the Go type's name.
+	TypeName string
+	// Component is the entry's name in the document.
+	Component string
+	// Users are the operations whose response it is, in the IR's order;
+	// Uses their responses, in the same order (the first declares the type).
+	Users []*Operation
+	Uses  []*Response
 }
 
 // Header is a declared response header.

@@ -31,6 +31,17 @@ func ResponseRange(op string, class int) string {
 	return op + strconv.Itoa(class) + "XXResponse"
 }
 
+// SharedResponse is the server's typed value of a components/responses
+// entry that several operations share ("EnvelopeSuccess" →
+// EnvelopeSuccessResponse; a name ending in Response keeps it).
+func SharedResponse(component string) string {
+	name := Exported(component)
+	if strings.HasSuffix(name, "Response") {
+		return name
+	}
+	return name + "Response"
+}
+
 // Inline names a schema written inline under parent at the given property
 // path ("OutboundPricing", "networks", "item" → OutboundPricingNetworksItem).
 func Inline(parent string, path ...string) string {
