@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -29,7 +31,10 @@ type request struct {
 	header http.Header
 	// headers are the names of the operation's header parameters, which
 	// WithHeader cannot give.
-	headers     []string
+	headers []string
+	// cookies are the cookie parameters, as their text: each is sent
+	// percent-encoded (url.PathEscape), in name order.
+	cookies     url.Values
 	body        []byte
 	contentType string
 	// stream, when set, is a body the caller streams (never read into
@@ -208,6 +213,9 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		req.Header[k] = v
 	}
 	r.addCallHeaders(req)
+	for _, name := range slices.Sorted(maps.Keys(r.cookies)) {
+		req.AddCookie(&http.Cookie{Name: name, Value: url.PathEscape(r.cookies.Get(name))})
+	}
 	req.Header.Set("Accept", c.acceptOf(r))
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)

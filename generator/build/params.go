@@ -57,7 +57,7 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 		b.diags.Addf(at, "unsupported: parameter %q without a schema (content parameters)", p.Name)
 		return nil
 	}
-	in, ok := map[string]ir.In{"query": ir.InQuery, "path": ir.InPath, "header": ir.InHeader}[p.In]
+	in, ok := map[string]ir.In{"query": ir.InQuery, "path": ir.InPath, "header": ir.InHeader, "cookie": ir.InCookie}[p.In]
 	if !ok {
 		b.diags.Addf(at, "unsupported: %s parameter %q", p.In, p.Name)
 		return nil
@@ -84,6 +84,9 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 	}
 	f.Pointer = b.pointer(f, p.Schema.Value)
 	b.unsupportedPathArray(f, at)
+	if in == ir.InCookie && f.Type.Kind == ir.KindArray {
+		b.diags.Addf(at, "unsupported: cookie parameter %q of array type", p.Name)
+	}
 	return f
 }
 
@@ -109,7 +112,7 @@ func delimitedStyle(style string) bool {
 // arrays), simple elsewhere. explode changes nothing in style simple for
 // scalars and arrays (objects are refused on their own).
 func (b *builder) paramStyle(p *openapi3.Parameter, at ir.Pos) {
-	want := map[string]string{"query": "form", "path": "simple", "header": "simple"}[p.In]
+	want := map[string]string{"query": "form", "path": "simple", "header": "simple", "cookie": "form"}[p.In]
 	switch {
 	case p.Style == "" || p.Style == want:
 	case p.In == "query" && delimitedStyle(p.Style):

@@ -159,6 +159,9 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	if op.Params != nil && clientHas(op.Params, ir.InHeader) {
 		g.Id("r").Dot("header").Op("=").Id("params").Dot("encodeHeader").Call()
 	}
+	if op.Params != nil && clientHas(op.Params, ir.InCookie) {
+		g.Id("r").Dot("cookies").Op("=").Id("params").Dot("encodeCookie").Call()
+	}
 	if op.Body != nil {
 		clientBody(api, op, g)
 	}

@@ -8,7 +8,7 @@ import (
 
 // clientEncoders prints, for every params struct and form body, the
 // unexported methods that put its fields on the wire: encodeQuery,
-// encodeHeader and encodeForm. A required field is always sent; a pointer
+// encodeHeader, encodeCookie and encodeForm. A required field is always sent; a pointer
 // field whenever it is set, even to its zero value (an empty callback URL
 // clears it); any other optional field when it is not its zero value.
 // Secrets are sent with Reveal.
@@ -18,6 +18,7 @@ func clientEncoders(api *ir.API, f *jen.File) {
 		case ir.RoleParams:
 			clientEncoder(api, f, st, ir.InQuery, "encodeQuery", "query parameters")
 			clientEncoder(api, f, st, ir.InHeader, "encodeHeader", "header parameters")
+			clientEncoder(api, f, st, ir.InCookie, "encodeCookie", "cookie parameters")
 		case ir.RoleForm:
 			clientEncoder(api, f, st, ir.InForm, "encodeForm", "form fields")
 		}

@@ -85,6 +85,7 @@ var rt = struct {
 	setTokenVerifier     string
 	srvBindPointer       string
 	srvParseJSONText     string
+	srvSrcCookie         string
 	srvBindSlice         string
 	srvBindValue         string
 	srvDecodeJSONBody    string
@@ -224,6 +225,7 @@ var rt = struct {
 	setTokenVerifier:     "setTokenVerifier",
 	srvBindPointer:       "srvBindPointer",
 	srvParseJSONText:     "srvParseJSONText",
+	srvSrcCookie:         "srvSrcCookie",
 	srvBindSlice:         "srvBindSlice",
 	srvBindValue:         "srvBindValue",
 	srvDecodeJSONBody:    "srvDecodeJSONBody",

@@ -129,7 +129,7 @@ func serverZeroChecks(api *ir.API, fd *ir.Field, dst *jen.Statement) []jen.Code 
 
 // serverWire prints where a field's value travels.
 func serverWire(fd *ir.Field) *jen.Statement {
-	src := map[ir.In]string{ir.InQuery: rt.srvSrcQuery, ir.InPath: rt.srvSrcPath, ir.InHeader: rt.srvSrcHeader, ir.InForm: rt.srvSrcForm}[fd.In]
+	src := map[ir.In]string{ir.InQuery: rt.srvSrcQuery, ir.InPath: rt.srvSrcPath, ir.InHeader: rt.srvSrcHeader, ir.InForm: rt.srvSrcForm, ir.InCookie: rt.srvSrcCookie}[fd.In]
 	key := fd.Name
 	if fd.In == ir.InPath {
 		key = fd.Wildcard

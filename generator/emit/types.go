@@ -90,7 +90,7 @@ func enumByName(api *ir.API, name string) *ir.Enum {
 
 // inName is how a place on the wire is called in messages and comments.
 func inName(in ir.In) string {
-	return [...]string{ir.InBody: "body", ir.InQuery: "query", ir.InPath: "path", ir.InHeader: "header", ir.InForm: "form"}[in]
+	return [...]string{ir.InBody: "body", ir.InQuery: "query", ir.InPath: "path", ir.InHeader: "header", ir.InForm: "form", ir.InCookie: "cookie"}[in]
 }
 
 // sortFiles orders files by name.

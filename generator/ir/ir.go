@@ -288,6 +288,7 @@ const (
 	InPath
 	InHeader
 	InForm
+	InCookie
 )
 
 // Field is one field of a Struct.

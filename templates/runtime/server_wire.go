@@ -133,10 +133,11 @@ const (
 	srvSrcHeader
 	srvSrcForm
 	srvSrcBody
+	srvSrcCookie
 )
 
 // srvSourceNames are the ValidationError.In names of the sources.
-var srvSourceNames = [...]string{srvSrcQuery: "query", srvSrcPath: "path", srvSrcHeader: "header", srvSrcForm: "form", srvSrcBody: "body"}
+var srvSourceNames = [...]string{srvSrcQuery: "query", srvSrcPath: "path", srvSrcHeader: "header", srvSrcForm: "form", srvSrcBody: "body", srvSrcCookie: "cookie"}
 
 // srvWire locates one value of a request.
 type srvWire struct {
@@ -161,7 +162,7 @@ type srvBindError struct {
 func (e *srvBindError) Error() string {
 	where := srvSourceNames[e.w.src] + " field"
 	switch e.w.src {
-	case srvSrcQuery, srvSrcPath, srvSrcHeader:
+	case srvSrcQuery, srvSrcPath, srvSrcHeader, srvSrcCookie:
 		where = srvSourceNames[e.w.src] + " parameter"
 	case srvSrcBody:
 		return "request body: " + e.problem
@@ -198,6 +199,8 @@ func (x *srvExchange) value(w srvWire) (string, bool, error) {
 		return vs[0], true, nil
 	case srvSrcForm:
 		return x.formValue(w)
+	case srvSrcCookie:
+		return x.cookieValue(w)
 	}
 	return x.query.lookup(w)
 }
@@ -362,4 +365,22 @@ func srvParseJSONText(w srvWire, v string) (json.RawMessage, error) {
 		return nil, &srvBindError{w, srvQuoted(v) + " is not JSON"}
 	}
 	return json.RawMessage(v), nil
+}
+
+// cookieValue finds a cookie parameter: its value percent-decoded (the
+// client sends it url.PathEscape'd). A cookie given twice must agree.
+func (x *srvExchange) cookieValue(w srvWire) (string, bool, error) {
+	var val string
+	var found bool
+	for _, c := range x.r.CookiesNamed(w.key) {
+		u, err := url.PathUnescape(c.Value)
+		if err != nil {
+			return "", false, &srvBindError{w, "is not a valid percent-encoded value"}
+		}
+		if found && u != val {
+			return "", false, &srvBindError{w, "is given twice with different values"}
+		}
+		val, found = u, true
+	}
+	return val, found, nil
 }
