@@ -133,7 +133,9 @@ func lookupType(scope *types.Scope, name string) (*types.Named, bool) {
 	if !ok {
 		return nil, false
 	}
-	n, ok := tn.Type().(*types.Named)
+	// A response type may be an alias of a shared one (a
+	// components/responses entry every operation uses).
+	n, ok := types.Unalias(tn.Type()).(*types.Named)
 	return n, ok
 }
 
