@@ -53,41 +53,67 @@ func (b *builder) params(op *ir.Operation, e opEntry) *ir.Struct {
 // param builds one parameter field, or reports why it cannot.
 func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope) *ir.Field {
 	at := b.pos(p.Origin)
-	if p.Schema == nil || p.Schema.Value == nil {
-		b.diags.Addf(at, "unsupported: parameter %q without a schema (content parameters)", p.Name)
-		return nil
-	}
 	in, ok := map[string]ir.In{"query": ir.InQuery, "path": ir.InPath, "header": ir.InHeader, "cookie": ir.InCookie}[p.In]
 	if !ok {
 		b.diags.Addf(at, "unsupported: %s parameter %q", p.In, p.Name)
 		return nil
 	}
-	b.paramStyle(p, at)
-	prop := property{name: p.Name, schema: p.Schema, required: p.Required || in == ir.InPath, pos: at}
-	f := b.field(prop, owner, scope, ir.RoleParams)
-	f.In = in
+	shape, ok := b.paramShapeOf(p, at)
+	if !ok {
+		return nil
+	}
+	if shape.style == ir.StyleValue {
+		b.paramStyle(p, at)
+	} else if p.AllowReserved {
+		b.diags.Addf(b.fieldPos(p.Origin, "allowReserved"), "unsupported: allowReserved")
+	}
+	prop := property{name: p.Name, schema: shape.schema, required: p.Required || in == ir.InPath, pos: at}
+	f := b.field(prop, owner, scope, shape.role)
+	f.Type = notNullable(f.Type)
+	f.In, f.Style = in, shape.style
+	f.Doc = doc(p.Description, f.Doc)
+	f.Deprecated = f.Deprecated || p.Deprecated
+	switch {
+	case shape.style == ir.StyleJSON:
+		// One text, whatever the type: optional values without a
+		// zero of their own are pointers (nil: not sent).
+		f.Pointer = !f.Required && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindUnion)
+		return f
+	case shape.style.Object():
+		if f.Type.Kind != ir.KindStruct {
+			b.diags.Addf(at, "unsupported: parameter %q of object type", p.Name)
+			return f
+		}
+		b.objectMembers(f, at)
+		f.Pointer = !f.Required
+		return f
+	}
+	b.valueParam(p, f, at)
+	return f
+}
+
+// valueParam finishes a parameter of a scalar or an array: how an array
+// travels, whether the field is a pointer, and what no style carries.
+func (b *builder) valueParam(p *openapi3.Parameter, f *ir.Field, at ir.Pos) {
 	f.Explode, f.Delimiter = arrayStyle(p.Style, p.Explode)
-	if in != ir.InQuery {
+	if f.In != ir.InQuery {
 		// simple: an array is comma-separated, exploded or not.
 		f.Explode, f.Delimiter = false, ","
 	}
 	if f.Type.Kind != ir.KindArray {
 		f.Delimiter = ""
 	}
-	f.Doc = doc(p.Description, f.Doc)
-	f.Deprecated = f.Deprecated || p.Deprecated
 	if f.Type.Kind == ir.KindStruct || (f.Type.Kind == ir.KindArray && f.Type.Elem.Kind == ir.KindStruct) {
 		b.diags.Addf(at, "unsupported: parameter %q of object type", p.Name)
 	}
 	if looseKind(f.Type) {
-		b.diags.Addf(at, "unsupported: parameter %q of a map or free-form type (a parameter's text has no form for one)", p.Name)
+		b.diags.Addf(at, "unsupported: parameter %q of a map or free-form type (a parameter's text has no form for one; use content application/json)", p.Name)
 	}
 	f.Pointer = b.pointer(f, p.Schema.Value)
 	b.unsupportedPathArray(f, at)
-	if in == ir.InCookie && f.Type.Kind == ir.KindArray {
+	if f.In == ir.InCookie && f.Type.Kind == ir.KindArray {
 		b.diags.Addf(at, "unsupported: cookie parameter %q of array type", p.Name)
 	}
-	return f
 }
 
 // arrayStyle is how an array of a query parameter or form field travels,

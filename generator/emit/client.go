@@ -153,20 +153,30 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 			d[jen.Id("text")] = jen.True()
 		}
 	}))
-	if op.Params != nil && clientHas(op.Params, ir.InQuery) {
-		g.Id("r").Dot("query").Op("=").Id("params").Dot("encodeQuery").Call()
-	}
-	if op.Params != nil && clientHas(op.Params, ir.InHeader) {
-		g.Id("r").Dot("header").Op("=").Id("params").Dot("encodeHeader").Call()
-	}
-	if op.Params != nil && clientHas(op.Params, ir.InCookie) {
-		g.Id("r").Dot("cookies").Op("=").Id("params").Dot("encodeCookie").Call()
-	}
+	clientParams(op, ir.InQuery, "query", "encodeQuery", g)
+	clientParams(op, ir.InHeader, "header", "encodeHeader", g)
+	clientParams(op, ir.InCookie, "cookies", "encodeCookie", g)
 	if op.Body != nil {
 		clientBody(api, op, g)
 	}
 	clientSecrets(api, op, g)
 	clientCall(op, g)
+}
+
+// clientParams puts the parameters of op that travel in in into the
+// request's field: by their encoder, whose failure (a JSON text that
+// cannot be written) is the call's.
+func clientParams(op *ir.Operation, in ir.In, field, method string, g *jen.Group) {
+	if op.Params == nil || !clientHas(op.Params, in) {
+		return
+	}
+	if !clientEncodeFails(op.Params, in) {
+		g.Id("r").Dot(field).Op("=").Id("params").Dot(method).Call()
+		return
+	}
+	g.If(jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("params").Dot(method).Call(), jen.Err().Op("!=").Nil()).Block(
+		clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
+	).Else().Block(jen.Id("r").Dot(field).Op("=").Id("v"))
 }
 
 // clientLabel is the method an operation's errors name (APIError's

@@ -26,7 +26,8 @@ func clientEncoders(api *ir.API, f *jen.File) {
 }
 
 // clientEncoder prints one encoding method for the fields of st that
-// travel in in; nothing when there are none.
+// travel in in; nothing when there are none. When one of them is a JSON
+// text (StyleJSON), the method also returns the error of encoding it.
 func clientEncoder(api *ir.API, f *jen.File, st *ir.Struct, in ir.In, method, what string) {
 	var fields []*ir.Field
 	for _, fd := range st.Fields {
@@ -41,38 +42,125 @@ func clientEncoder(api *ir.API, f *jen.File, st *ir.Struct, in ir.In, method, wh
 	if in == ir.InHeader {
 		kind = jen.Qual("net/http", "Header")
 	}
+	fails := clientEncodeFails(st, in)
+	results := jen.Add(kind.Clone())
+	if fails {
+		results = jen.Parens(jen.List(kind.Clone(), jen.Error()))
+	}
 	f.Comment(method + " puts the " + what + " of " + st.GoName + " on the wire.")
-	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id(method).Params().Add(kind.Clone()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id(method).Params().Add(results).BlockFunc(func(g *jen.Group) {
 		g.Id("v").Op(":=").Make(kind, jen.Lit(len(fields)))
 		for _, fd := range fields {
 			clientEncodeField(api, g, fd, add)
 		}
-		g.Return(jen.Id("v"))
+		if fails {
+			g.Return(jen.Id("v"), jen.Nil())
+		} else {
+			g.Return(jen.Id("v"))
+		}
 	})
 	f.Line()
+}
+
+// clientEncodeFails reports whether the encoder of st's fields in in can
+// fail: one of them is a JSON text.
+func clientEncodeFails(st *ir.Struct, in ir.In) bool {
+	for _, fd := range st.Fields {
+		if fd.In == in && fd.Style == ir.StyleJSON {
+			return true
+		}
+	}
+	return false
 }
 
 // clientEncodeField prints the encoding of one field into v.
 func clientEncodeField(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 	x := jen.Id("x").Dot(fd.GoName)
-	name := jen.Lit(fd.Name)
-	if fd.Type.Kind == ir.KindArray {
+	switch {
+	case fd.Style == ir.StyleJSON:
+		clientEncodeJSON(api, g, fd, set)
+		return
+	case fd.Style.Object():
+		clientEncodeObject(api, g, fd, set)
+		return
+	case fd.Type.Kind == ir.KindArray:
 		clientEncodeArray(api, g, fd, set)
 		return
 	}
+	clientEncodeValue(api, g, fd, x, func(value jen.Code) jen.Code { return jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), value) })
+}
+
+// clientEncodeValue prints the encoding of the scalar x of field fd: put
+// is given its text. A required field is always put, a pointer when set,
+// another optional field when not its zero value.
+func clientEncodeValue(api *ir.API, g *jen.Group, fd *ir.Field, x *jen.Statement, put func(jen.Code) jen.Code) {
 	switch {
 	case fd.Pointer:
 		deref := jen.Op("*").Add(x.Clone())
 		if fd.Type.Secret {
 			deref = x.Clone() // Reveal has a value receiver: x.F.Reveal() dereferences
 		}
-		value := wireText(api, fd.Type, deref)
-		g.If(x.Clone().Op("!=").Nil()).Block(jen.Id("v").Dot(set).Call(name, value))
+		g.If(x.Clone().Op("!=").Nil()).Block(put(wireText(api, fd.Type, deref)))
 	case fd.Required:
-		g.Id("v").Dot(set).Call(name, wireText(api, fd.Type, x.Clone()))
+		g.Add(put(wireText(api, fd.Type, x.Clone())))
 	default:
-		g.If(nonZero(api, fd.Type, x.Clone())).Block(jen.Id("v").Dot(set).Call(name, wireText(api, fd.Type, x.Clone())))
+		g.If(nonZero(api, fd.Type, x.Clone())).Block(put(wireText(api, fd.Type, x.Clone())))
 	}
+}
+
+// clientEncodeJSON prints a value sent as its JSON text: a required one
+// always, an optional one when set (not nil, or not empty).
+func clientEncodeJSON(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
+	x := jen.Id("x").Dot(fd.GoName)
+	put := jen.If(jen.List(jen.Id("s"), jen.Err()).Op(":=").Id(rt.jsonParam).Call(x.Clone()), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fd.Name+": %w"), jen.Err())),
+	).Else().Block(jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Id("s")))
+	switch {
+	case fd.Required:
+		g.Add(put)
+	case fd.Pointer || fd.Type.Kind == ir.KindArray || fd.Type.Kind == ir.KindMap || fd.Type.Kind == ir.KindAny:
+		g.If(x.Clone().Op("!=").Nil()).Block(put)
+	default:
+		g.If(nonZero(api, fd.Type, x.Clone())).Block(put)
+	}
+}
+
+// clientEncodeObject prints an object parameter, when set: each property
+// a pair of its own (form exploded: name; deepObject: obj[name]), or all
+// of them in one value of names and values (form, explode false).
+func clientEncodeObject(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
+	st := structByName(api, fd.Type.Name)
+	x := jen.Id("x").Dot(fd.GoName)
+	body := func(g *jen.Group) {
+		if fd.Style == ir.StyleObjectPairs {
+			g.Id("pairs").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Lit(2*len(st.Fields)))
+		}
+		for _, m := range st.Fields {
+			clientEncodeValue(api, g, m, x.Clone().Dot(m.GoName), func(value jen.Code) jen.Code {
+				if fd.Style == ir.StyleObjectPairs {
+					return jen.Id("pairs").Op("=").Append(jen.Id("pairs"), jen.Lit(m.Name), value)
+				}
+				return jen.Id("v").Dot(set).Call(jen.Lit(objectKey(fd, m)), value)
+			})
+		}
+		if fd.Style == ir.StyleObjectPairs {
+			g.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Qual("strings", "Join").Call(jen.Id("pairs"), jen.Lit(",")))
+		}
+	}
+	if fd.Pointer {
+		g.If(x.Clone().Op("!=").Nil()).BlockFunc(body)
+		return
+	}
+	g.BlockFunc(body)
+}
+
+// objectKey is the key a property m of the object parameter fd travels
+// under as a pair of its own: obj[name] (deepObject), name (form).
+func objectKey(fd, m *ir.Field) string {
+	if fd.Style == ir.StyleDeepObject {
+		return fd.Name + "[" + m.Name + "]"
+	}
+	return m.Name
 }
 
 // clientEncodeArray prints an array: one comma-separated value when

@@ -81,6 +81,7 @@ var runtimeFiles = []runtimeFile{
 	{"formats.go", usesFormats},
 	{"media_bodies.go", usesMediaBodies},
 	{"nullable.go", usesNullable},
+	{"params_styles.go", usesParamStyles},
 	{"pattern_runtime.go", always},
 	{"presence.go", always},
 	{"secret.go", always},
@@ -146,6 +147,22 @@ func streamsOrText(api *ir.API) bool {
 		}
 		for _, r := range op.Responses {
 			if ir.HasCodec(r.Media, ir.MediaStream) || ir.HasCodec(r.Media, ir.MediaText) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// usesParamStyles reports whether a parameter of api is an object or a
+// JSON text, the only users of params_styles.go.
+func usesParamStyles(api *ir.API) bool {
+	for _, op := range api.AllOperations() {
+		if op.Params == nil {
+			continue
+		}
+		for _, f := range op.Params.Fields {
+			if f.Style != ir.StyleValue {
 				return true
 			}
 		}

@@ -44,6 +44,9 @@ var rt = struct {
 	Handler              string
 	invalidInput         string
 	joinValues           string
+	jsonParam            string
+	srvObject            string
+	srvParseJSONValue    string
 	matchRun             string
 	NewClient            string
 	NewNullable          string
@@ -184,6 +187,9 @@ var rt = struct {
 	Handler:              "Handler",
 	invalidInput:         "invalidInput",
 	joinValues:           "joinValues",
+	jsonParam:            "jsonParam",
+	srvObject:            "srvObject",
+	srvParseJSONValue:    "srvParseJSONValue",
 	matchRun:             "matchRun",
 	NewClient:            "NewClient",
 	NewNullable:          "NewNullable",

@@ -76,14 +76,30 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 // value, and checks the rules on an explicit zero that Validate would skip
 // as absent (size=0 breaks minimum 1).
 func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
+	if fd.Style.Object() {
+		serverBindObject(api, fd, dst, g)
+		return
+	}
+	serverBindFrom(api, fd, dst, jen.Id("x"), serverWire(fd), g)
+}
+
+// serverBindFrom prints the binding of field fd into dst, from the
+// exchange xs at wire.
+func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.Code, g *jen.Group) {
 	binder, t := rt.srvBindValue, fd.Type
+	parser := func() jen.Code { return parserOf(api, t) }
 	switch {
+	case fd.Style == ir.StyleJSON:
+		parser = func() jen.Code { return jen.Id(rt.srvParseJSONValue).Index(goType(fd.Type)) }
+		if fd.Pointer {
+			binder = rt.srvBindPointer
+		}
 	case fd.Type.Kind == ir.KindArray:
 		binder, t = rt.srvBindSlice, *fd.Type.Elem
 	case fd.Pointer:
 		binder = rt.srvBindPointer
 	}
-	call := jen.Id(binder).Call(jen.Id("x"), serverWire(fd), jen.Op("&").Add(dst.Clone()), parserOf(api, t))
+	call := jen.Id(binder).Call(xs, wire, jen.Op("&").Add(dst.Clone()), parser())
 	hasDefault := fd.Default != nil && fd.Type.Kind != ir.KindArray
 	checks := serverZeroChecks(api, fd, dst)
 	ok := jen.Id("ok")
@@ -106,6 +122,41 @@ func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group
 		stmt.Else().If(zero).Block(checks...)
 	}
 	g.Add(stmt)
+}
+
+// serverBindObject prints the binding of an object parameter: when one of
+// its properties is there (or, for explode false, its value), the object
+// is set and each property bound as a parameter of its own, its rules
+// and default its own; a required object must be there.
+func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
+	st := structByName(api, fd.Type.Name)
+	pairs := fd.Style == ir.StyleObjectPairs
+	args := []jen.Code{jen.Id("x"), serverWire(fd), jen.Lit(pairs)}
+	if !pairs {
+		for _, m := range st.Fields {
+			args = append(args, jen.Lit(objectKey(fd, m)))
+		}
+	}
+	g.If(jen.List(jen.Id("ox"), jen.Id("found"), jen.Err()).Op(":=").Id(rt.srvObject).Call(args...), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Err()),
+	).Else().If(jen.Id("found")).BlockFunc(func(g *jen.Group) {
+		if fd.Pointer {
+			g.Add(dst.Clone()).Op("=").New(jen.Id(st.GoName))
+		}
+		for _, m := range st.Fields {
+			key, name := objectKey(fd, m), objectKey(fd, m)
+			if pairs {
+				key, name = m.Name, fd.Name+"."+m.Name
+			}
+			w := *m
+			w.Name, w.In = name, ir.InQuery
+			wire := serverWire(&w)
+			if key != name {
+				wire = jen.Id(rt.srvWire).Values(jen.Id(rt.srvSrcQuery), jen.Lit(name), jen.Lit(key), jen.Lit(m.Required), jen.False(), jen.Lit(0))
+			}
+			serverBindFrom(api, &w, dst.Clone().Dot(m.GoName), jen.Id("ox"), wire, g)
+		}
+	})
 }
 
 // serverZeroChecks prints the rule checks of an explicit zero in an

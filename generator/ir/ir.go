@@ -341,11 +341,43 @@ type Field struct {
 	// parameter (a Go identifier, unique in its operation); empty for
 	// other fields.
 	Wildcard string
+	// Style is how an object parameter, or one of content
+	// application/json, travels; StyleValue for every other field.
+	Style Style
 	// PathReserved is, for a path parameter that another follows in its
 	// segment ({name}.{ext}), the byte the client percent-encodes in its
 	// value besides url.PathEscape's ("." for name), so that the server's
 	// split gives the value back whole; empty for other fields.
 	PathReserved string
+}
+
+// Style is how a parameter whose value is not a scalar or an array of
+// scalars travels (OpenAPI's style and explode, or content).
+type Style int
+
+// The styles of a parameter.
+const (
+	// StyleValue is a scalar, or an array as Explode and Delimiter say.
+	StyleValue Style = iota
+	// StyleObjectExplode is an object of style form, explode true: each
+	// property is a pair of its own (?name=x&age=3).
+	StyleObjectExplode
+	// StyleObjectPairs is an object of style form, explode false: one
+	// value of comma-separated names and values (?obj=name,x,age,3).
+	StyleObjectPairs
+	// StyleDeepObject is an object of style deepObject: a pair per
+	// property, keyed obj[name] (?obj[name]=x&obj[age]=3).
+	StyleDeepObject
+	// StyleJSON is a value of any type written as its JSON text (a
+	// parameter with content application/json, or an array of objects,
+	// which no style defines): ?filter={"a":1}.
+	StyleJSON
+)
+
+// Object reports whether s is one of an object's styles, whose
+// properties travel as pairs.
+func (s Style) Object() bool {
+	return s == StyleObjectExplode || s == StyleObjectPairs || s == StyleDeepObject
 }
 
 // RuleKind is the kind of a validation rule.

@@ -1,0 +1,112 @@
+package build
+
+import (
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/nexmogen/nexmogen/generator/ir"
+)
+
+// Parameter styles beyond scalars and arrays of scalars (README:
+// "Parameters"). An object in the query travels as OpenAPI's style table
+// says: form exploded (?name=x&age=3), form not exploded
+// (?obj=name,x,age,3) or deepObject (?obj[name]=x&obj[age]=3); its
+// properties must be scalars, which is all the table defines. A parameter
+// with content application/json (or a +json type) is its value's JSON
+// text, and so is an array of objects in the query, which no style
+// defines (?mdfilters=[{"scope":"enterprise"}]): each of those is a JSON
+// document, so unions, maps and nested objects are fine there.
+
+// paramShape is what a parameter's value is and how it travels: its
+// schema (the parameter's, or its content's), the style, and the role its
+// type is built in (RoleModel for a JSON text, whose type is a JSON
+// document's). ok is false when the parameter was refused.
+type paramShape struct {
+	schema *openapi3.SchemaRef
+	style  ir.Style
+	role   ir.Role
+}
+
+// paramShapeOf decides the shape of p, reporting what it cannot carry.
+func (b *builder) paramShapeOf(p *openapi3.Parameter, at ir.Pos) (paramShape, bool) {
+	if p.Schema == nil || p.Schema.Value == nil {
+		return b.contentShape(p, at)
+	}
+	s := p.Schema.Value
+	switch {
+	case p.In == "query" && s.Type.Is("array") && s.Items != nil && s.Items.Value != nil && isObject(s.Items.Value) && !isMap(s.Items.Value):
+		return paramShape{schema: p.Schema, style: ir.StyleJSON, role: ir.RoleModel}, true
+	case isObject(s) && !isMap(s) && !composite(s):
+		style, ok := b.objectStyle(p, at)
+		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
+	}
+	return paramShape{schema: p.Schema, style: ir.StyleValue, role: ir.RoleParams}, true
+}
+
+// contentShape is the shape of a parameter given by content instead of
+// schema: one JSON media type (application/json, text/json or +json)
+// whose schema is the value's.
+func (b *builder) contentShape(p *openapi3.Parameter, at ir.Pos) (paramShape, bool) {
+	if len(p.Content) != 1 {
+		b.diags.Addf(at, "unsupported: parameter %q without a schema or with content of other than one media type", p.Name)
+		return paramShape{}, false
+	}
+	for name, mt := range p.Content {
+		codec, ok := mediaCodec(mediaBase(name))
+		if !ok || (codec != ir.MediaJSON && codec != ir.MediaProblemJSON) {
+			b.diags.Addf(b.fieldPos(p.Origin, "content"), "unsupported: parameter %q of content %q (only JSON: application/json, +json)", p.Name, name)
+			return paramShape{}, false
+		}
+		if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+			b.diags.Addf(b.fieldPos(p.Origin, "content"), "unsupported: parameter %q of content %q without a schema", p.Name, name)
+			return paramShape{}, false
+		}
+		if p.In == "path" {
+			b.diags.Addf(b.fieldPos(p.Origin, "content"), "unsupported: path parameter %q of content %q", p.Name, name)
+			return paramShape{}, false
+		}
+		return paramShape{schema: mt.Schema, style: ir.StyleJSON, role: ir.RoleModel}, true
+	}
+	return paramShape{}, false
+}
+
+// objectStyle is how an object parameter travels: in the query, form
+// (exploded unless explode is false) or deepObject.
+func (b *builder) objectStyle(p *openapi3.Parameter, at ir.Pos) (ir.Style, bool) {
+	if p.In != "query" {
+		b.diags.Addf(at, "unsupported: %s parameter %q of object type (objects travel in the query only)", p.In, p.Name)
+		return ir.StyleValue, false
+	}
+	switch p.Style {
+	case "", "form":
+		if p.Explode != nil && !*p.Explode {
+			return ir.StyleObjectPairs, true
+		}
+		return ir.StyleObjectExplode, true
+	case "deepObject":
+		if p.Explode != nil && !*p.Explode {
+			b.diags.Addf(b.fieldPos(p.Origin, "explode"), "unsupported: style deepObject with explode false for parameter %q (OpenAPI defines deepObject exploded only)", p.Name)
+			return ir.StyleValue, false
+		}
+		return ir.StyleDeepObject, true
+	}
+	b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for object parameter %q (form or deepObject)", p.Style, p.Name)
+	return ir.StyleValue, false
+}
+
+// objectMembers checks the properties of an object parameter: each must
+// be a scalar (the style table defines nothing else), and an exploded
+// form object's must not share a name with another query parameter.
+func (b *builder) objectMembers(f *ir.Field, at ir.Pos) {
+	st := b.structByName(f.Type.Name)
+	if st == nil {
+		return
+	}
+	for _, m := range st.Fields {
+		if !scalarKind(m.Type.Kind) || m.Type.Nullable || m.Additional {
+			b.diags.Addf(m.Pos, "unsupported: property %q of object parameter %q is not a scalar (a style writes only scalars; use content application/json)", m.Name, f.Name)
+		}
+	}
+	if len(st.Fields) == 0 {
+		b.diags.Addf(at, "unsupported: object parameter %q without properties (use content application/json)", f.Name)
+	}
+}

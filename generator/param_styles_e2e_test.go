@@ -1,0 +1,12 @@
+package generator_test
+
+import "testing"
+
+// TestParamObjectsEndToEnd runs testdata/e2e/param_objects_test.go
+// against the code of param_objects.txtar: object parameters (form,
+// deepObject) and JSON-text parameters (content application/json, arrays
+// of objects) sent by the generated client and bound by the generated
+// server.
+func TestParamObjectsEndToEnd(t *testing.T) {
+	loopback(t, "param_objects.txtar", "objects", "param_objects_test.go")
+}

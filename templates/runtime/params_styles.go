@@ -1,0 +1,69 @@
+package runtime
+
+import (
+	"cmp"
+	"encoding/json"
+	"net/url"
+	"strings"
+)
+
+// Parameters of other styles than a scalar's or an array's (README:
+// "Parameters"): objects in the query, and values written as their JSON
+// text.
+
+// jsonParam is the JSON text of a parameter of content application/json
+// (or an array of objects, which travels the same way).
+func jsonParam(v any) (string, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// srvParseJSONValue converts a parameter written as JSON text into T.
+func srvParseJSONValue[T any](w srvWire, v string) (T, error) {
+	var t T
+	if err := json.Unmarshal([]byte(v), &t); err != nil {
+		return t, &srvBindError{w, srvQuoted(v) + " is not JSON of the parameter's type"}
+	}
+	return t, nil
+}
+
+// srvObject finds an object parameter of the query. Its properties are
+// pairs of their own (form exploded: keys are the properties' names;
+// deepObject: obj[name]), found in x, or, when pairs is true, the names
+// and values of one value (obj=name,x,age,3), given back as the query of
+// an exchange of their own. found is false when none of keys (or w's
+// value) is there; a required object must be.
+func srvObject(x *srvExchange, w srvWire, pairs bool, keys ...string) (*srvExchange, bool, error) {
+	if !pairs {
+		for _, k := range keys {
+			if _, ok, err := x.query.lookup(srvWire{src: w.src, name: k, key: k}); err != nil || ok {
+				return x, ok, err
+			}
+		}
+		return x, false, srvAbsent(w)
+	}
+	v, ok, err := x.query.lookup(w)
+	if err != nil || !ok {
+		return nil, false, cmp.Or(err, srvAbsent(w))
+	}
+	sub := &srvExchange{r: x.r, op: x.op}
+	if v == "" {
+		return sub, true, nil
+	}
+	items := strings.Split(v, ",")
+	if len(items)%2 != 0 {
+		return nil, false, &srvBindError{w, srvQuoted(v) + " is not a list of names and values"}
+	}
+	var raw strings.Builder
+	for i := 0; i < len(items); i += 2 {
+		if i > 0 {
+			raw.WriteByte('&')
+		}
+		raw.WriteString(url.QueryEscape(items[i]) + "=" + url.QueryEscape(items[i+1]))
+	}
+	sub.query.parse(raw.String())
+	return sub, true, nil
+}
