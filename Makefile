@@ -5,7 +5,7 @@ GO ?= go
 # table shows the medians (e.g. BENCHFLAGS='-count=1 -bench=Validate').
 BENCHFLAGS ?= -count=3
 
-.PHONY: generate check test vet fmt tidy bench bench-smoke fuzz realworld realworld-nexmogen
+.PHONY: generate check test vet fmt tidy bench bench-smoke interop-report fuzz realworld realworld-nexmogen
 
 generate:
 	$(GO) run ./cmd/nexmogen -strict
@@ -45,6 +45,15 @@ bench:
 bench-smoke:
 	cd bench && GO=$(GO) ./gen.sh
 	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
+
+# interop-report: generate the interop suite (bench/gen.sh), run it and
+# rewrite bench/INTEROP.md, its summary per document.
+interop-report:
+	cd bench && GO=$(GO) ./gen.sh
+	cd bench && start=$$(date +%s); $(GO) test -count=1 -v ./gen/interop/... > gen/interop.out 2>&1; \
+	status=$$?; end=$$(date +%s); \
+	$(GO) run ./cmd/interopgen -report -seconds $$((end-start)) < gen/interop.out > INTEROP.md; \
+	if [ $$status -ne 0 ]; then grep -E 'FAIL|INTEROP .* FAIL' gen/interop.out; exit $$status; fi
 
 # realworld: the scoreboard. Every document of corpus/specs through nexmogen,
 # oapi-codegen and ogen (the bench module's pinned versions), each output built

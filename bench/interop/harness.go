@@ -1,0 +1,228 @@
+// Package interop drives the client of one generator against the server of
+// the other, for a document that both nexmogen and oapi-codegen (its
+// models, client, std-http server and strict server) generate: nexmogen's
+// client against oapi-codegen's strict server ("ours->theirs"), and
+// oapi-codegen's client against nexmogen's server ("theirs->ours").
+//
+// The test of a document is written by bench/cmd/interopgen into
+// nexmogen's package (bench/gen/interop/<doc>/nx/interop_test.go): its two
+// handlers and, per operation paired by name, the calls of both clients.
+// For each operation, nexmogen's arguments are filled with minimal values
+// (as corpus/smoke does), the request is compared on the wire's terms
+// (each parameter by wire name and JSON value, the body as JSON), and so is
+// the answer: the body the server wrote against what the client decoded.
+// Each operation and direction prints one line:
+//
+//	INTEROP <operation> <direction> ok|skip|peer|ours|FAIL <detail>
+//
+// peer and ours are the disagreements known.go lists, with whose fault
+// each is; FAIL, an unlisted one, fails the test, and so does a listed one
+// that no longer happens.
+package interop
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"sync"
+	"testing"
+)
+
+// The directions.
+const (
+	OursToTheirs = "ours->theirs" // nexmogen's client, oapi-codegen's server
+	TheirsToOurs = "theirs->ours" // oapi-codegen's client, nexmogen's server
+)
+
+// Op is one operation both generators have.
+type Op struct {
+	Name string // nexmogen's name of it
+	Skip string // why it is not driven, decided when the test was written
+	// OurArgs returns pointers to zero values of the arguments (after the
+	// context) of nexmogen's client method, and OurFields the Input field
+	// each arrives in; OurCall calls the method with them.
+	OurArgs   func() []any
+	OurFields []string
+	OurCall   func(ctx context.Context, args []any) (any, error)
+	// OurAnswer returns a pointer to a zero of nexmogen's success response
+	// (of Status); HasBody says whether it has a body.
+	OurAnswer func() any
+	Status    int
+	HasBody   bool
+	// Form says the request body is a form (its fields are matched by
+	// normalised name, as nexmogen's form models have no JSON tags).
+	Form bool
+	// TheirRequest returns a pointer to a zero RequestObject of
+	// oapi-codegen's; TheirCall calls its ClientWithResponses with it and
+	// returns the *<Op>Response.
+	TheirRequest func() any
+	TheirCall    func(ctx context.Context, req any) (any, error)
+}
+
+// Auth names the API keys of the document's security schemes, which
+// oapi-codegen's client is to send as nexmogen's did.
+type Auth struct {
+	Headers, Query, Cookies []string
+}
+
+// Harness runs the operations of one document.
+type Harness struct {
+	t     *testing.T
+	doc   string
+	enums map[reflect.Type]reflect.Value
+	auth  Auth
+	ours  capture // nexmogen's server
+	their capture // oapi-codegen's server
+
+	mu         sync.Mutex
+	called     bool
+	in         any           // what the handler received
+	answer     reflect.Value // nexmogen's filled success response
+	answerBody *any          // its Body as a JSON value, nil when none
+
+	seen map[int]bool // the known disagreements (indexes of Known) that happened
+}
+
+// New returns the harness of doc; enums maps each of nexmogen's enum types
+// to a valid value.
+func New(t *testing.T, doc string, enums map[reflect.Type]reflect.Value, auth Auth) *Harness {
+	return &Harness{t: t, doc: doc, enums: enums, auth: auth, seen: map[int]bool{}}
+}
+
+// ServeOurs serves nexmogen's server, recording each exchange.
+func (h *Harness) ServeOurs(s http.Handler) string { return h.serve(&h.ours, s) }
+
+// ServeTheirs serves oapi-codegen's server, recording each exchange.
+func (h *Harness) ServeTheirs(s http.Handler) string { return h.serve(&h.their, s) }
+
+func (h *Harness) serve(c *capture, s http.Handler) string {
+	srv := httptest.NewServer(c.wrap(s))
+	h.t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// Ours is the body of every method of nexmogen's Handler: it records in
+// and sets *resp to the filled answer.
+func (h *Harness) Ours(in, resp any) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.called, h.in = true, in
+	if h.answer.IsValid() && h.answer.Type() == reflect.TypeOf(resp).Elem() {
+		reflect.ValueOf(resp).Elem().Set(h.answer)
+	}
+}
+
+// Theirs is the body of every method of oapi-codegen's strict server: it
+// records req and decodes the answer's body (as nexmogen marshals it) into
+// resp's (nil for a response it does not answer with).
+func (h *Harness) Theirs(req, resp any) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.called, h.in = true, req
+	if resp == nil || h.answerBody == nil {
+		return
+	}
+	if err := setJSON(*h.answerBody, bodyOf(reflect.ValueOf(resp).Elem()).Addr()); err != nil {
+		h.t.Errorf("decoding the answer into %T: %v", resp, err)
+	}
+}
+
+// bodyOf is where the body of an oapi-codegen response object goes: its
+// Body field, the Body of the one struct it embeds, or itself.
+func bodyOf(v reflect.Value) reflect.Value {
+	if v.Kind() != reflect.Struct {
+		return v
+	}
+	if f := v.FieldByName("Body"); f.IsValid() {
+		return f
+	}
+	if v.NumField() == 1 && v.Type().Field(0).Anonymous {
+		return bodyOf(v.Field(0))
+	}
+	return v
+}
+
+// Editor is oapi-codegen's request editor: it repeats the credentials
+// nexmogen's client sent last (Authorization and the API keys of Auth).
+func (h *Harness) Editor(_ context.Context, r *http.Request) error {
+	_, _, _, sent := h.their.last()
+	if sent == nil {
+		return nil
+	}
+	if a := sent.Header.Get("Authorization"); a != "" {
+		r.Header.Set("Authorization", a)
+	}
+	for _, n := range h.auth.Headers {
+		if v := sent.Header.Get(n); v != "" {
+			r.Header.Set(n, v)
+		}
+	}
+	q := r.URL.Query()
+	for _, n := range h.auth.Query {
+		if v := sent.URL.Query().Get(n); v != "" {
+			q.Set(n, v)
+		}
+	}
+	r.URL.RawQuery = q.Encode()
+	for _, n := range h.auth.Cookies {
+		if c, err := sent.Cookie(n); err == nil {
+			r.AddCookie(c)
+		}
+	}
+	return nil
+}
+
+func (h *Harness) reset() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.called, h.in = false, nil
+	h.ours.reset()
+	h.their.reset()
+}
+
+func (h *Harness) received() (bool, any) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.called, h.in
+}
+
+// line prints the outcome of one operation in one direction, judged
+// against the known disagreements.
+func (h *Harness) line(op, dir, status, detail string) {
+	h.t.Helper()
+	if status == "FAIL" {
+		if i := known(h.doc, dir, detail); i >= 0 {
+			h.seen[i] = true
+			status, detail = Known[i].Whose, Known[i].Why+" ("+detail+")"
+		}
+	}
+	h.t.Logf("INTEROP %s %s %s %s", op, dir, status, detail)
+	if status == "FAIL" {
+		h.t.Fail()
+	}
+}
+
+// Run drives every operation in both directions, then checks that every
+// known disagreement of the document still happens.
+func (h *Harness) Run(ops []Op) {
+	h.t.Helper()
+	for _, op := range ops {
+		h.run(op)
+	}
+	for i, k := range Known {
+		if k.Doc == h.doc && !h.seen[i] {
+			h.t.Errorf("INTEROP the known disagreement %q (%s) no longer happens: drop it from bench/interop/known.go", k.Match, k.Why)
+		}
+	}
+}
+
+// Deref is *p, or the zero T when p is nil (a request object without the
+// body its client method takes).
+func Deref[T any](p *T) T {
+	if p == nil {
+		var z T
+		return z
+	}
+	return *p
+}
