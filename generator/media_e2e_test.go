@@ -31,3 +31,11 @@ func TestMediaBodiesEndToEnd(t *testing.T) {
 func TestMediaMultipartEndToEnd(t *testing.T) {
 	loopback(t, "media_multipart.txtar", "uploads", "media_multipart_test.go")
 }
+
+// TestMediaFormsEndToEnd runs testdata/e2e/media_forms_test.go against the
+// code of media_forms.txtar: a body declared as JSON, XML and a form of one
+// model, nested objects and arrays of objects in deepObject-style keys,
+// through the generated client and server.
+func TestMediaFormsEndToEnd(t *testing.T) {
+	loopback(t, "media_forms.txtar", "forms", "media_forms_test.go")
+}

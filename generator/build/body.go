@@ -12,7 +12,7 @@ import (
 
 // body builds an operation's request body: a form (its own struct with
 // form fields), JSON or XML (a model, in one media type or several of the
-// same schema), text (a string) or a stream.
+// same schema, a form of it among them), text (a string) or a stream.
 func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body {
 	if ref == nil || ref.Value == nil {
 		return nil
@@ -45,8 +45,8 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 			continue
 		}
 		switch {
-		case !structured(codec) || !structured(body.Media.Codec):
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: a form, text or binary media type beside others in one request body (several JSON and XML ones are supported)")
+		case !alternative(codec) || !alternative(body.Media.Codec):
+			b.diags.Addf(b.pos(mt.Origin), "unsupported: a multipart, text or binary media type beside others in one request body (several JSON, XML and form ones of one schema are supported)")
 			return nil
 		case !sameSchema(mt.Schema, schema):
 			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one request body with different schemas")
@@ -79,9 +79,16 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	default:
 		body.Type = b.wholeBody(b.typeOf(schema, naming.Body(op.GoName), nil, ir.RoleModel), schema)
 		b.setRoot(body.Type)
+		if ir.HasCodec(body.Alternatives, ir.MediaForm) {
+			b.formBodies = append(b.formBodies, formModel{body.Type, encoding, b.pos(encoding.Origin)})
+		}
 	}
 	return body
 }
+
+// alternative reports whether a codec's body may be one of several media
+// types of one schema: JSON, XML, and a form of the same model.
+func alternative(c ir.Media) bool { return structured(c) || c == ir.MediaForm }
 
 // structured reports whether a codec reads a model (JSON or XML).
 func structured(c ir.Media) bool {

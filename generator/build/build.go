@@ -53,6 +53,8 @@ type builder struct {
 	forms map[string]bool
 	// encoded marks the form structs whose encoding is decided.
 	encoded map[*ir.Struct]bool
+	// formBodies are the model bodies that may also travel as forms.
+	formBodies []formModel
 	// patterns dedupes compiled patterns by expression.
 	patterns map[string]*ir.Pattern
 	// elements holds the explicit xml names of structs (by Go name); only
@@ -107,6 +109,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.operations()
 	b.hooks()
 	b.remainingComponents()
+	b.formModels()
 	b.claimHookNames()
 	b.nameMedia()
 	b.server()

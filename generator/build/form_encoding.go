@@ -8,13 +8,14 @@ import (
 
 // formEncoding applies the encoding object of a form body to its fields:
 // how each array travels (style form, exploded by default, or
-// spaceDelimited and pipeDelimited, one value unless exploded). An entry
-// naming no property is an error; contentType, headers, allowReserved and
-// deepObject are refused. A form schema two operations share takes one
+// spaceDelimited and pipeDelimited, one value unless exploded); an object
+// travels as deepObject keys, the only style it takes. An entry naming no
+// property is an error; contentType, headers and allowReserved are
+// refused. A form schema two operations share takes one
 // encoding: a second that differs is refused.
 func (b *builder) formEncoding(t ir.TypeRef, mt *openapi3.MediaType) {
 	st := b.structByName(t.Name)
-	if st == nil || st.Role != ir.RoleForm {
+	if st == nil || st.Role != ir.RoleForm && !st.FormKeys {
 		return
 	}
 	var enc openapi3.Encodings
@@ -58,10 +59,13 @@ func (b *builder) encodingRefusals(mt *openapi3.MediaType, e *openapi3.Encoding,
 		b.diags.Addf(at, "unsupported: headers for form field %q (only multipart parts have headers)", f.Name)
 	case e.AllowReserved:
 		b.diags.Addf(at, "unsupported: allowReserved for form field %q", f.Name)
+	case e.Style == "form" && formObject(f.Type):
+		b.diags.Addf(at, "unsupported: style \"form\" for object form field %q (its properties would be keys of the form itself; nested objects travel as deepObject keys, %s[name])", f.Name, f.Name)
 	case e.Style == "" || e.Style == "form":
 	case delimitedStyle(e.Style) && f.Type.Kind == ir.KindArray:
+	case e.Style == "deepObject" && formObject(f.Type):
 	default:
-		b.diags.Addf(at, "unsupported: style %q for form field %q (form, and spaceDelimited or pipeDelimited for an array)", e.Style, f.Name)
+		b.diags.Addf(at, "unsupported: style %q for form field %q (form, spaceDelimited or pipeDelimited for an array, deepObject for an object)", e.Style, f.Name)
 	}
 }
 
@@ -96,4 +100,10 @@ func scalarKind(k ir.Kind) bool {
 		return true
 	}
 	return false
+}
+
+// formObject reports whether a form field of type t is an object or an
+// array of objects, which travel under deepObject-style keys.
+func formObject(t ir.TypeRef) bool {
+	return t.Kind == ir.KindStruct || t.Kind == ir.KindArray && t.Elem.Kind == ir.KindStruct
 }

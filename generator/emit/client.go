@@ -228,13 +228,7 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 			value = jen.Op("&").Id("wire")
 		}
 		if len(op.Body.Alternatives) > 0 {
-			args := []jen.Code{jen.Id("r"), value}
-			for _, m := range op.Body.Alternatives {
-				args = append(args, jen.Lit(m.Name))
-			}
-			g.If(jen.Err().Op(":=").Id("c").Dot("encodeBody").Call(args...), jen.Err().Op("!=").Nil()).Block(
-				clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
-			)
+			clientAlternatives(op, value, g)
 			return
 		}
 		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(value)
@@ -244,6 +238,32 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		g.Id("r").Dot("body").Op("=").Id("b")
 		g.Id("r").Dot("contentType").Op("=").Lit(op.Body.Media.Name)
 	}
+}
+
+// clientAlternatives encodes a body declared in several media types in
+// the one the client prefers (encodeBody): JSON or XML of value, or a form
+// of the body (appendForm) when one is declared and sendsForm says so.
+func clientAlternatives(op *ir.Operation, value *jen.Statement, g *jen.Group) {
+	args := []jen.Code{jen.Id("r"), value}
+	var all []jen.Code
+	for _, m := range op.Body.Alternatives {
+		all = append(all, jen.Lit(m.Name))
+		if m.Codec != ir.MediaForm {
+			args = append(args, jen.Lit(m.Name))
+		}
+	}
+	stmt := jen.If(jen.Err().Op(":=").Id("c").Dot("encodeBody").Call(args...), jen.Err().Op("!=").Nil()).Block(
+		clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
+	)
+	if ir.HasCodec(op.Body.Alternatives, ir.MediaForm) {
+		stmt = jen.If(jen.Id("c").Dot("sendsForm").Call(all...)).Block(
+			jen.Id("v").Op(":=").Make(jen.Qual("net/url", "Values")),
+			jen.Id("body").Dot("appendForm").Call(jen.Id("v"), jen.Lit("")),
+			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("v").Dot("Encode").Call()),
+			jen.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded"),
+		).Else().Add(stmt)
+	}
+	g.Add(stmt)
 }
 
 // clientMultipart streams a multipart/form-data body: its form fields

@@ -23,6 +23,7 @@ func clientEncoders(api *ir.API, f *jen.File) {
 			clientEncoder(api, f, st, ir.InForm, "encodeForm", "form fields")
 		}
 	}
+	clientFormKeyed(api, f)
 }
 
 // clientEncoder prints one encoding method for the fields of st that
@@ -75,6 +76,12 @@ func clientEncodeFails(st *ir.Struct, in ir.In) bool {
 
 // clientEncodeField prints the encoding of one field into v.
 func clientEncodeField(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
+	clientEncodeFieldAt(api, g, fd, set, jen.Lit(fd.Name))
+}
+
+// clientEncodeFieldAt prints the encoding of one field into v under the
+// key name (a form-keyed struct's formKey(prefix, name)).
+func clientEncodeFieldAt(api *ir.API, g *jen.Group, fd *ir.Field, set string, name *jen.Statement) {
 	x := jen.Id("x").Dot(fd.GoName)
 	switch {
 	case fd.Style == ir.StyleJSON:
@@ -84,10 +91,10 @@ func clientEncodeField(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 		clientEncodeObject(api, g, fd, set)
 		return
 	case fd.Type.Kind == ir.KindArray:
-		clientEncodeArray(api, g, fd, set)
+		clientEncodeArray(api, g, fd, set, name)
 		return
 	}
-	clientEncodeValue(api, g, fd, x, func(value jen.Code) jen.Code { return jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), value) })
+	clientEncodeValue(api, g, fd, x, func(value jen.Code) jen.Code { return jen.Id("v").Dot(set).Call(name.Clone(), value) })
 }
 
 // clientEncodeValue prints the encoding of the scalar x of field fd: put
@@ -165,7 +172,7 @@ func objectKey(fd, m *ir.Field) string {
 
 // clientEncodeArray prints an array: one comma-separated value when
 // explode is false, else one value per element.
-func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
+func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string, name *jen.Statement) {
 	x := jen.Id("x").Dot(fd.GoName)
 	elem := *fd.Type.Elem
 	if !fd.Explode {
@@ -173,11 +180,11 @@ func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 			jen.Return(wireText(api, elem, jen.Id("e"))),
 		)
 		g.If(jen.Len(x.Clone()).Op(">").Lit(0)).Block(
-			jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Id(rt.joinValues).Call(x.Clone(), jen.Lit(fd.Delimiter), format)),
+			jen.Id("v").Dot(set).Call(name.Clone(), jen.Id(rt.joinValues).Call(x.Clone(), jen.Lit(fd.Delimiter), format)),
 		)
 		return
 	}
 	g.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(x.Clone())).Block(
-		jen.Id("v").Dot("Add").Call(jen.Lit(fd.Name), wireText(api, elem, jen.Id("e"))),
+		jen.Id("v").Dot("Add").Call(name.Clone(), wireText(api, elem, jen.Id("e"))),
 	)
 }

@@ -78,6 +78,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_stream.go", streamsAnswers},
 	{"client_servers.go", always},
 	{"client_transport.go", always},
+	{"form_keys.go", usesFormKeys},
 	{"formats.go", usesFormats},
 	{"media_bodies.go", usesMediaBodies},
 	{"nullable.go", usesNullable},
@@ -88,6 +89,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_auth.go", always},
 	{"server_bodies.go", severalBodies},
 	{"server_formats.go", bindsFormats},
+	{"server_forms.go", usesFormKeys},
 	{"server_observe.go", always},
 	{"server_hooks_runtime.go", hasHooks},
 	{"server_media.go", always},
@@ -110,6 +112,18 @@ var runtimeFiles = []runtimeFile{
 func severalBodies(api *ir.API) bool {
 	for _, op := range api.AllOperations() {
 		if op.Body != nil && len(op.Body.Alternatives) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// usesFormKeys reports whether a struct of api travels in a form under a
+// key prefix (Struct.FormKeys), the only users of form_keys.go and
+// server_forms.go.
+func usesFormKeys(api *ir.API) bool {
+	for _, st := range api.Structs {
+		if st.FormKeys {
 			return true
 		}
 	}

@@ -41,9 +41,14 @@ func usesFormats(api *ir.API) bool {
 // bindsFormats reports whether the server binds a parameter or form field
 // of a format kind (server_formats.go's parsers).
 func bindsFormats(api *ir.API) bool {
-	return anyField(api, func(fd *ir.Field) bool {
-		return fd.In != ir.InBody && (holdsKind(fd.Type, ir.KindTime) || holdsKind(fd.Type, ir.KindDate) || holdsKind(fd.Type, ir.KindBytes))
-	})
+	for _, st := range api.Structs {
+		for _, fd := range st.Fields {
+			if (fd.In != ir.InBody || st.FormKeys) && (holdsKind(fd.Type, ir.KindTime) || holdsKind(fd.Type, ir.KindDate) || holdsKind(fd.Type, ir.KindBytes)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // anyField reports whether a field of a struct of api satisfies f.

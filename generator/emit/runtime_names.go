@@ -109,6 +109,12 @@ var rt = struct {
 	filePart             string
 	multipartBody        string
 	srvDecodeBody        string
+	formKey              string
+	formIndex            string
+	srvFormBody          string
+	srvFormWire          string
+	srvFormObject        string
+	srvFormItems         string
 	srvCodecStream       string
 	srvCodecText         string
 	srvSendStream        string
@@ -252,6 +258,12 @@ var rt = struct {
 	filePart:             "filePart",
 	multipartBody:        "multipartBody",
 	srvDecodeBody:        "srvDecodeBody",
+	formKey:              "formKey",
+	formIndex:            "formIndex",
+	srvFormBody:          "srvFormBody",
+	srvFormWire:          "srvFormWire",
+	srvFormObject:        "srvFormObject",
+	srvFormItems:         "srvFormItems",
 	srvCodecStream:       "srvCodecStream",
 	srvCodecText:         "srvCodecText",
 	srvSendStream:        "srvSendStream",

@@ -57,8 +57,15 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		if len(op.Body.Alternatives) > 0 {
 			decode = rt.srvDecodeBody
 		}
-		g.If(jen.Err().Op(":=").Id(decode).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
+		stmt := jen.If(jen.Err().Op(":=").Id(decode).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		if ir.HasCodec(op.Body.Alternatives, ir.MediaForm) {
+			// The same model may come as a form (bindForm).
+			stmt = jen.If(jen.Id(rt.srvFormBody).Call(jen.Id("x"))).Block(
+				jen.Return(jen.Id("in").Dot("Body").Dot("bindForm").Call(jen.Id("x"), jen.Lit(""))),
+			).Else().Add(stmt)
+		}
+		g.Add(stmt)
 		return
 	}
 	st := structByName(api, op.Body.Type.Name)

@@ -24,6 +24,7 @@ func serverRoutes(api *ir.API, f *jen.File) {
 		serverServe(api, op, f)
 		serverBind(api, op, f)
 	}
+	serverFormKeyed(api, f)
 }
 
 // serverRoute prints one route of the table.

@@ -256,6 +256,16 @@ type Struct struct {
 	// types at its index, in preference order; the handler sets one or
 	// more, the client's decoding exactly one.
 	ByMedia [][]*MediaType
+	// FormKeys marks a struct that travels in a form body under a key
+	// prefix: a model body also declared as
+	// application/x-www-form-urlencoded, and the objects it holds. Its
+	// scalar fields are keys of their names under the prefix
+	// (category[name]), its nested objects prefixes of their own, the
+	// items of an array of objects prefixes with their index
+	// (tags[0][name]); an array of scalars repeats its key, or joins its
+	// items with Delimiter when Explode is false. The client's appendForm
+	// and the server's bindForm read and write it.
+	FormKeys bool
 }
 
 // Union is how a oneOf or anyOf decides which variant a JSON value is.

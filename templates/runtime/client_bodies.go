@@ -8,16 +8,22 @@ import (
 	"strings"
 )
 
+// formMedia is the media type of a form body.
+const formMedia = "application/x-www-form-urlencoded"
+
 // WithBodyMedia says which media types to send request bodies in, most
-// preferred first ("application/xml"), for the operations whose body the
-// spec declares in several: each such call sends the first of these it
-// declares, else its own first, JSON when it offers JSON. Answers are
-// unaffected (see WithXML).
+// preferred first ("application/xml", "application/x-www-form-urlencoded"),
+// for the operations whose body the spec declares in several: each such
+// call sends the first of these it declares, else its own first, JSON when
+// it offers JSON. Answers are unaffected (see WithXML).
 func WithBodyMedia(mediaTypes ...string) Option {
 	return func(c *Client) error {
 		for _, mt := range mediaTypes {
+			if strings.EqualFold(mt, formMedia) {
+				continue
+			}
 			if mediaOf(mt, nil) == mediaUnknown || mediaOf(mt, nil) == mediaProblem {
-				return fmt.Errorf("WithBodyMedia: %q is neither a JSON nor an XML media type", mt)
+				return fmt.Errorf("WithBodyMedia: %q is neither a JSON, an XML nor the form media type", mt)
 			}
 		}
 		c.bodyMedia = append([]string(nil), mediaTypes...)
@@ -25,17 +31,30 @@ func WithBodyMedia(mediaTypes ...string) Option {
 	}
 }
 
-// encodeBody encodes a JSON or XML body into r in the media type the
-// client prefers among those the operation declares (declared, in the
-// spec's order of preference).
-func (c *Client) encodeBody(r *request, value any, declared ...string) error {
-	name := declared[0]
+// pickBody is the media type the client sends a body declared in these
+// media types (in the spec's order of preference) in: the first of
+// WithBodyMedia's it declares, else the first declared.
+func (c *Client) pickBody(declared []string) string {
 	for _, want := range c.bodyMedia {
 		if i := slices.IndexFunc(declared, func(d string) bool { return strings.EqualFold(d, want) }); i >= 0 {
-			name = declared[i]
-			break
+			return declared[i]
 		}
 	}
+	return declared[0]
+}
+
+// sendsForm reports whether the client sends a body declared in these
+// media types as a form (application/x-www-form-urlencoded).
+func (c *Client) sendsForm(declared ...string) bool {
+	return c.pickBody(declared) == formMedia
+}
+
+// encodeBody encodes a JSON or XML body into r in the media type the
+// client prefers among those the operation declares (declared, in the
+// spec's order of preference; a form, when one is declared too, is
+// encoded by the caller when sendsForm says so).
+func (c *Client) encodeBody(r *request, value any, declared ...string) error {
+	name := c.pickBody(declared)
 	var err error
 	if mediaOf(name, nil) == mediaXML {
 		r.body, err = xml.Marshal(value)

@@ -241,7 +241,7 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 		return http.StatusUnsupportedMediaType, srvBodiesLabel(label, x.op.bodies)
 	}
 	x.body = br.buf.String()
-	if x.op.body.codec == srvCodecForm {
+	if x.bodyMedia.codec == srvCodecForm {
 		x.form.parse(x.body)
 	}
 	return 0, ""
