@@ -189,6 +189,11 @@ func (b *builder) scalarAllOf(s *openapi3.Schema, owner string, path []string, r
 	var t *ir.TypeRef
 	for _, part := range s.AllOf {
 		if part.Value == nil || part.Value.Type == nil || part.Value.Type.IsEmpty() {
+			if part.Value != nil && (len(part.Value.Properties) > 0 || len(part.Value.Required) > 0) {
+				// An object's constraints beside parts that are not
+				// objects: no Go type holds both.
+				b.diags.Addf(b.schemaPos(part), "unsupported: allOf parts of different types (properties or required beside a part that is not an object)")
+			}
 			if part.Value != nil && len(part.Value.Enum) > 0 {
 				// The value's type would not be an enum type, and the
 				// enum could not be checked.
@@ -236,6 +241,11 @@ func isObject(s *openapi3.Schema) bool {
 		case p.Value != nil && annotationOnly(p.Value):
 			// A part that only describes (asana's "A set of filters
 			// ..." beside the $ref): it constrains no shape.
+		case p.Value != nil && requiredOnly(p.Value):
+			// A part that only requires names (vonage-voice's
+			// "required: [ncco]" beside the part declaring ncco):
+			// required constrains objects alone, and properties
+			// merges it.
 		case p.Value == nil || !isObject(p.Value):
 			return false
 		default:
@@ -243,6 +253,14 @@ func isObject(s *openapi3.Schema) bool {
 		}
 	}
 	return objects > 0
+}
+
+// requiredOnly reports whether s requires property names and, besides
+// annotations, says nothing else.
+func requiredOnly(s *openapi3.Schema) bool {
+	rest := *s
+	rest.Required = nil
+	return len(s.Required) > 0 && annotationOnly(&rest)
 }
 
 // annotationOnlyBeside reports whether s, its allOf aside, constrains
