@@ -28,6 +28,7 @@ func (b *builder) server() {
 			Descriptor: naming.ServerDescriptor(op.GoName),
 			Media:      serverMedia(op),
 			ErrorRoot:  cmp.Or(b.errorRoot(op), b.api.ServerErrorRoot),
+			Bodiless:   slices.ContainsFunc(op.Responses, func(r *ir.Response) bool { return r.Type == nil && len(r.Media) == 0 }),
 		}
 		for _, r := range op.Responses {
 			for _, h := range r.Headers {

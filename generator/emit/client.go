@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -404,7 +405,7 @@ func clientMethodConst(method string) *jen.Statement {
 // so that a server that has only the other one can still answer.
 func clientAccept(api *ir.API, op *ir.Operation) (accept, acceptJSON, acceptXML string) {
 	if op.Success == nil || op.Success.Type == nil || len(op.Success.Media) == 0 {
-		return "", "", ""
+		return errorAccept(op), "", ""
 	}
 	if st := structByName(api, op.Success.Type.Name); op.Success.Type.Kind == ir.KindStruct && st != nil && st.ByMedia != nil {
 		return "", byMediaAccept(st, ir.MediaJSON), byMediaAccept(st, ir.MediaXML)
@@ -438,6 +439,33 @@ func clientAccept(api *ir.API, op *ir.Operation) (accept, acceptJSON, acceptXML 
 		acceptXML = xml.Name
 	}
 	return "", acceptJSON, acceptXML
+}
+
+// errorAccept is the Accept header of an operation whose success has no
+// body: the media types of its error bodies, when they come in one format
+// (the client's preference picks otherwise), so that a server answering
+// only application/problem+json is not asked for application/json.
+func errorAccept(op *ir.Operation) string {
+	var names []string
+	formats := map[bool]bool{}
+	for _, r := range op.Responses {
+		if r.Type == nil || r == op.Success {
+			continue
+		}
+		for _, m := range r.Media {
+			switch m.Codec {
+			case ir.MediaJSON, ir.MediaProblemJSON, ir.MediaXML:
+				formats[m.Codec == ir.MediaXML] = true
+				if !slices.Contains(names, m.Name) {
+					names = append(names, m.Name)
+				}
+			}
+		}
+	}
+	if len(formats) != 1 {
+		return ""
+	}
+	return strings.Join(names, ", ")
 }
 
 // byMediaAccept is the Accept header asking for a body by media type in

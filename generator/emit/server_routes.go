@@ -89,6 +89,9 @@ func serverDescriptor(op *ir.Operation, f *jen.File) {
 		jen.Id("body"):      jen.Id(body),
 		jen.Id("errorRoot"): jen.Lit(op.Server.ErrorRoot),
 	}
+	if op.Server.Bodiless {
+		d[jen.Id("bodiless")] = jen.True()
+	}
 	if op.Security != nil && op.Security.Index != 0 {
 		d[jen.Id("security")] = jen.Lit(op.Security.Index)
 	}

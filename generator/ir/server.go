@@ -24,6 +24,11 @@ type ServerOperation struct {
 	// ErrorRoot is the XML root element of the error envelopes the server
 	// writes for the operation (400, 401, 406, 413, 415, 500).
 	ErrorRoot string
+	// Bodiless is true when a declared response has no body: a request
+	// whose Accept the operation's media types cannot meet is still
+	// served (such an answer needs no negotiation; RFC 9110 lets a server
+	// disregard Accept rather than answer 406).
+	Bodiless bool
 }
 
 // Route is one path template of the server's router, with the operations

@@ -89,6 +89,10 @@ type srvOperation struct {
 	// security is the operation's requirement, an index of
 	// secRequirements.
 	security int
+	// bodiless is true when a declared response has no body: a request
+	// none of offers is acceptable to is still served (the handler may
+	// answer without a body; a body then comes in offers[0]).
+	bodiless bool
 }
 
 // serverResponse is implemented by every typed response: it writes

@@ -30,12 +30,15 @@ func serve(t *testing.T, op *srvOperation, r *http.Request, opts ...ServerOption
 	return w
 }
 
-// TestServerBegin walks the shared steps: 406, 415, 413, 401, 400, and a
-// request that passes them all.
+// TestServerBegin walks the shared steps: 406 (not when a response has
+// no body), 415, 413, 401, 400, and a request that passes them all.
 func TestServerBegin(t *testing.T) {
 	auth := setBasicVerifier(2, StaticBasic("key", "s3cret"))
 	getOp := &srvOperation{id: "get", offers: []srvMedia{srvMediaJSON}, body: srvMediaNone, errorRoot: "r"}
 	formOp := &srvOperation{id: "post", offers: []srvMedia{srvMediaJSON, srvMediaXML}, body: srvMediaForm, errorRoot: "r"}
+	// An operation that may answer without a body (a 204) serves a
+	// request its media types cannot meet.
+	bodilessOp := &srvOperation{id: "delete", offers: []srvMedia{srvMediaJSON}, body: srvMediaNone, errorRoot: "r", bodiless: true}
 	req := func(method, target, body, ct string) *http.Request {
 		r := httptest.NewRequest(method, target, strings.NewReader(body))
 		if ct != "" {
@@ -62,6 +65,7 @@ func TestServerBegin(t *testing.T) {
 		{"query pair", getOp, req("GET", "/?size=1&api_key=key&api_secret=s3cret", "", ""), []ServerOption{auth}, 204, ""},
 		{"form pair", formOp, req("POST", "/?size=1", "api_key=key&api_secret=s3cret", "application/x-www-form-urlencoded"), []ServerOption{auth}, 204, ""},
 		{"xml only refused", getOp, basic(req("GET", "/?size=1", "", ""), "application/xml"), []ServerOption{auth}, 406, ""},
+		{"xml only, bodiless served", bodilessOp, basic(req("DELETE", "/?size=1", "", ""), "application/xml"), []ServerOption{auth}, 204, ""},
 		{"xml envelope", formOp, basic(req("POST", "/", "", ""), "application/xml"), []ServerOption{auth}, 400, "<r><status>400</status>"},
 		{"wrong media", formOp, basic(req("POST", "/", "{}", "application/json"), ""), []ServerOption{auth}, 415, ""},
 		{"too large", formOp, basic(req("POST", "/", "a=12345", "application/x-www-form-urlencoded"), ""), []ServerOption{auth, WithMaxBodyBytes(4)}, 413, ""},
