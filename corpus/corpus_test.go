@@ -105,7 +105,7 @@ func TestBuiltStillBuild(t *testing.T) {
 			t.Errorf("%s: built in REALWORLD.md, now refused (%v):\n%s", d.file, err, out)
 			continue
 		}
-		if err := smoke.Write(filepath.Join(dir, pkg)); err != nil {
+		if err := smoke.WriteSpec(filepath.Join(dir, pkg), filepath.Join("specs", d.file)); err != nil {
 			t.Errorf("%s: writing the smoke test: %v", d.file, err)
 			continue
 		}

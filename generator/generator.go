@@ -70,15 +70,38 @@ type Warning = diag.Diagnostic
 // together. Warnings come with the files; with opts.Strict they are
 // errors.
 func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error) {
+	part, ok := parts[opts.Generate]
+	if !ok {
+		return nil, nil, fmt.Errorf("invalid generate %q: want client, server or both", opts.Generate)
+	}
+	api, warnings, err := Model(spec, file, opts)
+	if err != nil {
+		return nil, warnings, err
+	}
+	files, err := emit.Emit(api)
+	if err != nil {
+		return nil, warnings, err
+	}
+	return slices.DeleteFunc(files, func(f File) bool {
+		if opts.NoExamples && f.Name == ExampleFile {
+			return true
+		}
+		p := emit.PartOf(f.Name)
+		return p != emit.Shared && p != part && part != emit.Shared
+	}), warnings, nil
+}
+
+// Model is the first half of Generate: the document loaded, checked and
+// built into the IR that Generate prints, with the same diagnostics (and
+// the same names: a tool reading the generated package, such as the
+// corpus's smoke test, finds each ir.Struct under its GoName). Options'
+// Generate and NoExamples, which choose files, do not change the IR.
+func Model(spec []byte, file string, opts Options) (*ir.API, []*Warning, error) {
 	if opts.Package == "" {
 		opts.Package = "api"
 	}
 	if !token.IsIdentifier(opts.Package) {
 		return nil, nil, fmt.Errorf("invalid package name %q: not a Go identifier", opts.Package)
-	}
-	part, ok := parts[opts.Generate]
-	if !ok {
-		return nil, nil, fmt.Errorf("invalid generate %q: want client, server or both", opts.Generate)
 	}
 	doc, loadErr := load.LoadFiles(spec, file, opts.Files)
 	if doc == nil {
@@ -112,17 +135,7 @@ func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error
 	if err := problems.Err(); err != nil {
 		return nil, warnings, err
 	}
-	files, err := emit.Emit(api)
-	if err != nil {
-		return nil, warnings, err
-	}
-	return slices.DeleteFunc(files, func(f File) bool {
-		if opts.NoExamples && f.Name == ExampleFile {
-			return true
-		}
-		p := emit.PartOf(f.Name)
-		return p != emit.Shared && p != part && part != emit.Shared
-	}), warnings, nil
+	return api, warnings, nil
 }
 
 // buildAfter builds doc. When the document failed its validation

@@ -19,6 +19,11 @@ func emit(w io.Writer, p *plan) error {
 		writeHandlerMethod(&b, o)
 	}
 	writeEnums(&b, p)
+	h := p.Hints
+	if h == nil {
+		h = &hints{}
+	}
+	writeHints(&b, h)
 	writeTest(&b, p)
 	b.WriteString(helpers)
 	src, err := format.Source([]byte(b.String()))

@@ -28,6 +28,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/nexmogen/nexmogen/generator"
 )
 
 // FileName is the file Write adds to the package.
@@ -57,11 +59,24 @@ type plan struct {
 	ClientOpts, ServerOpts []string
 	Ops                    []op
 	Enums                  map[string]string // enum type -> its first constant
+	// Hints are the spec's rules by Go type and field (nil without the
+	// spec: Write).
+	Hints *hints
 }
 
-// Write analyses the Go package in dir and writes dir/smoke_test.go.
+// Write analyses the Go package in dir and writes dir/smoke_test.go,
+// with minimal values that know nothing of the spec's rules.
 func Write(dir string) error {
-	p, err := analyse(dir)
+	return WriteSpec(dir, "")
+}
+
+// WriteSpec is Write with the rules of the spec at path spec (the
+// document dir was generated from, with nexmogen's default options): its
+// minimal values meet formats, patterns, lengths, bounds, readOnly and
+// writeOnly, and its unions' discriminators, so that an operation is
+// driven rather than skipped because the client refused "smoke".
+func WriteSpec(dir, spec string) error {
+	p, err := analyse(dir, spec)
 	if err != nil {
 		return err
 	}
@@ -72,7 +87,7 @@ func Write(dir string) error {
 	return os.WriteFile(filepath.Join(dir, FileName), b.Bytes(), 0o644)
 }
 
-func analyse(dir string) (*plan, error) {
+func analyse(dir, spec string) (*plan, error) {
 	fset := token.NewFileSet()
 	pkgs, err := parser.ParseDir(fset, dir, func(fi os.FileInfo) bool {
 		return !strings.HasSuffix(fi.Name(), "_test.go")
@@ -96,7 +111,20 @@ func analyse(dir string) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	return planOf(fset, pkg)
+	p, err := planOf(fset, pkg)
+	if err != nil || spec == "" {
+		return p, err
+	}
+	data, err := os.ReadFile(spec)
+	if err != nil {
+		return nil, err
+	}
+	api, _, err := generator.Model(data, spec, generator.Options{Package: name, Files: os.DirFS(filepath.Dir(spec))})
+	if err != nil {
+		return nil, fmt.Errorf("the spec's model: %v", err)
+	}
+	p.Hints = hintsOf(api, pkg.Scope())
+	return p, nil
 }
 
 func planOf(fset *token.FileSet, pkg *types.Package) (*plan, error) {

@@ -241,9 +241,10 @@ func smokeCell(res *result) string {
 func (r *report) writeSmoke(b *strings.Builder) {
 	b.WriteString("\n## nexmogen smoke: what did not round-trip\n\n" +
 		"For each document nexmogen builds, corpus/smoke drives every operation of the generated client " +
-		"against the generated server over loopback with minimal values, and compares what the server " +
-		"received and what the client decoded (as JSON). skip: the minimal values were refused before " +
-		"anything was sent, or the operation's shape is not one the harness drives; FAIL: the two sides disagree.\n\n")
+		"against the generated server over loopback with minimal values that meet the spec's rules (corpus/README.md), " +
+		"and compares what the server received and what the client decoded (as JSON). skip: the minimal values were " +
+		"refused before anything was sent, no value the harness tried of an answer's union was valid, or the " +
+		"operation's shape is not one the harness drives; FAIL: the two sides disagree.\n\n")
 	any := false
 	for _, d := range r.Docs {
 		res := d.Results["nexmogen"]

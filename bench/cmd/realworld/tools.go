@@ -55,7 +55,7 @@ func (w *work) runTool(tool string, d *doc) *result {
 	if r == nil {
 		r = w.buildAndVet(dir)
 		if tool == "nexmogen" && r.Outcome == outBuilt {
-			r.Smoke = w.smoke(dir)
+			r.Smoke = w.smoke(dir, d.Path)
 		}
 		if tool == "nexmogen" {
 			r.Warnings = d.Warnings
@@ -176,8 +176,8 @@ func errorLines(s string) []string {
 
 // smoke writes the package's smoke test (corpus/smoke) and runs it: the
 // generated client against the generated server over loopback.
-func (w *work) smoke(dir string) *smokeResult {
-	if err := smoke.Write(filepath.Join(w.dir, dir)); err != nil {
+func (w *work) smoke(dir, spec string) *smokeResult {
+	if err := smoke.WriteSpec(filepath.Join(w.dir, dir), spec); err != nil {
 		return &smokeResult{Error: "writing the smoke test: " + err.Error()}
 	}
 	out, err, timedOut := exe(w.dir, "go", "test", "-count=1", "-v", "-run", "^TestSmoke$", "./"+filepath.ToSlash(dir))
