@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
 	"github.com/nexmogen/nexmogen/generator/naming"
@@ -29,6 +30,7 @@ func (b *builder) server() {
 			Media:      serverMedia(op),
 			ErrorRoot:  cmp.Or(b.errorRoot(op), b.api.ServerErrorRoot),
 			Bodiless:   slices.ContainsFunc(op.Responses, func(r *ir.Response) bool { return r.Type == nil && len(r.Media) == 0 }),
+			Gzip:       op.Body != nil && declaresCoding(op.Params),
 		}
 		for _, r := range op.Responses {
 			for _, h := range r.Headers {
@@ -37,6 +39,14 @@ func (b *builder) server() {
 		}
 	}
 	b.routes()
+}
+
+// declaresCoding reports whether params holds a Content-Encoding header
+// parameter.
+func declaresCoding(params *ir.Struct) bool {
+	return params != nil && slices.ContainsFunc(params.Fields, func(f *ir.Field) bool {
+		return f.In == ir.InHeader && strings.EqualFold(f.Name, "Content-Encoding")
+	})
 }
 
 // serverMedia is the union of the media of an operation's responses, in

@@ -92,6 +92,9 @@ func serverDescriptor(op *ir.Operation, f *jen.File) {
 	if op.Server.Bodiless {
 		d[jen.Id("bodiless")] = jen.True()
 	}
+	if op.Server.Gzip {
+		d[jen.Id("gzip")] = jen.True()
+	}
 	if op.Security != nil && op.Security.Index != 0 {
 		d[jen.Id("security")] = jen.Lit(op.Security.Index)
 	}

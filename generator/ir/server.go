@@ -29,6 +29,10 @@ type ServerOperation struct {
 	// served (such an answer needs no negotiation; RFC 9110 lets a server
 	// disregard Accept rather than answer 406).
 	Bodiless bool
+	// Gzip is true for an operation with a body that declares a
+	// Content-Encoding header parameter: the server decompresses a gzip
+	// body (and the client compresses the body it sends under gzip).
+	Gzip bool
 }
 
 // Route is one path template of the server's router, with the operations
