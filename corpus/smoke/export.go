@@ -34,7 +34,7 @@ type Operation struct {
 
 // Analyse reads the Go package nexmogen generated in dir with go/types.
 func Analyse(dir string) (*Package, error) {
-	p, err := analyse(dir)
+	p, err := analyse(dir, "")
 	if err != nil {
 		return nil, err
 	}
