@@ -129,7 +129,7 @@ var judges = map[string]func([]byte) string{
 	"Formats": judge[kin.Formats], "Multiples": judge[kin.Multiples],
 	"Nullables": judge[kin.Nullables], "Tagged": judge[kin.Tagged], "Shape": judge[kin.Shape],
 	"Label": judge[kin.Label], "Ident": judge[kin.Ident], "Maps": judge[kin.Maps],
-	"Access": judge[kin.Access],
+	"Access": judge[kin.Access], "SchemaRules": judge[kin.SchemaRules],
 }
 
 func main() {

@@ -35,7 +35,7 @@ func (b *builder) additional(st *ir.Struct, s *openapi3.Schema, scope *naming.Sc
 	}
 	if ap.Schema != nil && ap.Schema.Value != nil {
 		f.ItemRules = b.typedBounds(b.applicable(b.schemaRules(f, ap.Schema.Value), elem), elem)
-		b.nestedItemRules(f, ap.Schema.Value)
+		f.NestedRules = b.nestedRules(f, ap.Schema.Value, elem)
 	}
 	st.Fields = append(st.Fields, f)
 }

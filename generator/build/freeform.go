@@ -23,7 +23,19 @@ func isMap(s *openapi3.Schema) bool {
 		return false
 	}
 	ap := s.AdditionalProperties
+	if noProperties(s) {
+		return false
+	}
 	return s.Type.Is("object") || ap.Schema != nil || (ap.Has != nil && *ap.Has)
+}
+
+// noProperties reports an object that allows no property: no properties,
+// no allOf and additionalProperties: false. Its only values are {} (and
+// null when nullable): a struct without fields whose decoders refuse any
+// key (ir.Struct.NoProperties), not a map.
+func noProperties(s *openapi3.Schema) bool {
+	has := s.AdditionalProperties.Has
+	return has != nil && !*has && len(s.Properties) == 0 && len(s.AllOf) == 0 && !composite(s) && len(s.Enum) == 0 && s.Type.Is("object")
 }
 
 // mapType is the type of a map schema: its values' type, built under

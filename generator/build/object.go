@@ -51,6 +51,7 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		st.Fields = append(st.Fields, f)
 	}
 	b.additional(st, s, fields, at)
+	st.NoProperties = noProperties(s)
 	return st
 }
 

@@ -29,8 +29,32 @@ func (b *builder) rules(f *ir.Field, s *openapi3.Schema) {
 		if f.Type.Kind == ir.KindArray {
 			b.comparableItems(f)
 		}
-		b.nestedItemRules(f, elem)
+		f.NestedRules = b.nestedRules(f, elem, *f.Type.Elem)
 	}
+}
+
+// nestedRules are the rules of the elements of the elements of a value of
+// type t and schema s, one slice per level down (ir.Field.NestedRules):
+// the items of an array of arrays, the values of a map of arrays or an
+// array of maps. Trailing levels without rules are left out. A schema met
+// twice on the way (an array that holds itself, which the builder
+// reports) ends the descent.
+func (b *builder) nestedRules(f *ir.Field, s *openapi3.Schema, t ir.TypeRef) [][]*ir.Rule {
+	var out [][]*ir.Rule
+	seen := map[*openapi3.Schema]bool{s: true}
+	for {
+		inner := elemSchema(s)
+		if inner == nil || t.Elem == nil || seen[inner] || (t.Kind != ir.KindArray && t.Kind != ir.KindMap) {
+			break
+		}
+		seen[inner] = true
+		s, t = inner, *t.Elem
+		out = append(out, b.typedBounds(b.applicable(b.schemaRules(f, s), t), t))
+	}
+	for len(out) > 0 && len(out[len(out)-1]) == 0 {
+		out = out[:len(out)-1]
+	}
+	return out
 }
 
 // comparableItems warns of uniqueItems on an array of objects or arrays:
@@ -199,6 +223,16 @@ func (b *builder) pattern(s *openapi3.Schema, field string) *ir.Pattern {
 	return p
 }
 
+// allRules are the rules of f at every level: its value's, its items'
+// and those further down.
+func allRules(f *ir.Field) []*ir.Rule {
+	out := append(f.Rules[:len(f.Rules):len(f.Rules)], f.ItemRules...)
+	for _, level := range f.NestedRules {
+		out = append(out, level...)
+	}
+	return out
+}
+
 // usedPatterns lists, once each, the patterns the validated structs check:
 // a pattern only a response mentions is not compiled into the package.
 func (b *builder) usedPatterns() {
@@ -208,7 +242,7 @@ func (b *builder) usedPatterns() {
 			continue
 		}
 		for _, f := range st.Fields {
-			for _, r := range append(f.Rules[:len(f.Rules):len(f.Rules)], f.ItemRules...) {
+			for _, r := range allRules(f) {
 				if r.Pattern != nil && !seen[r.Pattern] {
 					seen[r.Pattern] = true
 					b.api.Patterns = append(b.api.Patterns, r.Pattern)

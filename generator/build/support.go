@@ -17,9 +17,6 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, at ir.Pos) {
 		report("discriminator", "discriminator without oneOf or anyOf (a base schema's discriminator, used through allOf)")
 	}
 	b.unionInAllOf(s)
-	if has := s.AdditionalProperties.Has; has != nil && !*has && len(s.Properties) == 0 && len(s.AllOf) == 0 && s.Type.Is("object") {
-		report("additionalProperties", "an object that allows no property (no properties, additionalProperties: false)")
-	}
 	if s.Type != nil && s.Type.IsMultiple() {
 		report("type", "a schema with several types")
 	}

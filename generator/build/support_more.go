@@ -113,10 +113,10 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 		case ir.RuleMinProperties, ir.RuleMaxProperties:
 			return base != ir.KindMap
 		case ir.RulePattern, ir.RuleMinLength, ir.RuleMaxLength:
-			if formatKind(base) {
-				b.diags.Addf(r.Pos, "unsupported: a string rule (pattern, minLength, maxLength) on a value of format date-time, date, byte or binary")
-			}
-			return base != ir.KindString
+			// On a date-time, date or byte value they judge its wire
+			// text, as kin-openapi does (README: string rules on
+			// formatted values).
+			return base != ir.KindString && !formatKind(base)
 		case ir.RuleFormat:
 			return base != ir.KindString
 		case ir.RuleMultipleOf:
@@ -134,25 +134,6 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 		}
 		return false
 	})
-}
-
-// nestedItemRules reports rules on the elements of the elements of a value
-// (the items of an array of arrays, the values of a map of arrays or of an
-// array of maps): the IR checks one level of elements, and a rule further
-// down would go unchecked.
-func (b *builder) nestedItemRules(f *ir.Field, items *openapi3.Schema) {
-	inner := elemSchema(items)
-	if inner == nil {
-		return
-	}
-	if len(b.schemaRules(f, inner)) == 0 {
-		return
-	}
-	if items.Type.Is("array") && f.Type.Kind == ir.KindArray {
-		b.diags.Addf(b.pos(inner.Origin), "unsupported: rules on the items of an array of arrays")
-		return
-	}
-	b.diags.Addf(b.pos(inner.Origin), "unsupported: rules on the elements of a map's values or an array's items that are maps or arrays themselves")
 }
 
 // baseKind is the kind of a value of type t on the wire: an enum's base

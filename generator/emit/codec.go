@@ -34,6 +34,11 @@ type codec struct {
 	nonZero func(v *jen.Statement) *jen.Statement
 	// show prints v as the text of a validation message.
 	show func(v *jen.Statement) *jen.Statement
+	// textLen, of a kind that is a string on the wire (date-time, date,
+	// bytes), prints the length in characters of v's wire text without
+	// allocating: what minLength and maxLength judge (README: string
+	// rules on formatted values).
+	textLen func(v *jen.Statement) *jen.Statement
 }
 
 // codecs is the table, one entry per kind (enums and secrets are derived
@@ -102,6 +107,7 @@ func codecTable() map[ir.Kind]*codec {
 			show: func(v *jen.Statement) *jen.Statement {
 				return recv(v).Dot("Format").Call(jen.Qual("time", "RFC3339Nano"))
 			},
+			textLen: func(v *jen.Statement) *jen.Statement { return jen.Id(rt.timeTextLen).Call(v) },
 		},
 		ir.KindDate: {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.Id(rt.Date) },
@@ -111,6 +117,7 @@ func codecTable() map[ir.Kind]*codec {
 			isZero:  func(v *jen.Statement) *jen.Statement { return recv(v).Dot("IsZero").Call() },
 			nonZero: func(v *jen.Statement) *jen.Statement { return jen.Op("!").Add(recv(v)).Dot("IsZero").Call() },
 			show:    func(v *jen.Statement) *jen.Statement { return recv(v).Dot("String").Call() },
+			textLen: func(v *jen.Statement) *jen.Statement { return jen.Id(rt.dateTextLen).Call(v) },
 		},
 		ir.KindBytes: {
 			goType: func(ir.TypeRef) *jen.Statement { return jen.Index().Byte() },
@@ -123,6 +130,10 @@ func codecTable() map[ir.Kind]*codec {
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
 			show: func(v *jen.Statement) *jen.Statement {
 				return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(v)
+			},
+			// Base64 text is ASCII: its length in bytes is in characters.
+			textLen: func(v *jen.Statement) *jen.Statement {
+				return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodedLen").Call(jen.Len(v))
 			},
 		},
 		ir.KindStruct: {
@@ -282,7 +293,7 @@ func nonZero(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
 // showValue prints v, of type t, for a validation message.
 func showValue(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
 	c := codecOf(api, t)
-	return must(c.show, c.show != nil, t, "message form")(v)
+	return must(c.show, c.show != nil, t, "message form")(v.Clone())
 }
 
 // parserOf prints the runtime's parser of wire text into type t.

@@ -7,6 +7,7 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -79,6 +80,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_stream.go", streamsAnswers},
 	{"client_servers.go", always},
 	{"client_transport.go", always},
+	{"closed_objects.go", closesObjects},
 	{"form_keys.go", usesFormKeys},
 	{"formats.go", usesFormats},
 	{"media_bodies.go", usesMediaBodies},
@@ -106,6 +108,12 @@ var runtimeFiles = []runtimeFile{
 	{"xml_elements.go", buffersXML},
 	{"xml_freeform.go", usesXMLText},
 	{"xml_numbers.go", always},
+}
+
+// closesObjects reports whether api has an object that allows no property
+// (ir.Struct.NoProperties), the only user of closed_objects.go.
+func closesObjects(api *ir.API) bool {
+	return slices.ContainsFunc(api.Structs, func(st *ir.Struct) bool { return st.NoProperties })
 }
 
 // severalBodies reports whether a request body of api is read and written

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -34,7 +36,11 @@ func formatCheck(f string, s *jen.Statement) *jen.Statement {
 // server_formats.go (srvParseDate returns a Date).
 func usesFormats(api *ir.API) bool {
 	return bindsFormats(api) || anyField(api, func(fd *ir.Field) bool {
-		return holdsKind(fd.Type, ir.KindDate) || hasRule(fd.Rules, ir.RuleFormat) || hasRule(fd.ItemRules, ir.RuleFormat)
+		return holdsKind(fd.Type, ir.KindDate) || slices.ContainsFunc(levels(fd), func(rules []*ir.Rule) bool {
+			// A format to check, or the length of a date-time's text
+			// (timeTextLen).
+			return hasRule(rules, ir.RuleFormat) || holdsKind(fd.Type, ir.KindTime) && (hasRule(rules, ir.RuleMinLength) || hasRule(rules, ir.RuleMaxLength))
+		})
 	})
 }
 
@@ -63,9 +69,9 @@ func anyField(api *ir.API, f func(*ir.Field) bool) bool {
 	return false
 }
 
-// holdsKind reports whether t is of kind k, or an array of it.
+// holdsKind reports whether t is of kind k, or an array or map of it.
 func holdsKind(t ir.TypeRef, k ir.Kind) bool {
-	if t.Kind == ir.KindArray {
+	if (t.Kind == ir.KindArray || t.Kind == ir.KindMap) && t.Elem != nil {
 		return holdsKind(*t.Elem, k)
 	}
 	return t.Kind == k

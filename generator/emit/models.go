@@ -21,6 +21,10 @@ func models(api *ir.API, f *jen.File) {
 		f.Type().Id(st.GoName).Struct(structFields(st)...)
 		f.Line()
 		additionalMethods(st, f)
+		if st.NoProperties {
+			noPropertiesMethods(f, st)
+			continue
+		}
 		if st.XMLText {
 			xmlTextMethods(f, st)
 			continue
@@ -143,6 +147,23 @@ func additionalMethods(st *ir.Struct, f *jen.File) {
 		}
 		g.Return(jen.Id(rt.decodeAdditional).Call(jen.Id("m"), jen.Op("&").Id("x").Dot(extra.GoName)))
 	})
+	f.Line()
+}
+
+// noPropertiesMethods prints the decoders of an object that allows no
+// property (ir.Struct.NoProperties): {} or null in JSON, an empty element
+// in XML; a key, a child element, an attribute or text is an error.
+func noPropertiesMethods(f *jen.File, st *ir.Struct) {
+	f.Comment("UnmarshalJSON reads " + st.GoName + ", an object that allows no property")
+	f.Comment("(additionalProperties: false): {} or null; any key is an error.")
+	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().
+		Block(jen.Return(jen.Id(rt.decodeNoProperties).Call(jen.Lit(st.Name), jen.Id("b"))))
+	f.Line()
+	f.Comment("UnmarshalXML reads " + st.GoName + " as an empty element; a child element, an")
+	f.Comment("attribute or text is an error.")
+	f.Func().Params(jen.Id("x").Op("*").Id(st.GoName)).Id("UnmarshalXML").Params(
+		jen.Id("d").Op("*").Qual("encoding/xml", "Decoder"), jen.Id("start").Qual("encoding/xml", "StartElement"),
+	).Error().Block(jen.Return(jen.Id(rt.decodeNoElements).Call(jen.Lit(st.Name), jen.Id("d"), jen.Id("start"))))
 	f.Line()
 }
 

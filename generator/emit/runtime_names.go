@@ -27,6 +27,10 @@ var rt = struct {
 	srvParseDate         string
 	srvParseTime         string
 	isDuration           string
+	timeTextLen          string
+	decodeNoProperties   string
+	decodeNoElements     string
+	dateTextLen          string
 	isTime               string
 	isIPv6               string
 	isIPv4               string
@@ -176,6 +180,10 @@ var rt = struct {
 	srvParseDate:         "srvParseDate",
 	srvParseTime:         "srvParseTime",
 	isDuration:           "isDuration",
+	timeTextLen:          "timeTextLen",
+	decodeNoProperties:   "decodeNoProperties",
+	decodeNoElements:     "decodeNoElements",
+	dateTextLen:          "dateTextLen",
 	isTime:               "isTime",
 	isIPv6:               "isIPv6",
 	isIPv4:               "isIPv4",

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strconv"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -59,7 +61,7 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 		g.If(readOnlySet(api, fd, v)).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "readOnly", nil, nil)))
 		return
 	}
-	checks := typeChecks(api, fd, fd.Type, fd.Rules, fd.ItemRules, v)
+	checks := typeChecks(api, fd, fd.Type, levels(fd), v)
 	required := hasRule(fd.Rules, ir.RuleRequired)
 	switch {
 	case required && fd.Pointer:
@@ -93,12 +95,30 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	}
 }
 
-// typeChecks prints the checks of the value v, of type t: rules on the
-// value, itemRules on each item of an array or value of a map. A Nullable's checks are of
-// its value, when it has one (set and not null).
-func typeChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules, itemRules []*ir.Rule, v *jen.Statement) []jen.Code {
+// levels are fd's rules by depth: the value's, its items' (or map
+// values'), then those further down (ir.Field.NestedRules).
+func levels(fd *ir.Field) [][]*ir.Rule {
+	return append([][]*ir.Rule{fd.Rules, fd.ItemRules}, fd.NestedRules...)
+}
+
+// typeChecks prints the checks of the value v, of type t: levels[0] on the
+// value, levels[1] on each item of an array or value of a map, levels[2]
+// on each of theirs, and so on. A Nullable's checks are of its value,
+// when it has one (set and not null).
+func typeChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, levels [][]*ir.Rule, v *jen.Statement) []jen.Code {
+	return checksAt(api, fd, t, levels, v, 1)
+}
+
+// checksAt is typeChecks for a value depth-1 levels below the field; its
+// items are named item (depth 1), item2, item3..., so that no check reads a
+// shadowed variable.
+func checksAt(api *ir.API, fd *ir.Field, t ir.TypeRef, levels [][]*ir.Rule, v *jen.Statement, depth int) []jen.Code {
+	var rules []*ir.Rule
+	if len(levels) > 0 {
+		rules, levels = levels[0], levels[1:]
+	}
 	if t.Nullable {
-		inner := typeChecks(api, fd, t.Base(), rules, itemRules, v.Clone().Dot("Value"))
+		inner := checksAt(api, fd, t.Base(), append([][]*ir.Rule{rules}, levels...), v.Clone().Dot("Value"), depth)
 		if len(inner) == 0 {
 			return nil
 		}
@@ -108,8 +128,12 @@ func typeChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules, itemRules []*ir.
 	if t.Kind == ir.KindArray || t.Kind == ir.KindMap {
 		// A map's values are checked as an array's items are (in the
 		// map's order: the failures of several values come in any order).
-		if items := typeChecks(api, fd, *t.Elem, itemRules, nil, jen.Id("item")); len(items) > 0 {
-			checks = append(checks, jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(v.Clone())).Block(items...))
+		name := "item"
+		if depth > 1 {
+			name += strconv.Itoa(depth)
+		}
+		if items := checksAt(api, fd, *t.Elem, levels, jen.Id(name), depth+1); len(items) > 0 {
+			checks = append(checks, jen.For(jen.List(jen.Id("_"), jen.Id(name)).Op(":=").Range().Add(v.Clone())).Block(items...))
 		}
 	}
 	return checks

@@ -37,7 +37,7 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 	case ir.RuleRequired:
 		return nil
 	case ir.RulePattern:
-		cond = jen.Op("!").Add(patternMatch(r.Pattern, asString(t, v)))
+		cond = jen.Op("!").Add(patternMatch(r.Pattern, wireString(api, t, v)))
 		limit = jen.Lit(r.Pattern.Expr)
 		value = showValue(api, t, v)
 	case ir.RuleMultipleOf:
@@ -64,7 +64,7 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		cond = v.Clone().Op(op).Add(lit(r.Bound))
 		value = showValue(api, t, v)
 	case ir.RuleMinLength, ir.RuleMaxLength:
-		n := jen.Qual("unicode/utf8", "RuneCountInString").Call(asString(t, v))
+		n := textLength(api, t, v)
 		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinLength]).Add(lit(r.Bound))
 		value = jen.Qual("strconv", "Itoa").Call(n)
 	case ir.RuleMinItems, ir.RuleMaxItems, ir.RuleMinProperties, ir.RuleMaxProperties:
@@ -108,6 +108,25 @@ func asString(t ir.TypeRef, v *jen.Statement) *jen.Statement {
 		return jen.String().Parens(v.Clone())
 	}
 	return v.Clone()
+}
+
+// wireString is the text a pattern judges: a string's own, or the wire
+// text of a date-time, date or bytes value (what the client sends and
+// kin-openapi checks; formatting it allocates).
+func wireString(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	if c := codecOf(api, t); c.textLen != nil {
+		return c.text(v.Clone())
+	}
+	return asString(t, v)
+}
+
+// textLength is the length in characters that minLength and maxLength
+// judge: a string's, or its wire text's (codec.textLen).
+func textLength(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
+	if c := codecOf(api, t); c.textLen != nil {
+		return c.textLen(v.Clone())
+	}
+	return jen.Qual("unicode/utf8", "RuneCountInString").Call(asString(t, v))
 }
 
 // enumValues lists an enum's values for messages: "SMS, VOICE".

@@ -246,6 +246,11 @@ type Struct struct {
 	// Union, when not nil, makes the struct a oneOf or anyOf: its Fields
 	// are the variants, in the spec's order, each a pointer.
 	Union *Union
+	// NoProperties marks an object that allows no property (no
+	// properties, additionalProperties: false): a struct without fields
+	// whose UnmarshalJSON and UnmarshalXML refuse any key, element or
+	// attribute; {} (an empty element) and null are its values.
+	NoProperties bool
 	// XMLText marks a struct an XML body reaches that has free-form
 	// fields (json.RawMessage): its MarshalXML and UnmarshalXML go
 	// through the runtime's twin, where each is its element's text.
@@ -329,9 +334,13 @@ type Field struct {
 	// Default is the spec's default (string, int64, float64 or bool), or nil.
 	Default any
 	// Rules check the value; ItemRules check each element of an array,
-	// or each value of a map.
-	Rules     []*Rule
-	ItemRules []*Rule
+	// or each value of a map. NestedRules go further down, one level
+	// each: NestedRules[0] checks each element of each element (the
+	// items of an array of arrays, the values of an array of maps or of a
+	// map of arrays), NestedRules[1] the level below, and so on.
+	Rules       []*Rule
+	ItemRules   []*Rule
+	NestedRules [][]*Rule
 	// Binary marks a field of format binary: in a multipart body, a file
 	// part (KindStream, In InBody).
 	Binary bool

@@ -1,0 +1,33 @@
+package generator_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// The differential cases of the schema rules issue 11 left refused: string
+// rules on date-time, date and byte values (checked on the wire text),
+// rules on the elements of arrays of arrays, maps of arrays and arrays of
+// maps, and an object that allows no property.
+func init() {
+	differs := func(body, why string, accept bool) kinItemCase {
+		return kinItemCase{kinCase: kinCase{Schema: "SchemaRules", Body: body}, accept: accept, differs: why}
+	}
+	kinItems["TestIssue11SchemaRulesAgainstKin"] = slices.Concat(
+		accept("SchemaRules", `{}`, `{"at":"2024-01-01T00:00:00Z"}`, `{"day":"2024-01-01"}`, `{"raw":"aGk="}`,
+			`{"grid":[["ab"],["c","de"]]}`, `{"grid":[]}`, `{"scores":{"a":[0,1],"b":[]}}`, `{"rows":[{"a":"x"},{}]}`,
+			`{"none":{}}`, `{"none":{ }}`),
+		refuse("SchemaRules", `{"at":"2024-01-01T00:00:00.5Z"}`, `{"at":"2024-01-01T00:00:00+05:30"}`, `{"day":"1999-12-31"}`,
+			`{"raw":"aGVsbG8="}`, `{"raw":""}`, `{"grid":[["abc"]]}`, `{"grid":[[]]}`, `{"grid":[["a"],["b","cde"]]}`,
+			`{"scores":{"a":[-1]}}`, `{"scores":{"a":[0],"b":[1,-2]}}`, `{"rows":[{"a":""}]}`, `{"rows":[{"a":"x"},{"b":""}]}`,
+			`{"none":{"x":1}}`, `{"none":[]}`, `{"none":1}`),
+		[]kinItemCase{
+			differs(`{"at":"2024-01-01T00:00:00.000Z"}`, "a date-time's string rules judge its wire text as the client sends it (RFC 3339, time.RFC3339Nano: no trailing zeros in the fraction), not the spelling received", true),
+		},
+	)
+}
+
+// TestIssue11SchemaRulesAgainstKin: string rules on formatted values,
+// rules two and three levels down, and an object that allows no property
+// reach kin-openapi's verdicts.
+func TestIssue11SchemaRulesAgainstKin(t *testing.T) { kinDifferential(t) }

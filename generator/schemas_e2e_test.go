@@ -1,0 +1,12 @@
+package generator_test
+
+import "testing"
+
+// TestSchemaRulesEndToEnd runs testdata/e2e/schema_rules_test.go against
+// the code of schema_rules.txtar: string rules on date-time, date and byte
+// values judged on their wire text, rules on the elements of nested arrays
+// and maps, and objects that allow no property (JSON, XML, in a union),
+// on both sides.
+func TestSchemaRulesEndToEnd(t *testing.T) {
+	loopback(t, "schema_rules.txtar", "schemarules", "schema_rules_test.go")
+}
