@@ -21,7 +21,9 @@ import (
 )
 
 // echo answers every request with its body.
-type echo struct{ schemarules.UnimplementedHandler }
+type echo struct {
+	schemarules.UnimplementedHandler
+}
 
 func (echo) PostRecord(_ context.Context, in *schemarules.PostRecordInput) (schemarules.PostRecordResponse, error) {
 	return schemarules.PostRecord200Response{Body: in.Body}, nil
