@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"strings"
 	"sync"
 )
 
@@ -26,17 +28,26 @@ func (c *capture) reset() {
 	c.requests, c.req, c.status, c.body, c.rbody = 0, nil, 0, nil, nil
 }
 
-// wrap serves h, recording each exchange.
+// wrap serves h, recording each exchange. INTEROP_TAMPER_QUERY=name=value,
+// set only by the bench module's TestInteropCatches, overrides a query
+// parameter on the way in, to prove that a disagreement fails.
 func (c *capture) wrap(h http.Handler) http.Handler {
+	tamperName, tamperValue, tamper := strings.Cut(os.Getenv("INTEROP_TAMPER_QUERY"), "=")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if q := r.URL.Query(); tamper && q.Has(tamperName) {
+			q.Set(tamperName, tamperValue)
+			r.URL.RawQuery = q.Encode()
+		}
 		rb, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(rb))
+		c.mu.Lock()
+		c.requests++ // before serving: a handler that panics was reached
+		c.req, c.rbody = r.Clone(r.Context()), rb
+		c.mu.Unlock()
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
 		c.mu.Lock()
-		c.requests++
-		c.req = r.Clone(r.Context())
-		c.status, c.body, c.rbody = rec.Code, bytes.Clone(rec.Body.Bytes()), rb
+		c.status, c.body = rec.Code, bytes.Clone(rec.Body.Bytes())
 		c.mu.Unlock()
 		for k, v := range rec.Header() {
 			w.Header()[k] = v

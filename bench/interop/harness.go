@@ -22,6 +22,7 @@ package interop
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -80,6 +81,7 @@ type Harness struct {
 	in         any           // what the handler received
 	answer     reflect.Value // nexmogen's filled success response
 	answerBody *any          // its Body as a JSON value, nil when none
+	answerErr  error         // why oapi-codegen's model could not take it
 
 	seen map[int]bool // the known disagreements (indexes of Known) that happened
 }
@@ -124,7 +126,7 @@ func (h *Harness) Theirs(req, resp any) {
 		return
 	}
 	if err := setJSON(*h.answerBody, bodyOf(reflect.ValueOf(resp).Elem()).Addr()); err != nil {
-		h.t.Errorf("decoding the answer into %T: %v", resp, err)
+		h.answerErr = fmt.Errorf("decoding it into %T: %v", resp, err)
 	}
 }
 
@@ -192,7 +194,7 @@ func (h *Harness) received() (bool, any) {
 func (h *Harness) line(op, dir, status, detail string) {
 	h.t.Helper()
 	if status == "FAIL" {
-		if i := known(h.doc, dir, detail); i >= 0 {
+		if i := known(h.doc, dir, op+" "+detail); i >= 0 {
 			h.seen[i] = true
 			status, detail = Known[i].Whose, Known[i].Why+" ("+detail+")"
 		}

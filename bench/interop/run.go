@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"reflect"
 )
 
@@ -18,23 +19,86 @@ func (h *Harness) run(op Op) {
 		return
 	}
 	args := op.OurArgs()
-	vals := make([]reflect.Value, len(args))
-	for i, a := range args {
-		vals[i] = reflect.ValueOf(a).Elem()
-		fill(vals[i], h.enums, 0)
-	}
-	sent, err := oursWire(vals, op.OurFields, op.Form)
-	if err != nil {
-		h.line(op.Name, "both", "skip", "the harness cannot read nexmogen's arguments: "+err.Error())
-		return
+	for _, a := range args {
+		fill(reflect.ValueOf(a).Elem(), h.enums, 0)
 	}
 	if err := h.prepareAnswer(op); err != nil {
 		h.line(op.Name, "both", "skip", "the harness cannot make the answer: "+err.Error())
 		return
 	}
-	if ok, sent := h.oursToTheirs(op, args, sent); ok {
+	if ok, sent := h.oursToTheirs(op, args); ok {
 		h.theirsToOurs(op, sent)
 	}
+}
+
+// sentWire reads what nexmogen's client sent: its arguments, and a JSON
+// body as it was on the wire (the model hides nexmogen's secrets).
+func (h *Harness) sentWire(op Op, args []any) (wire, error) {
+	vals := make([]reflect.Value, len(args))
+	for i, a := range args {
+		vals[i] = reflect.ValueOf(a).Elem()
+	}
+	sent, err := oursWire(vals, op.OurFields, op.Form)
+	if err != nil {
+		return sent, err
+	}
+	switch {
+	case sent.HasBody && op.Form:
+		revealForm(sent.Body, h.their.reqBody())
+	case sent.HasBody:
+		var b any
+		if json.Unmarshal(h.their.reqBody(), &b) == nil {
+			sent.Body = b
+		}
+	}
+	return sent, nil
+}
+
+// revealForm puts into a form body's value (normalised keys) the wire's
+// text of each field the model redacts (nexmogen's Secret).
+func revealForm(body any, raw []byte) {
+	m, ok := body.(map[string]any)
+	if !ok {
+		return
+	}
+	form, err := url.ParseQuery(string(raw))
+	if err != nil {
+		return
+	}
+	for k, v := range form {
+		if m[norm(k)] == redacted && len(v) == 1 {
+			m[norm(k)] = v[0]
+		}
+	}
+}
+
+// callOurs calls nexmogen's client, repairing the values it refuses
+// (repair.go) a few times.
+func (h *Harness) callOurs(op Op, args []any) (any, error) {
+	call := func() (any, error) {
+		h.reset()
+		return op.OurCall(context.Background(), args)
+	}
+	sent := func() bool { n, _, _, _ := h.their.last(); return n > 0 }
+	got, err := call()
+	for range 8 {
+		if err == nil || sent() {
+			break
+		}
+		var g any
+		var e error
+		if !repair(args, err, func() error {
+			g, e = call()
+			if e == nil || sent() {
+				return nil
+			}
+			return e
+		}) {
+			break
+		}
+		got, err = g, e
+	}
+	return got, err
 }
 
 // prepareAnswer fills nexmogen's success response: both servers answer it.
@@ -43,7 +107,7 @@ func (h *Harness) prepareAnswer(op Op) error {
 	fill(answer, h.enums, 0)
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.answer, h.answerBody = answer, nil
+	h.answer, h.answerBody, h.answerErr = answer, nil, nil
 	if op.HasBody {
 		b, err := jsonValue(answer.FieldByName("Body").Interface())
 		if err != nil {
@@ -59,17 +123,15 @@ func (h *Harness) prepareAnswer(op Op) error {
 // skipped too). It returns what was sent: a JSON body as it was on the
 // wire (the model hides nexmogen's secrets), for the other direction to
 // send again.
-func (h *Harness) oursToTheirs(op Op, args []any, sent wire) (bool, wire) {
+func (h *Harness) oursToTheirs(op Op, args []any) (bool, wire) {
 	h.t.Helper()
-	h.reset()
-	got, err := op.OurCall(context.Background(), args)
+	got, err := h.callOurs(op, args)
 	n, status, body, _ := h.their.last()
 	called, in := h.received()
-	if n > 0 && sent.HasBody && !op.Form {
-		var b any
-		if json.Unmarshal(h.their.reqBody(), &b) == nil {
-			sent.Body = b
-		}
+	sent, werr := h.sentWire(op, args)
+	if werr != nil {
+		h.line(op.Name, "both", "skip", "the harness cannot read nexmogen's arguments: "+werr.Error())
+		return false, sent
 	}
 	switch {
 	case err != nil && n == 0:
@@ -83,6 +145,13 @@ func (h *Harness) oursToTheirs(op Op, args []any, sent wire) (bool, wire) {
 		return true, sent
 	case err != nil:
 		h.line(op.Name, OursToTheirs, "FAIL", fmt.Sprintf("nexmogen's client failed on oapi-codegen's answer (%d %.200s): %v", status, body, err))
+		return true, sent
+	}
+	h.mu.Lock()
+	answerErr := h.answerErr
+	h.mu.Unlock()
+	if answerErr != nil {
+		h.line(op.Name, OursToTheirs, "FAIL", "oapi-codegen's model cannot hold nexmogen's answer: "+answerErr.Error())
 		return true, sent
 	}
 	received, err := theirsWire(reflect.ValueOf(in), op.Form)
