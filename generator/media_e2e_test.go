@@ -39,3 +39,11 @@ func TestMediaMultipartEndToEnd(t *testing.T) {
 func TestMediaFormsEndToEnd(t *testing.T) {
 	loopback(t, "media_forms.txtar", "forms", "media_forms_test.go")
 }
+
+// TestMediaRequestSchemasEndToEnd runs
+// testdata/e2e/media_request_schemas_test.go against the code of
+// media_request_schemas.txtar: a request body whose JSON and XML media
+// types carry different schemas, through the generated client and server.
+func TestMediaRequestSchemasEndToEnd(t *testing.T) {
+	loopback(t, "media_request_schemas.txtar", "reports", "media_request_schemas_test.go")
+}

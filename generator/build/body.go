@@ -25,6 +25,8 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	var body *ir.Body
 	var schema *openapi3.SchemaRef
 	var encoding *openapi3.MediaType
+	var formats []mediaSchema // the structured ones, for a body by format
+	differ := false
 	for _, name := range sortedKeys(rb.Content) {
 		mt := rb.Content[name]
 		codec, ok := mediaKind(mediaBase(name), mt.Schema, false)
@@ -39,6 +41,9 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 			encoding = mt
 		}
 		media := b.mediaType(name, codec)
+		if structured(codec) {
+			formats = append(formats, mediaSchema{media, mt.Schema, b.pos(mt.Origin)})
+		}
 		if body == nil {
 			body, schema = &ir.Body{Media: media, Required: rb.Required}, mt.Schema
 			body.Alternatives = append(body.Alternatives, media)
@@ -49,8 +54,7 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 			b.diags.Addf(b.pos(mt.Origin), "unsupported: a multipart, text or binary media type beside others in one request body (several JSON, XML and form ones of one schema are supported)")
 			return nil
 		case !sameSchema(mt.Schema, schema):
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one request body with different schemas")
-			return nil
+			differ = true
 		}
 		if !slices.Contains(body.Alternatives, media) {
 			body.Alternatives = append(body.Alternatives, media)
@@ -61,6 +65,9 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	}
 	sortMedia(body.Alternatives)
 	body.Media = body.Alternatives[0]
+	if differ {
+		return b.requestByMedia(op, body, formats)
+	}
 	if len(body.Alternatives) == 1 && body.Media.Codec != ir.MediaXML {
 		body.Alternatives = nil
 	}

@@ -34,10 +34,20 @@ var mediaFormats = []struct {
 // have different schemas: one field per format, typed by its media types'
 // schema, which must be one per format.
 func (b *builder) mediaBodies(r *ir.Response, formats []mediaSchema) *ir.TypeRef {
+	return b.byMediaStruct(r.GoName,
+		"A decoded answer has the field of its format set; a handler sets one or both, and the server answers in one the request accepts.",
+		formats)
+}
+
+// byMediaStruct builds a body by format named after base (base + Body):
+// one pointer field per format of formats, typed by its media types'
+// schema (one per format; an inline one named base + JSONBody).
+func (b *builder) byMediaStruct(base, docText string, formats []mediaSchema) *ir.TypeRef {
+	name := naming.Inline(base, "body")
 	st := &ir.Struct{
-		Name:   naming.Inline(r.GoName, "body"),
-		GoName: b.types.Unique(naming.Inline(r.GoName, "body")),
-		Doc:    "A decoded answer has the field of its format set; a handler sets one or both, and the server answers in one the request accepts.",
+		Name:   name,
+		GoName: b.types.Unique(name),
+		Doc:    docText,
 		Pos:    formats[0].pos,
 		Role:   ir.RoleModel,
 	}
@@ -49,7 +59,7 @@ func (b *builder) mediaBodies(r *ir.Response, formats []mediaSchema) *ir.TypeRef
 				continue
 			}
 			if schema != nil && !sameSchema(schema, f.schema) {
-				b.diags.Addf(f.pos, "unsupported: %s media types of one response with different schemas (one type per format)", naming.Exported(format.word))
+				b.diags.Addf(f.pos, "unsupported: %s media types of one body with different schemas (one type per format)", naming.Exported(format.word))
 			}
 			if schema == nil {
 				schema = f.schema
@@ -59,7 +69,7 @@ func (b *builder) mediaBodies(r *ir.Response, formats []mediaSchema) *ir.TypeRef
 		if schema == nil {
 			continue
 		}
-		t := b.wholeBody(b.typeOf(schema, naming.Inline(r.GoName, format.word, "body"), nil, ir.RoleModel), schema)
+		t := b.wholeBody(b.typeOf(schema, naming.Inline(base, format.word, "body"), nil, ir.RoleModel), schema)
 		if format.word == "xml" {
 			b.setRoot(t)
 		}

@@ -81,7 +81,9 @@ func (b *builder) xmlBytes() {
 			}
 		}
 		if xmlBody(op) {
-			b.xmlBytesIn(op.Body.Type, seen)
+			for _, t := range b.byMediaXML(op.Body.Type) {
+				b.xmlBytesIn(t, seen)
+			}
 		}
 	}
 }

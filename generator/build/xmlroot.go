@@ -55,7 +55,9 @@ func (b *builder) xmlRootsNested() {
 			}
 		}
 		if xmlBody(op) {
-			walk(op.Body.Type)
+			for _, t := range b.byMediaXML(op.Body.Type) {
+				walk(t)
+			}
 		}
 	}
 }

@@ -229,7 +229,7 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 			value = jen.Op("&").Id("wire")
 		}
 		if len(op.Body.Alternatives) > 0 {
-			clientAlternatives(op, value, g)
+			clientAlternatives(api, op, value, g)
 			return
 		}
 		g.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(value)
@@ -244,7 +244,11 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 // clientAlternatives encodes a body declared in several media types in
 // the one the client prefers (encodeBody): JSON or XML of value, or a form
 // of the body (appendForm) when one is declared and sendsForm says so.
-func clientAlternatives(op *ir.Operation, value *jen.Statement, g *jen.Group) {
+func clientAlternatives(api *ir.API, op *ir.Operation, value *jen.Statement, g *jen.Group) {
+	if st := structByName(api, op.Body.Type.Name); st != nil && st.ByMedia != nil {
+		clientByMedia(op, st, value, g)
+		return
+	}
 	args := []jen.Code{jen.Id("r"), value}
 	var all []jen.Code
 	for _, m := range op.Body.Alternatives {

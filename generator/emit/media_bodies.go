@@ -99,6 +99,40 @@ func mediaBodyOffers(api *ir.API, name string, r *ir.Response, f *jen.File) {
 	f.Line()
 }
 
+// clientByMedia encodes a request body by format (its media types carry
+// different schemas): in the media type the client prefers among those of
+// the formats the caller set (encodeBody), an error when none is set.
+func clientByMedia(op *ir.Operation, st *ir.Struct, value *jen.Statement, g *jen.Group) {
+	g.Var().Id("declared").Index().String()
+	for i, fd := range st.Fields {
+		names := []jen.Code{jen.Id("declared")}
+		for _, m := range st.ByMedia[i] {
+			names = append(names, jen.Lit(m.Name))
+		}
+		g.If(jen.Id("body").Dot(fd.GoName).Op("!=").Nil()).Block(jen.Id("declared").Op("=").Append(names...))
+	}
+	g.If(jen.Err().Op(":=").Id("c").Dot("encodeBody").Call(jen.Id("r"), value, jen.Id("declared").Op("...")), jen.Err().Op("!=").Nil()).Block(
+		clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
+	)
+}
+
+// serverByMedia decodes a request body by format into the field of the
+// format it came in (srvDecodeByMedia).
+func serverByMedia(op *ir.Operation, st *ir.Struct, g *jen.Group) {
+	var jsonField, xmlField string
+	for i, fd := range st.Fields {
+		if ir.HasCodec(st.ByMedia[i], ir.MediaXML) {
+			xmlField = fd.GoName
+		} else {
+			jsonField = fd.GoName
+		}
+	}
+	body := jen.Id("in").Dot("Body")
+	g.If(jen.Err().Op(":=").Id(rt.srvDecodeByMedia).Call(jen.Id("x"), jen.Lit(op.Body.Required),
+		jen.Op("&").Add(body.Clone()).Dot(jsonField), jen.Op("&").Add(body.Clone()).Dot(xmlField)),
+		jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+}
+
 // mediaNamesOf lists media types' names for a comment: "text/xml or
 // application/xml".
 func mediaNamesOf(ms []*ir.MediaType) string {

@@ -116,6 +116,7 @@ var rt = struct {
 	formKey              string
 	formIndex            string
 	srvFormBody          string
+	srvDecodeByMedia     string
 	srvFormWire          string
 	srvFormObject        string
 	srvFormItems         string
@@ -269,6 +270,7 @@ var rt = struct {
 	formKey:              "formKey",
 	formIndex:            "formIndex",
 	srvFormBody:          "srvFormBody",
+	srvDecodeByMedia:     "srvDecodeByMedia",
 	srvFormWire:          "srvFormWire",
 	srvFormObject:        "srvFormObject",
 	srvFormItems:         "srvFormItems",

@@ -52,6 +52,10 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		return
 	}
+	if st := structByName(api, op.Body.Type.Name); st != nil && st.ByMedia != nil {
+		serverByMedia(op, st, g)
+		return
+	}
 	if op.Body.Media.Codec != ir.MediaForm {
 		decode := rt.srvDecodeJSONBody
 		if len(op.Body.Alternatives) > 0 {

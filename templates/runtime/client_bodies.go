@@ -3,6 +3,7 @@ package runtime
 import (
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -54,6 +55,10 @@ func (c *Client) sendsForm(declared ...string) bool {
 // spec's order of preference; a form, when one is declared too, is
 // encoded by the caller when sendsForm says so).
 func (c *Client) encodeBody(r *request, value any, declared ...string) error {
+	if len(declared) == 0 {
+		// A body by format with no format set.
+		return errors.New("no body is set (set the field of one format)")
+	}
 	name := c.pickBody(declared)
 	var err error
 	if mediaOf(name, nil) == mediaXML {

@@ -39,3 +39,19 @@ func srvDecodeXMLBody[T any](x *srvExchange, dst *T) error {
 	}
 	return nil
 }
+
+// srvDecodeByMedia decodes a request body whose JSON and XML media types
+// carry different schemas into the field of the format it came in: XML
+// into xm as srvDecodeXMLBody reads it, JSON into j as srvDecodeJSONBody
+// does. An empty body leaves both nil (400 when it is required).
+func srvDecodeByMedia[J, X any](x *srvExchange, required bool, j **J, xm **X) error {
+	switch {
+	case x.body == "":
+		return srvDecodeJSONBody(x, required, new(J))
+	case x.bodyMedia != nil && x.bodyMedia.codec == srvCodecXML:
+		*xm = new(X)
+		return srvDecodeXMLBody(x, *xm)
+	}
+	*j = new(J)
+	return srvDecodeJSONBody(x, required, *j)
+}
