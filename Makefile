@@ -7,11 +7,17 @@ BENCHFLAGS ?= -count=3
 
 .PHONY: generate check test vet fmt tidy bench bench-smoke interop-report fuzz realworld realworld-nexmogen
 
+# KINFUZZ is generated/kinfuzz, the package of the differential fuzz
+# document (issue 11's schema kinds against kin-openapi), checked in too.
+KINFUZZ = -strict -spec generated/kinfuzz/kinfuzz.yaml -out generated/kinfuzz -package kinfuzz -examples=false
+
 generate:
 	$(GO) run ./cmd/nexmogen -strict
+	$(GO) run ./cmd/nexmogen $(KINFUZZ)
 
 check:
 	$(GO) run ./cmd/nexmogen -strict -check
+	$(GO) run ./cmd/nexmogen $(KINFUZZ) -check
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \
@@ -80,6 +86,8 @@ FUZZ_TARGETS = \
 	./generated/nexmo:FuzzServerAgainstKin \
 	./generated/nexmo:FuzzClientAnswers \
 	./generated/nexmo:FuzzServer \
+	./generated/kinfuzz:FuzzBodiesAgainstKin \
+	./generated/kinfuzz:FuzzQueryAgainstKin \
 	./nexmotest:FuzzHandler
 
 fuzz:

@@ -32,9 +32,9 @@ type AvailableNumber struct {
 	// The number in E.164 form without the `+`, digits only (at most 15, E.164's maximum).
 	MSISDN string `json:"msisdn" xml:"msisdn"`
 	// The monthly price of the number, in euros.
-	Cost string `json:"cost,omitempty" xml:"cost,omitempty"`
+	Cost string `json:"cost,omitempty" nexmogen:"zero=pattern" xml:"cost,omitempty"`
 	// The type of a number.
-	Type NumberType `json:"type,omitempty" xml:"type,omitempty"`
+	Type NumberType `json:"type,omitempty" nexmogen:"zero=enum" xml:"type,omitempty"`
 	// The number's features. In XML, a `features` element wrapping `feature` elements.
 	Features []Feature `json:"features,omitempty" xml:"features>feature,omitempty"`
 }
@@ -172,15 +172,15 @@ type OutboundPricing struct {
 	// XMLName is the element "outbound-country-pricing" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"outbound-country-pricing"`
 	// The country, ISO 3166-1 alpha-2.
-	Country string `json:"country,omitempty" xml:"country,omitempty"`
+	Country string `json:"country,omitempty" nexmogen:"zero=pattern" xml:"country,omitempty"`
 	// The country's name.
 	Name string `json:"name,omitempty" xml:"name,omitempty"`
 	// The country's name, for display.
 	CountryDisplayName string `json:"countryDisplayName,omitempty" xml:"countryDisplayName,omitempty"`
 	// The country's international dialling prefix, digits only.
-	Prefix string `json:"prefix,omitempty" xml:"prefix,omitempty"`
+	Prefix string `json:"prefix,omitempty" nexmogen:"zero=pattern" xml:"prefix,omitempty"`
 	// The default price of a message sent (mobile terminated) to the country.
-	Mt string `json:"mt,omitempty" xml:"mt,omitempty"`
+	Mt string `json:"mt,omitempty" nexmogen:"zero=pattern" xml:"mt,omitempty"`
 	// The price on each of the country's networks.
 	Networks []PricingNetwork `json:"networks,omitempty" xml:"networks>network,omitempty"`
 }
@@ -198,12 +198,12 @@ type OwnedNumber struct {
 	// The webhook URL for inbound messages to this number.
 	MoHTTPURL string `json:"moHttpUrl,omitempty" xml:"mo-http-url,omitempty"`
 	// The type of a number.
-	Type NumberType `json:"type,omitempty" xml:"type,omitempty"`
+	Type NumberType `json:"type,omitempty" nexmogen:"zero=enum" xml:"type,omitempty"`
 	// The number's features. In XML, a `features` element wrapping `feature` elements.
 	Features []Feature `json:"features,omitempty" xml:"features>feature,omitempty"`
 	// How voice calls to a number are routed: to a SIP URI, a phone number or an application. In the
 	// XML of a number, the element is `voice-callback-type`.
-	VoiceCallbackType VoiceCallbackType `json:"voiceCallbackType,omitempty" xml:"voice-callback-type,omitempty"`
+	VoiceCallbackType VoiceCallbackType `json:"voiceCallbackType,omitempty" nexmogen:"zero=enum" xml:"voice-callback-type,omitempty"`
 	// Where voice calls go, as voiceCallbackType says (a SIP URI, a number or an application id).
 	VoiceCallbackValue string `json:"voiceCallbackValue,omitempty" xml:"voice-callback-value,omitempty"`
 	// How inbound messages are handled (for example `app`). Not in the seed.
@@ -235,17 +235,17 @@ type PricingByType struct {
 	// XMLName is the element "pricing" in XML bodies.
 	XMLName xml.Name `json:"-" xml:"pricing"`
 	// The country, ISO 3166-1 alpha-2.
-	CountryCode string `json:"countryCode,omitempty" xml:"countryCode,omitempty"`
+	CountryCode string `json:"countryCode,omitempty" nexmogen:"zero=pattern" xml:"countryCode,omitempty"`
 	// The country's name.
 	CountryName string `json:"countryName,omitempty" xml:"countryName,omitempty"`
 	// The country's name, for display.
 	CountryDisplayName string `json:"countryDisplayName,omitempty" xml:"countryDisplayName,omitempty"`
 	// The currency of the prices, ISO 4217 (for example `EUR`).
-	Currency string `json:"currency,omitempty" xml:"currency,omitempty"`
+	Currency string `json:"currency,omitempty" nexmogen:"zero=pattern" xml:"currency,omitempty"`
 	// The price on networks not listed.
-	DefaultPrice string `json:"defaultPrice,omitempty" xml:"defaultPrice,omitempty"`
+	DefaultPrice string `json:"defaultPrice,omitempty" nexmogen:"zero=pattern" xml:"defaultPrice,omitempty"`
 	// The country's international dialling prefix, digits only.
-	DialingPrefix string `json:"dialingPrefix,omitempty" xml:"dialingPrefix,omitempty"`
+	DialingPrefix string `json:"dialingPrefix,omitempty" nexmogen:"zero=pattern" xml:"dialingPrefix,omitempty"`
 	// The price on each of the country's networks.
 	Networks []PricingByTypeNetwork `json:"networks,omitempty" xml:"networks>network,omitempty"`
 }
@@ -269,13 +269,13 @@ type PricingByTypeNetwork struct {
 	// The kind of network (for example `mobile`).
 	Type string `json:"type,omitempty" xml:"type,omitempty"`
 	// The price on this network.
-	Price string `json:"price,omitempty" xml:"price,omitempty"`
+	Price string `json:"price,omitempty" nexmogen:"zero=pattern" xml:"price,omitempty"`
 	// The currency of the price, ISO 4217.
-	Currency string `json:"currency,omitempty" xml:"currency,omitempty"`
+	Currency string `json:"currency,omitempty" nexmogen:"zero=pattern" xml:"currency,omitempty"`
 	// The network's mobile country code.
-	MCC string `json:"mcc,omitempty" xml:"mcc,omitempty"`
+	MCC string `json:"mcc,omitempty" nexmogen:"zero=pattern" xml:"mcc,omitempty"`
 	// The network's mobile network code.
-	MNC string `json:"mnc,omitempty" xml:"mnc,omitempty"`
+	MNC string `json:"mnc,omitempty" nexmogen:"zero=pattern" xml:"mnc,omitempty"`
 	// The network's code (MCC and MNC).
 	NetworkCode string `json:"networkCode,omitempty" xml:"networkCode,omitempty"`
 	// The network's name.
@@ -303,7 +303,7 @@ type PricingNetwork struct {
 	// The network's name. The XML element is `name`.
 	Network string `json:"network,omitempty" xml:"name,omitempty"`
 	// The price of a message sent to the network.
-	MtPrice string `json:"mtPrice,omitempty" xml:"mtPrice,omitempty"`
+	MtPrice string `json:"mtPrice,omitempty" nexmogen:"zero=pattern" xml:"mtPrice,omitempty"`
 }
 
 // SearchAvailableNumbersParams holds the parameters of SearchAvailableNumbers.

@@ -48,6 +48,7 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		// absent when zero (omitzero).
 		f.Pointer = optional && !f.Type.Nullable && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindUnion || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate || f.Type.Kind == ir.KindGo)
 		b.nullableCycle(f)
+		b.zeroRefused(f)
 		st.Fields = append(st.Fields, f)
 	}
 	b.additional(st, s, fields, at)

@@ -34,6 +34,11 @@ type presenceField struct {
 	// readOnly and writeOnly come from the nexmogen tag: a property only
 	// responses, or only requests, carry.
 	readOnly, writeOnly bool
+	// zero is the keyword of the rule that refuses the field's zero value
+	// (the tag's zero=<keyword>), "" for none: the validators take the
+	// zero for absent, so a request holding the key at its zero is
+	// refused here.
+	zero string
 }
 
 // requiredIn reports whether the field is required in a request (true)
@@ -78,6 +83,7 @@ func fieldsOf(t reflect.Type, codec string) []presenceField {
 			// directions; the tag says whether the spec requires it.
 			f.readOnly, f.writeOnly = hasOption(access, "readOnly"), hasOption(access, "writeOnly")
 			f.required = f.required || hasOption(access, "required")
+			f.zero = optionValue(access, "zero")
 		}
 		if codec == "xml" {
 			if hasOption(opts, "chardata") || hasOption(opts, "innerxml") || hasOption(opts, "comment") || hasOption(opts, "any") {
@@ -100,6 +106,33 @@ func hasOption(opts, o string) bool {
 		if x == o {
 			return true
 		}
+	}
+	return false
+}
+
+// optionValue is the value of a key=value option of a tag's options, or "".
+func optionValue(opts, key string) string {
+	for opts != "" {
+		var x string
+		x, opts, _ = strings.Cut(opts, ",")
+		if k, v, ok := strings.Cut(x, "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// isJSONZero reports whether a decoded JSON scalar is its Go type's zero:
+// "", a number equal to 0, false.
+func isJSONZero(v jsonNode) bool {
+	switch x := v.(type) {
+	case string:
+		return x == ""
+	case json.Number:
+		f, err := x.Float64()
+		return err == nil && f == 0
+	case bool:
+		return !x
 	}
 	return false
 }
@@ -312,6 +345,11 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 	if opaque(t, "json") {
 		return nil
 	}
+	if s, ok := v.(string); ok && strict && t == reflect.TypeFor[[]byte]() && strings.ContainsAny(s, "\r\n") {
+		// encoding/json's base64 skips line breaks; RFC 4648 (section
+		// 3.3) and the spec's format byte do not have them.
+		return &errPresence{field: field, problem: "is not base64: it holds a line break"}
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		if v == nil {
@@ -350,6 +388,10 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 			if strict && f.readOnly && fv != nil {
 				// As kin-openapi's request validation says.
 				return &errPresence{field: join(field, f.name), problem: "is read-only: a request cannot set it"}
+			}
+			if strict && f.zero != "" && isJSONZero(fv) {
+				text, _ := json.Marshal(fv)
+				return &errPresence{field: join(field, f.name), problem: "is " + string(text) + ", which its " + f.zero + " refuses"}
 			}
 			if fv == nil {
 				if (required || strict) && !takesNull(f.typ) {
