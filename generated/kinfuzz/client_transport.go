@@ -94,6 +94,9 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts ...CallOption
 	if err := c.callOptions(r, opts); err != nil {
 		return invalidInput(r.op, err)
 	}
+	if err := r.encodeContent(); err != nil {
+		return invalidInput(r.op, err)
+	}
 	alt, ok := c.alternative(r.security)
 	if !ok {
 		return noCredentials(r.op, r.security)

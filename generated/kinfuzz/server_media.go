@@ -91,6 +91,14 @@ type srvOperation struct {
 	// security is the operation's requirement, an index of
 	// secRequirements.
 	security int
+	// gzip is true for an operation that declares a Content-Encoding
+	// header parameter: a gzip body is decompressed (server_coding.go),
+	// under the same cap.
+	gzip bool
+	// bodiless is true when a declared response has no body: a request
+	// none of offers is acceptable to is still served (the handler may
+	// answer without a body; a body then comes in offers[0]).
+	bodiless bool
 }
 
 // serverResponse is implemented by every typed response: it writes
@@ -225,7 +233,16 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	if limit < math.MaxInt64 {
 		limit++
 	}
-	br.limit = io.LimitedReader{R: r.Body, N: limit}
+	var src io.Reader = r.Body
+	header := r.Header
+	if x.op.gzip && srvGzipped(header) {
+		zr, err := srvGunzip(r.Body, limit)
+		if err != nil {
+			return http.StatusBadRequest, srvLabelUnreadable
+		}
+		src, header = zr, srvWithoutCoding(header)
+	}
+	br.limit = io.LimitedReader{R: src, N: limit}
 	n, err := br.buf.ReadFrom(&br.limit)
 	switch {
 	case n > s.config.maxBody:
@@ -237,13 +254,13 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	}
 	x.bodyMedia = x.op.body
 	if len(x.op.bodies) > 0 {
-		x.bodyMedia = srvPickBody(r.Header, x.op.bodies)
+		x.bodyMedia = srvPickBody(header, x.op.bodies)
 	}
-	if label := srvUndecodable(r.Header, x.bodyMedia.name); label != "" {
+	if label := srvUndecodable(header, x.bodyMedia.name); label != "" {
 		return http.StatusUnsupportedMediaType, srvBodiesLabel(label, x.op.bodies)
 	}
 	x.body = br.buf.String()
-	if x.op.body.codec == srvCodecForm {
+	if x.bodyMedia.codec == srvCodecForm {
 		x.form.parse(x.body)
 	}
 	return 0, ""

@@ -59,6 +59,7 @@ var serverRoutes = []srvRoute{
 
 // opPostTagged describes postTagged to the server runtime.
 var opPostTagged = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postTagged",
@@ -95,6 +96,7 @@ func bindPostTagged(x *srvExchange, in *PostTaggedInput) error {
 
 // opPostImplicit describes postImplicit to the server runtime.
 var opPostImplicit = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postImplicit",
@@ -131,6 +133,7 @@ func bindPostImplicit(x *srvExchange, in *PostImplicitInput) error {
 
 // opPostShape describes postShape to the server runtime.
 var opPostShape = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postShape",
@@ -167,6 +170,7 @@ func bindPostShape(x *srvExchange, in *PostShapeInput) error {
 
 // opPostEither describes postEither to the server runtime.
 var opPostEither = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postEither",
@@ -203,6 +207,7 @@ func bindPostEither(x *srvExchange, in *PostEitherInput) error {
 
 // opPostScalars describes postScalars to the server runtime.
 var opPostScalars = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postScalars",
@@ -239,6 +244,7 @@ func bindPostScalars(x *srvExchange, in *PostScalarsInput) error {
 
 // opPostNullables describes postNullables to the server runtime.
 var opPostNullables = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postNullables",
@@ -275,6 +281,7 @@ func bindPostNullables(x *srvExchange, in *PostNullablesInput) error {
 
 // opPostMaps describes postMaps to the server runtime.
 var opPostMaps = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postMaps",
@@ -311,6 +318,7 @@ func bindPostMaps(x *srvExchange, in *PostMapsInput) error {
 
 // opPostFormats describes postFormats to the server runtime.
 var opPostFormats = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postFormats",
@@ -347,6 +355,7 @@ func bindPostFormats(x *srvExchange, in *PostFormatsInput) error {
 
 // opPostRules describes postRules to the server runtime.
 var opPostRules = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postRules",
@@ -383,6 +392,7 @@ func bindPostRules(x *srvExchange, in *PostRulesInput) error {
 
 // opPostAccess describes postAccess to the server runtime.
 var opPostAccess = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postAccess",
@@ -419,6 +429,7 @@ func bindPostAccess(x *srvExchange, in *PostAccessInput) error {
 
 // opPostTree describes postTree to the server runtime.
 var opPostTree = srvOperation{
+	bodiless:  true,
 	body:      srvMediaJSON,
 	errorRoot: "error",
 	id:        "postTree",
@@ -455,6 +466,7 @@ func bindPostTree(x *srvExchange, in *PostTreeInput) error {
 
 // opGetQuery describes getQuery to the server runtime.
 var opGetQuery = srvOperation{
+	bodiless:  true,
 	body:      srvMediaNone,
 	errorRoot: "error",
 	id:        "getQuery",

@@ -37,7 +37,8 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // NewServer returns an http.Handler that serves the API with h. For each
 // request it routes by method and path (404 for an unknown path, 405 for a
 // method the path does not take), picks JSON or XML from the Accept header
-// (406 when the operation can answer neither), reads the body up to a cap
+// (406 when the operation can answer neither and every response it
+// declares has a body), reads the body up to a cap
 // (413), authenticates the credentials (401), binds the parameters and the
 // body into the operation's input (400 naming the field when a value does
 // not fit, or a value comes twice, in the body and the query, with
@@ -162,7 +163,7 @@ func (s *server) begin(w http.ResponseWriter, r *http.Request, op *srvOperation,
 	observed(w, op)
 	x.query.parse(r.URL.RawQuery)
 	m, ok := srvNegotiate(r.Header.Get("Accept"), op.offers)
-	if !ok {
+	if !ok && !op.bodiless {
 		s.writeEnvelope(w, srvMediaJSON, op.errorRoot, http.StatusNotAcceptable, srvLabelNotAcceptable)
 		return false
 	}
