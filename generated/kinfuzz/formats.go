@@ -57,6 +57,21 @@ func (d Date) MarshalText() ([]byte, error) {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).AppendFormat(nil, time.DateOnly), nil
 }
 
+// timeTextLen is the length of t's wire text (RFC 3339 as the client sends
+// it, time.RFC3339Nano), which minLength and maxLength judge; it does not
+// allocate.
+func timeTextLen(t time.Time) int {
+	var buf [64]byte
+	return len(t.AppendFormat(buf[:0], time.RFC3339Nano))
+}
+
+// dateTextLen is the length of d's wire text (YYYY-MM-DD, more digits for
+// a year beyond 9999), without allocating.
+func dateTextLen(d Date) int {
+	var buf [32]byte
+	return len(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).AppendFormat(buf[:0], time.DateOnly))
+}
+
 // UnmarshalText reads a YYYY-MM-DD date.
 func (d *Date) UnmarshalText(b []byte) error {
 	v, err := ParseDate(string(b))
