@@ -155,6 +155,9 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 		b.access(f, p)
 		f.AccessTag = "" // a form has no struct tags
 		f.Pointer = b.pointer(f, p.schema.Value)
+		if f.Type.Kind == ir.KindUnion {
+			b.textUnion(f, p.schema)
+		}
 		if f.Type.Kind == ir.KindArray && !scalarKind(f.Type.Elem.Kind) {
 			b.diags.Addf(p.pos, "unsupported: an array of objects, arrays or maps in a form body")
 		}

@@ -35,7 +35,8 @@ func (b *builder) formEncoding(t ir.TypeRef, mt *openapi3.MediaType) {
 			style, explode = e.Style, e.Explode
 			b.encodingRefusals(mt, e, f)
 		}
-		if f.Type.Kind != ir.KindArray {
+		if f.Type.Kind != ir.KindArray && f.Type.Kind != ir.KindUnion {
+			// A union's array variant travels as an array does.
 			continue
 		}
 		ex, delim := arrayStyle(style, explode)

@@ -100,8 +100,12 @@ func (b *builder) valueParam(p *openapi3.Parameter, f *ir.Field, at ir.Pos) {
 		// simple: an array is comma-separated, exploded or not.
 		f.Explode, f.Delimiter = false, ","
 	}
-	if f.Type.Kind != ir.KindArray {
+	if f.Type.Kind != ir.KindArray && f.Type.Kind != ir.KindUnion {
 		f.Delimiter = ""
+	}
+	if f.Type.Kind == ir.KindUnion {
+		b.textUnion(f, p.Schema)
+		return
 	}
 	if f.Type.Kind == ir.KindStruct || (f.Type.Kind == ir.KindArray && f.Type.Elem.Kind == ir.KindStruct) {
 		b.diags.Addf(at, "unsupported: parameter %q of object type", p.Name)

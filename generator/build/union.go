@@ -29,8 +29,6 @@ func (b *builder) union(s *openapi3.Schema, name string, role ir.Role, at ir.Pos
 		b.diags.Addf(b.fieldPos(s.Origin, "anyOf"), "unsupported: anyOf beside oneOf")
 	case len(s.Properties) > 0 || len(s.AllOf) > 0:
 		b.diags.Addf(b.fieldPos(s.Origin, key), "unsupported: %s beside properties or allOf (no single Go shape)", key)
-	case role != ir.RoleModel:
-		b.diags.Addf(b.fieldPos(s.Origin, key), "unsupported: %s in a parameter, header or form field (only in JSON documents)", key)
 	}
 	st := &ir.Struct{
 		Name:   name,

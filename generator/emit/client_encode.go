@@ -90,8 +90,11 @@ func clientEncodeFieldAt(api *ir.API, g *jen.Group, fd *ir.Field, set string, na
 	case fd.Style.Object():
 		clientEncodeObject(api, g, fd, set)
 		return
+	case fd.Type.Kind == ir.KindUnion:
+		clientEncodeUnion(api, g, fd, set, name)
+		return
 	case fd.Type.Kind == ir.KindArray:
-		clientEncodeArray(api, g, fd, set, name)
+		clientEncodeArray(api, g, fd, x, set, name)
 		return
 	}
 	clientEncodeValue(api, g, fd, x, func(value jen.Code) jen.Code { return jen.Id("v").Dot(set).Call(name.Clone(), value) })
@@ -172,8 +175,7 @@ func objectKey(fd, m *ir.Field) string {
 
 // clientEncodeArray prints an array: one comma-separated value when
 // explode is false, else one value per element.
-func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string, name *jen.Statement) {
-	x := jen.Id("x").Dot(fd.GoName)
+func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, x *jen.Statement, set string, name *jen.Statement) {
 	elem := *fd.Type.Elem
 	if !fd.Explode {
 		format := jen.Func().Params(jen.Id("e").Add(goType(elem))).String().Block(
@@ -187,4 +189,30 @@ func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, set string, name
 	g.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(x.Clone())).Block(
 		jen.Id("v").Dot("Add").Call(name.Clone(), wireText(api, elem, jen.Id("e"))),
 	)
+}
+
+// clientEncodeUnion prints a oneOf or anyOf of text variants, when set:
+// the variant that is set, as a scalar or an array of the field.
+func clientEncodeUnion(api *ir.API, g *jen.Group, fd *ir.Field, set string, name *jen.Statement) {
+	st := structByName(api, fd.Type.Name)
+	x := jen.Id("x").Dot(fd.GoName)
+	sw := jen.Switch().BlockFunc(func(g *jen.Group) {
+		for _, v := range st.Fields {
+			val := jen.Parens(jen.Op("*").Add(x.Clone().Dot(v.GoName)))
+			g.Case(x.Clone().Dot(v.GoName).Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+				if v.Type.Kind == ir.KindArray {
+					w := *fd
+					w.Type = v.Type
+					clientEncodeArray(api, g, &w, val, set, name)
+					return
+				}
+				g.Id("v").Dot(set).Call(name.Clone(), wireText(api, v.Type, val))
+			})
+		}
+	})
+	if fd.Pointer {
+		g.If(x.Clone().Op("!=").Nil()).Block(sw)
+		return
+	}
+	g.Add(sw)
 }

@@ -179,14 +179,14 @@ func streamsOrText(api *ir.API) bool {
 }
 
 // usesParamStyles reports whether a parameter of api is an object or a
-// JSON text, the only users of params_styles.go.
+// JSON text, or a parameter or form field a union, the only users of params_styles.go.
 func usesParamStyles(api *ir.API) bool {
-	for _, op := range api.AllOperations() {
-		if op.Params == nil {
+	for _, st := range api.Structs {
+		if st.Role != ir.RoleParams && st.Role != ir.RoleForm {
 			continue
 		}
-		for _, f := range op.Params.Fields {
-			if f.Style != ir.StyleValue {
+		for _, f := range st.Fields {
+			if f.Style != ir.StyleValue || f.Type.Kind == ir.KindUnion {
 				return true
 			}
 		}

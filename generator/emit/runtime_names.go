@@ -50,6 +50,8 @@ var rt = struct {
 	joinValues           string
 	jsonParam            string
 	srvObject            string
+	validationAt         string
+	srvBindUnion         string
 	srvParseJSONValue    string
 	matchRun             string
 	NewClient            string
@@ -204,6 +206,8 @@ var rt = struct {
 	joinValues:           "joinValues",
 	jsonParam:            "jsonParam",
 	srvObject:            "srvObject",
+	validationAt:         "validationAt",
+	srvBindUnion:         "srvBindUnion",
 	srvParseJSONValue:    "srvParseJSONValue",
 	matchRun:             "matchRun",
 	NewClient:            "NewClient",

@@ -91,6 +91,10 @@ func serverBindField(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group
 		serverBindObject(api, fd, dst, g)
 		return
 	}
+	if fd.Type.Kind == ir.KindUnion {
+		serverBindUnion(api, fd, dst, g)
+		return
+	}
 	serverBindFrom(api, fd, dst, jen.Id("x"), serverWire(fd), g)
 }
 
@@ -167,6 +171,40 @@ func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Grou
 			}
 			serverBindFrom(api, &w, dst.Clone().Dot(m.GoName), jen.Id("ox"), wire, g)
 		}
+	})
+}
+
+// serverBindUnion prints the binding of a oneOf or anyOf of text
+// variants: each variant tried in turn into u, an optional value, and the
+// first that reads the text set (srvBindUnion).
+func serverBindUnion(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
+	st := structByName(api, fd.Type.Name)
+	tries := []jen.Code{serverWire(fd)}
+	for _, v := range st.Fields {
+		w := *fd
+		w.Type, w.Required, w.Pointer = v.Type, false, false
+		wire := serverWire(&w)
+		target := jen.Id("u").Dot(v.GoName)
+		tries = append(tries, jen.Func().Params().Params(jen.Bool(), jen.Error()).BlockFunc(func(g *jen.Group) {
+			if v.Type.Kind != ir.KindArray {
+				g.Return(jen.Id(rt.srvBindPointer).Call(jen.Id("x"), wire, jen.Op("&").Add(target), parserOf(api, v.Type)))
+				return
+			}
+			g.Var().Id("items").Add(goType(v.Type))
+			g.List(jen.Id("ok"), jen.Err()).Op(":=").Id(rt.srvBindSlice).Call(jen.Id("x"), wire, jen.Op("&").Id("items"), parserOf(api, *v.Type.Elem))
+			g.If(jen.Id("ok").Op("&&").Err().Op("==").Nil()).Block(target.Clone().Op("=").Op("&").Id("items"))
+			g.Return(jen.Id("ok"), jen.Err())
+		}))
+	}
+	set := dst.Clone().Op("=").Id("u")
+	if fd.Pointer {
+		set = dst.Clone().Op("=").Op("&").Id("u")
+	}
+	g.BlockFunc(func(g *jen.Group) {
+		g.Var().Id("u").Id(st.GoName)
+		g.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id(rt.srvBindUnion).Call(tries...), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err()),
+		).Else().If(jen.Id("ok")).Block(set)
 	})
 }
 

@@ -20,8 +20,14 @@ func valueChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules []*ir.Rule, v *j
 	}
 	if named(t) {
 		if st := structByName(api, t.Name); st != nil && st.Validate {
+			failed := jen.Err()
+			if fd.In != ir.InBody {
+				// A parameter's or form field's object or union: its
+				// failures are the parameter's.
+				failed = jen.Id(rt.validationAt).Call(jen.Err(), jen.Lit(inName(fd.In)), jen.Lit(fd.Name), jen.Lit(st.Name))
+			}
 			out = append(out, jen.If(jen.Err().Op(":=").Add(v.Clone()).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
-				jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Err())))
+				jen.Id("errs").Op("=").Append(jen.Id("errs"), failed)))
 		}
 	}
 	return out

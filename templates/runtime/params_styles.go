@@ -3,6 +3,7 @@ package runtime
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"net/url"
 	"strings"
 )
@@ -66,4 +67,60 @@ func srvObject(x *srvExchange, w srvWire, pairs bool, keys ...string) (*srvExcha
 	}
 	sub.query.parse(raw.String())
 	return sub, true, nil
+}
+
+// srvBindUnion binds a oneOf or anyOf of text variants: each try binds
+// one variant (absent: false), in the spec's order, and the first whose
+// parsers read the text wins. found is false when the value is absent (a
+// required one must be there); a value no variant reads is refused.
+func srvBindUnion(w srvWire, tries ...func() (bool, error)) (bool, error) {
+	var first error
+	for _, try := range tries {
+		ok, err := try()
+		if err == nil && !ok {
+			return false, srvAbsent(w)
+		}
+		if err == nil {
+			return true, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	problem := "matches none of its variants"
+	if be, ok := first.(*srvBindError); ok {
+		problem += " (" + be.problem + ")"
+	}
+	return true, &srvBindError{w, problem}
+}
+
+// validationAt places the failures of a parameter's or form field's
+// object, union or JSON value (its type's Validate, which names them as
+// a body's) at the parameter: In is in, and Field the parameter's name,
+// followed by the property's ("filter.a"), unless the failure is the
+// type's own (a union's, Field typeName).
+func validationAt(err error, in, name, typeName string) error {
+	var out []error
+	var walk func(error)
+	walk = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		ve, ok := err.(*ValidationError)
+		if !ok {
+			out = append(out, err)
+			return
+		}
+		c := *ve
+		c.In, c.Field = in, name+"."+c.Field
+		if ve.Field == typeName || ve.Field == "" {
+			c.Field = name
+		}
+		out = append(out, &c)
+	}
+	walk(err)
+	return errors.Join(out...)
 }

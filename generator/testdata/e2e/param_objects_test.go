@@ -149,7 +149,7 @@ func TestObjectsStyleTable(t *testing.T) {
 		{"range[from]=a&color=", 200, `"Color":{}`},
 		{`range[from]=a&filter={"a":2}`, 200, `"Filter":{"a":2}`},
 		{`range[from]=a&filter=%7B%22a%22%3A2%2C%22tags%22%3A%5B%22t%22%5D%7D`, 200, `"Filter":{"a":2,"tags":["t"]}`},
-		{`range[from]=a&filter={"a":12}`, 400, `greater than the maximum 10`},
+		{`range[from]=a&filter={"a":12}`, 400, `query parameter \"filter.a\": 12 is greater than the maximum 10`},
 		{`range[from]=a&filter={"a":`, 400, `filter`},
 		{`range[from]=a&mdfilters=[{"scope":"global"}]`, 200, `"Mdfilters":[{"scope":"global"}]`},
 		{`range[from]=a&mdfilters=[{"scope":"galactic"}]`, 400, `not one of global, enterprise`},
