@@ -17,3 +17,10 @@ func TestParamObjectsEndToEnd(t *testing.T) {
 func TestParamUnionsEndToEnd(t *testing.T) {
 	loopback(t, "param_unions.txtar", "unions", "param_unions_test.go")
 }
+
+// TestTypeNullEndToEnd runs testdata/e2e/type_null_test.go against the
+// code of openapi31_type_null.txtar: properties and items of type "null",
+// absent and null kept apart, any other value refused.
+func TestTypeNullEndToEnd(t *testing.T) {
+	loopback(t, "openapi31_type_null.txtar", "typenull", "type_null_test.go")
+}

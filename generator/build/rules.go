@@ -98,6 +98,9 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 	if len(s.Enum) > 0 {
 		out = append(out, &ir.Rule{Kind: ir.RuleEnum, Pos: at})
 	}
+	if b.doc.NullOnly(s) {
+		out = append(out, &ir.Rule{Kind: ir.RuleNull, Pos: b.fieldPos(s.Origin, "type")})
+	}
 	switch {
 	case s.Pattern == "":
 	case load.PatternChecked(s.Pattern):

@@ -104,6 +104,9 @@ func singleLine(s string) string {
 func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 	base := b.baseKind(t)
 	return slices.DeleteFunc(rules, func(r *ir.Rule) bool {
+		if r.Kind == ir.RuleNull {
+			return base != ir.KindAny
+		}
 		if base == ir.KindAny {
 			// JSON Schema would apply each to the values of its type.
 			b.diags.Addf(r.Pos, "unsupported: a validation rule on a free-form value (a schema without a type): say the type")

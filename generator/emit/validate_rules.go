@@ -77,6 +77,12 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		n := jen.Len(v.Clone())
 		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinItems || r.Kind == ir.RuleMinProperties]).Add(lit(r.Bound))
 		value = jen.Qual("strconv", "Itoa").Call(n)
+	case ir.RuleNull:
+		// The only value of a schema of type "null": present, the
+		// JSON text is null.
+		cond = v.Clone().Op("!=").Nil().Op("&&").String().Parens(v.Clone()).Op("!=").Lit("null")
+		limit = jen.Lit("null")
+		value = jen.String().Parens(v.Clone())
 	case ir.RuleUniqueItems:
 		if !equalByValue(*t.Elem) {
 			return jen.If(jen.Id("i").Op(":=").Id(rt.duplicateJSONAt).Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(

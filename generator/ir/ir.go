@@ -424,6 +424,9 @@ const (
 	// a map (Bound, an int64).
 	RuleMinProperties
 	RuleMaxProperties
+	// RuleNull checks that a free-form value of a schema of type "null"
+	// alone (OpenAPI 3.1) is null when present (keyword "type").
+	RuleNull
 )
 
 // Rule is one check of a field's value.
@@ -457,6 +460,7 @@ func (r *Rule) Keyword() string {
 		RuleMaxLength: "maxLength", RuleMinItems: "minItems", RuleMaxItems: "maxItems",
 		RuleUniqueItems: "uniqueItems", RuleFormat: "format", RuleMultipleOf: "multipleOf",
 		RuleMinProperties: "minProperties", RuleMaxProperties: "maxProperties",
+		RuleNull: "type",
 	}[r.Kind]
 }
 

@@ -22,6 +22,12 @@ func (d *Doc) Warnf(pos ir.Pos, format string, args ...any) { d.warnings.Warnf(p
 // warning): such a default is not applied.
 func (d *Doc) BrokenDefault(s *openapi3.Schema) bool { return s != nil && d.brokenDefaults[s.Origin] }
 
+// NullOnly reports whether s was of type "null" alone (OpenAPI 3.1): a
+// free-form value now, whose only valid value is null.
+func (d *Doc) NullOnly(s *openapi3.Schema) bool {
+	return s != nil && s.Origin != nil && d.nullOnly[s.Origin]
+}
+
 // lenient turns what vendor specs often get wrong, and what does not
 // change the generated code, into warnings, and takes it out of the way
 // of kin-openapi's validation so that it hides no real problem: a

@@ -30,6 +30,8 @@ type Doc struct {
 	// brokenDefaults are the schemas (by origin) whose default breaks
 	// them: a warning, and the default is not applied.
 	brokenDefaults map[*openapi3.Origin]bool
+	// nullOnly are the schemas (by origin) of type "null" alone (3.1).
+	nullOnly map[*openapi3.Origin]bool
 	// trees are the parsed files the document's $refs reached, by their
 	// names in diagnostics.
 	trees map[string]*yaml.Node
@@ -53,7 +55,7 @@ func LoadFiles(data []byte, file string, files fs.FS) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Doc{File: file, Root: root, brokenDefaults: make(map[*openapi3.Origin]bool)}
+	d := &Doc{File: file, Root: root, brokenDefaults: make(map[*openapi3.Origin]bool), nullOnly: make(map[*openapi3.Origin]bool)}
 	if err := d.version(); err != nil {
 		return nil, err
 	}

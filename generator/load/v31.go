@@ -111,8 +111,9 @@ func (d *Doc) schemaRefPos(ref *openapi3.SchemaRef) ir.Pos {
 }
 
 // v31Type turns a type list into 3.0's single type: "null" in it is
-// nullable: true. A schema of type "null" alone is refused, but as a
-// variant of oneOf or anyOf (see v31NullVariant).
+// nullable: true. A schema of type "null" alone, but as a variant of
+// oneOf or anyOf (see v31NullVariant), is a free-form value that must be
+// null (NullOnly).
 func (d *Doc) v31Type(s *openapi3.Schema, l *diag.List) {
 	if s.Type == nil || !s.Type.Includes(openapi3.TypeNull) {
 		return
@@ -124,10 +125,19 @@ func (d *Doc) v31Type(s *openapi3.Schema, l *diag.List) {
 		}
 	}
 	if len(rest) == 0 {
-		l.Addf(d.FieldPos(s.Origin, "type"), "unsupported: a schema of type \"null\" (other than as a variant of oneOf or anyOf)")
-	} else {
-		s.Nullable = true
+		// A value that can only be null (Discord's premium_subscriber:
+		// null says yes, absent says no): free-form, whose nil is absent
+		// and whose four bytes null are null, and NullOnly has the
+		// validators refuse any other value.
+		if s.Origin == nil {
+			l.Addf(d.FieldPos(s.Origin, "type"), "unsupported: a schema of type \"null\" whose position is unknown")
+		} else {
+			d.nullOnly[s.Origin] = true
+		}
+		s.Type = nil
+		return
 	}
+	s.Nullable = true
 	s.Type = &rest
 }
 
