@@ -24,3 +24,11 @@ func TestParamUnionsEndToEnd(t *testing.T) {
 func TestTypeNullEndToEnd(t *testing.T) {
 	loopback(t, "openapi31_type_null.txtar", "typenull", "type_null_test.go")
 }
+
+// TestPathStylesEndToEnd runs testdata/e2e/path_styles_test.go against
+// the code of path_styles.txtar: path parameters of style simple, label
+// and matrix (scalars, arrays, objects, exploded or not), header objects
+// and an array cookie.
+func TestPathStylesEndToEnd(t *testing.T) {
+	loopback(t, "path_styles.txtar", "paths", "path_styles_test.go")
+}

@@ -65,7 +65,7 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 	if shape.style == ir.StyleValue {
 		b.paramStyle(p, at)
 	} else if p.AllowReserved {
-		b.diags.Addf(b.fieldPos(p.Origin, "allowReserved"), "unsupported: allowReserved")
+		b.diags.Addf(b.fieldPos(p.Origin, "allowReserved"), "unsupported: allowReserved for parameter %q of an object or of content (only a scalar's or an array's value keeps reserved characters)", p.Name)
 	}
 	prop := property{name: p.Name, schema: shape.schema, required: p.Required || in == ir.InPath, pos: at}
 	f := b.field(prop, owner, scope, shape.role)
@@ -86,6 +86,14 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 		}
 		b.objectMembers(f, at)
 		f.Pointer = !f.Required
+		if in == ir.InPath || in == ir.InHeader {
+			f.PathStyle = cmp.Or(p.Style, "simple")
+			f.Explode = p.Explode != nil && *p.Explode
+			f.Delimiter = pathDelimiter(f.PathStyle, f.Explode)
+			if in == ir.InHeader {
+				f.PathStyle = ""
+			}
+		}
 		return f
 	}
 	b.valueParam(p, f, at)
@@ -96,9 +104,17 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 // travels, whether the field is a pointer, and what no style carries.
 func (b *builder) valueParam(p *openapi3.Parameter, f *ir.Field, at ir.Pos) {
 	f.Explode, f.Delimiter = arrayStyle(p.Style, p.Explode)
-	if f.In != ir.InQuery {
+	f.AllowReserved = p.AllowReserved && f.In == ir.InQuery
+	switch f.In {
+	case ir.InPath:
+		f.PathStyle = cmp.Or(p.Style, "simple")
+		f.Explode = p.Explode != nil && *p.Explode
+		f.Delimiter = pathDelimiter(f.PathStyle, f.Explode)
+	case ir.InHeader:
 		// simple: an array is comma-separated, exploded or not.
 		f.Explode, f.Delimiter = false, ","
+	case ir.InCookie:
+		b.cookieArray(p, f, at)
 	}
 	if f.Type.Kind != ir.KindArray && f.Type.Kind != ir.KindUnion {
 		f.Delimiter = ""
@@ -107,17 +123,15 @@ func (b *builder) valueParam(p *openapi3.Parameter, f *ir.Field, at ir.Pos) {
 		b.textUnion(f, p.Schema)
 		return
 	}
-	if f.Type.Kind == ir.KindStruct || (f.Type.Kind == ir.KindArray && f.Type.Elem.Kind == ir.KindStruct) {
+	switch {
+	case f.Type.Kind == ir.KindStruct || (f.Type.Kind == ir.KindArray && f.Type.Elem.Kind == ir.KindStruct):
 		b.diags.Addf(at, "unsupported: parameter %q of object type", p.Name)
-	}
-	if looseKind(f.Type) {
+	case looseKind(f.Type):
 		b.diags.Addf(at, "unsupported: parameter %q of a map or free-form type (a parameter's text has no form for one; use content application/json)", p.Name)
+	case f.Type.Kind == ir.KindArray && !scalarKind(f.Type.Elem.Kind):
+		b.diags.Addf(at, "unsupported: parameter %q of an array whose items are not scalars (no style writes them; use content application/json)", p.Name)
 	}
 	f.Pointer = b.pointer(f, p.Schema.Value)
-	b.unsupportedPathArray(f, at)
-	if f.In == ir.InCookie && f.Type.Kind == ir.KindArray {
-		b.diags.Addf(at, "unsupported: cookie parameter %q of array type", p.Name)
-	}
 }
 
 // arrayStyle is how an array of a query parameter or form field travels,
@@ -139,8 +153,9 @@ func delimitedStyle(style string) bool {
 
 // paramStyle reports serialisation styles other than those supported:
 // form, spaceDelimited and pipeDelimited in the query (the last two for
-// arrays), simple elsewhere. explode changes nothing in style simple for
-// scalars and arrays (objects are refused on their own).
+// arrays), simple, label and matrix in the path, simple in headers, form
+// in cookies. explode changes nothing in style simple for scalars and
+// arrays of a header; allowReserved is the query's only.
 func (b *builder) paramStyle(p *openapi3.Parameter, at ir.Pos) {
 	want := map[string]string{"query": "form", "path": "simple", "header": "simple", "cookie": "form"}[p.In]
 	switch {
@@ -149,17 +164,36 @@ func (b *builder) paramStyle(p *openapi3.Parameter, at ir.Pos) {
 		if s := p.Schema; s != nil && s.Value != nil && !s.Value.Type.Is("array") {
 			b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for query parameter %q, which is not an array", p.Style, p.Name)
 		}
+	case p.In == "path" && (p.Style == "label" || p.Style == "matrix"):
 	default:
-		only := `"form", "spaceDelimited" or "pipeDelimited"`
-		if p.In != "query" {
+		only := map[string]string{"query": `"form", "spaceDelimited" or "pipeDelimited"`, "path": `"simple", "label" or "matrix"`}[p.In]
+		if only == "" {
 			only = strconv.Quote(want)
 		}
 		b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for %s parameter %q (only %s)", p.Style, p.In, p.Name, only)
 	}
-	if p.In == "path" && p.Explode != nil && *p.Explode {
-		b.diags.Addf(b.fieldPos(p.Origin, "explode"), "unsupported: explode for %s parameter %q", p.In, p.Name)
+	if p.AllowReserved && p.In != "query" {
+		b.diags.Addf(b.fieldPos(p.Origin, "allowReserved"), "unsupported: allowReserved for %s parameter %q (OpenAPI defines it for the query only)", p.In, p.Name)
 	}
-	if p.AllowReserved {
-		b.diags.Addf(b.fieldPos(p.Origin, "allowReserved"), "unsupported: allowReserved")
+}
+
+// pathDelimiter separates the items of an array (and the pairs of an
+// exploded object) in a path parameter of style: "," but in an exploded
+// label ("." : .3.4.5) or matrix (";" : ;id=3;id=4).
+func pathDelimiter(style string, explode bool) string {
+	if !explode {
+		return ","
+	}
+	return map[string]string{"simple": ",", "label": ".", "matrix": ";"}[style]
+}
+
+// cookieArray decides how an array cookie travels: style form with
+// explode false, its items comma-separated in one cookie (color=a,b).
+// Exploded (form's default) it would be a cookie per item, which a Cookie
+// header cannot tell from one cookie sent twice: refused.
+func (b *builder) cookieArray(p *openapi3.Parameter, f *ir.Field, at ir.Pos) {
+	f.Explode, f.Delimiter = false, ","
+	if f.Type.Kind == ir.KindArray && (p.Explode == nil || *p.Explode) {
+		b.diags.Addf(at, "unsupported: cookie parameter %q of array type with explode true (form's default; write explode: false for one comma-separated cookie)", p.Name)
 	}
 }

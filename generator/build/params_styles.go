@@ -72,8 +72,21 @@ func (b *builder) contentShape(p *openapi3.Parameter, at ir.Pos) (paramShape, bo
 // objectStyle is how an object parameter travels: in the query, form
 // (exploded unless explode is false) or deepObject.
 func (b *builder) objectStyle(p *openapi3.Parameter, at ir.Pos) (ir.Style, bool) {
-	if p.In != "query" {
-		b.diags.Addf(at, "unsupported: %s parameter %q of object type (objects travel in the query only)", p.In, p.Name)
+	explode := p.Explode != nil && *p.Explode
+	switch {
+	case p.In == "cookie":
+		b.diags.Addf(at, "unsupported: cookie parameter %q of object type", p.Name)
+		return ir.StyleValue, false
+	case p.In == "header" && (p.Style == "" || p.Style == "simple"),
+		p.In == "path" && (p.Style == "" || p.Style == "simple" || p.Style == "label" || p.Style == "matrix"):
+		// R,100,G,200 or, exploded, R=100,G=200 (label: .R=100.G=200;
+		// matrix: ;R=100;G=200).
+		if explode {
+			return ir.StyleObjectExplode, true
+		}
+		return ir.StyleObjectPairs, true
+	case p.In != "query":
+		b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for %s parameter %q of object type", p.Style, p.In, p.Name)
 		return ir.StyleValue, false
 	}
 	switch p.Style {

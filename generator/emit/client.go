@@ -125,6 +125,13 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		d[jen.Id("op")] = jen.Lit(clientLabel(op))
 		d[jen.Id("id")] = jen.Lit(op.ID)
 		d[jen.Id("method")] = clientMethodConst(op.Method)
+		if names := clientReserved(op.Params); len(names) > 0 {
+			d[jen.Id("reserved")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, n := range names {
+					g.Lit(n)
+				}
+			})
+		}
 		if names := clientHeaderNames(op.Params); len(names) > 0 {
 			d[jen.Id("headers")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
 				for _, n := range names {
@@ -331,7 +338,9 @@ func clientPath(api *ir.API, op *ir.Operation) *jen.Statement {
 			parts = append(parts, jen.Lit(rest[:open]))
 		}
 		name := rest[open+1 : end]
-		if f := clientField(op.Params, ir.InPath, name); f != nil {
+		if f := clientField(op.Params, ir.InPath, name); f != nil && styledPath(f) {
+			parts = append(parts, clientStyled(api, f, jen.Id("params").Dot(f.GoName)))
+		} else if f != nil {
 			v := wireText(api, f.Type, jen.Id("params").Dot(f.GoName))
 			if f.PathReserved != "" {
 				parts = append(parts, jen.Id(rt.escapePathValue).Call(v, jen.Lit(f.PathReserved)))
@@ -349,6 +358,20 @@ func clientPath(api *ir.API, op *ir.Operation) *jen.Statement {
 		s.Op("+").Add(p)
 	}
 	return s
+}
+
+// clientReserved are the names of the query parameters of st whose values
+// keep their reserved characters (allowReserved).
+func clientReserved(st *ir.Struct) []string {
+	var out []string
+	if st != nil {
+		for _, f := range st.Fields {
+			if f.In == ir.InQuery && f.AllowReserved {
+				out = append(out, f.Name)
+			}
+		}
+	}
+	return out
 }
 
 // clientField finds a field of st by place and wire name.

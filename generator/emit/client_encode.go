@@ -141,6 +141,15 @@ func clientEncodeJSON(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 func clientEncodeObject(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 	st := structByName(api, fd.Type.Name)
 	x := jen.Id("x").Dot(fd.GoName)
+	if fd.In == ir.InHeader {
+		set := jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), clientStyled(api, fd, x))
+		if fd.Pointer {
+			g.If(x.Clone().Op("!=").Nil()).Block(set)
+			return
+		}
+		g.Add(set)
+		return
+	}
 	body := func(g *jen.Group) {
 		if fd.Style == ir.StyleObjectPairs {
 			g.Id("pairs").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Lit(2*len(st.Fields)))
@@ -215,4 +224,45 @@ func clientEncodeUnion(api *ir.API, g *jen.Group, fd *ir.Field, set string, name
 		return
 	}
 	g.Add(sw)
+}
+
+// styledPath reports whether a path parameter is written by the runtime's
+// styledValue: of style label or matrix, or an array or an object.
+func styledPath(fd *ir.Field) bool {
+	return fd.PathStyle != "simple" || fd.Type.Kind == ir.KindArray || fd.Style.Object()
+}
+
+// clientStyled prints the text of a path parameter or a header object x
+// of field fd, as its style writes it (styledValue): its parts are its
+// text, its items' or its properties' names and texts (those set), path
+// escaped in a path.
+func clientStyled(api *ir.API, fd *ir.Field, x *jen.Statement) *jen.Statement {
+	var parts *jen.Statement
+	switch {
+	case fd.Style.Object():
+		st := structByName(api, fd.Type.Name)
+		parts = jen.Func().Params().Index().String().BlockFunc(func(g *jen.Group) {
+			g.Id("pairs").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Lit(2*len(st.Fields)))
+			for _, m := range st.Fields {
+				clientEncodeValue(api, g, m, x.Clone().Dot(m.GoName), func(value jen.Code) jen.Code {
+					return jen.Id("pairs").Op("=").Append(jen.Id("pairs"), jen.Lit(m.Name), value)
+				})
+			}
+			g.Return(jen.Id("pairs"))
+		}).Call()
+	case fd.Type.Kind == ir.KindArray:
+		elem := *fd.Type.Elem
+		parts = jen.Id(rt.textsOf).Call(x.Clone(), jen.Func().Params(jen.Id("e").Add(goType(elem))).String().Block(
+			jen.Return(wireText(api, elem, jen.Id("e"))),
+		))
+	default:
+		parts = jen.Index().String().Values(wireText(api, fd.Type, x.Clone()))
+	}
+	style := fd.PathStyle
+	if fd.In == ir.InPath {
+		parts = jen.Id(rt.pathParts).Call(jen.Lit(fd.PathReserved), parts)
+	} else {
+		style = "simple"
+	}
+	return jen.Id(rt.styledValue).Call(jen.Lit(style), jen.Lit(fd.Name), jen.Lit(fd.Explode), jen.Lit(fd.Style.Object()), parts)
 }

@@ -179,14 +179,15 @@ func streamsOrText(api *ir.API) bool {
 }
 
 // usesParamStyles reports whether a parameter of api is an object or a
-// JSON text, or a parameter or form field a union, the only users of params_styles.go.
+// JSON text, a path parameter of an array or of style label or matrix,
+// or a parameter or form field a union, the only users of params_styles.go.
 func usesParamStyles(api *ir.API) bool {
 	for _, st := range api.Structs {
 		if st.Role != ir.RoleParams && st.Role != ir.RoleForm {
 			continue
 		}
 		for _, f := range st.Fields {
-			if f.Style != ir.StyleValue || f.Type.Kind == ir.KindUnion {
+			if f.Style != ir.StyleValue || f.Type.Kind == ir.KindUnion || (f.In == ir.InPath && styledPath(f)) {
 				return true
 			}
 		}

@@ -139,6 +139,11 @@ var rt = struct {
 	srvSrcForm           string
 	srvSrcHeader         string
 	srvSrcPath           string
+	srvSrcPathLabel      string
+	srvSrcPathMatrix     string
+	styledValue          string
+	pathParts            string
+	textsOf              string
 	srvSrcQuery          string
 	srvWire              string
 	statusBody           string
@@ -295,6 +300,11 @@ var rt = struct {
 	srvSrcForm:           "srvSrcForm",
 	srvSrcHeader:         "srvSrcHeader",
 	srvSrcPath:           "srvSrcPath",
+	srvSrcPathLabel:      "srvSrcPathLabel",
+	srvSrcPathMatrix:     "srvSrcPathMatrix",
+	styledValue:          "styledValue",
+	pathParts:            "pathParts",
+	textsOf:              "textsOf",
 	srvSrcQuery:          "srvSrcQuery",
 	srvWire:              "srvWire",
 	statusBody:           "statusBody",

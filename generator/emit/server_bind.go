@@ -145,7 +145,9 @@ func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.
 // and default its own; a required object must be there.
 func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
 	st := structByName(api, fd.Type.Name)
-	pairs := fd.Style == ir.StyleObjectPairs
+	// One value (a path's, a header's, or a query's of explode false),
+	// or pairs of the query of their own.
+	pairs := fd.Style == ir.StyleObjectPairs || fd.In != ir.InQuery
 	args := []jen.Code{jen.Id("x"), serverWire(fd), jen.Lit(pairs)}
 	if !pairs {
 		for _, m := range st.Fields {
@@ -167,7 +169,7 @@ func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Grou
 			w.Name, w.In = name, ir.InQuery
 			wire := serverWire(&w)
 			if key != name {
-				wire = jen.Id(rt.srvWire).Values(jen.Id(rt.srvSrcQuery), jen.Lit(name), jen.Lit(key), jen.Lit(m.Required), jen.False(), jen.Lit(0))
+				wire = jen.Id(rt.srvWire).Values(jen.Id(serverSource(fd)), jen.Lit(name), jen.Lit(key), jen.Lit(m.Required), jen.False(), jen.Lit(0))
 			}
 			serverBindFrom(api, &w, dst.Clone().Dot(m.GoName), jen.Id("ox"), wire, g)
 		}
@@ -227,16 +229,30 @@ func serverZeroChecks(api *ir.API, fd *ir.Field, dst *jen.Statement) []jen.Code 
 	return append(out, jen.If(jen.Len(jen.Id("errs")).Op(">").Lit(0)).Block(jen.Return(jen.Id("errs").Index(jen.Lit(0)))))
 }
 
+// serverSource is the runtime's source of a field's value: its place,
+// and for a path parameter its style.
+func serverSource(fd *ir.Field) string {
+	switch {
+	case fd.In == ir.InPath && fd.PathStyle == "label":
+		return rt.srvSrcPathLabel
+	case fd.In == ir.InPath && fd.PathStyle == "matrix":
+		return rt.srvSrcPathMatrix
+	}
+	return map[ir.In]string{ir.InQuery: rt.srvSrcQuery, ir.InPath: rt.srvSrcPath, ir.InHeader: rt.srvSrcHeader, ir.InForm: rt.srvSrcForm, ir.InCookie: rt.srvSrcCookie}[fd.In]
+}
+
 // serverWire prints where a field's value travels.
 func serverWire(fd *ir.Field) *jen.Statement {
-	src := map[ir.In]string{ir.InQuery: rt.srvSrcQuery, ir.InPath: rt.srvSrcPath, ir.InHeader: rt.srvSrcHeader, ir.InForm: rt.srvSrcForm, ir.InCookie: rt.srvSrcCookie}[fd.In]
+	src := serverSource(fd)
 	key := fd.Name
 	if fd.In == ir.InPath {
 		key = fd.Wildcard
 	}
-	explode := fd.Explode && fd.Type.Kind == ir.KindArray
+	explode := fd.Explode && (fd.Type.Kind == ir.KindArray || fd.Type.Kind == ir.KindStruct)
 	sep := jen.Lit(0)
-	if !explode && fd.Delimiter != "" {
+	if fd.Delimiter != "" && (!explode || fd.In == ir.InPath || fd.In == ir.InHeader) {
+		// An exploded path array's items, or an exploded path or
+		// header object's pairs, are separated by the delimiter too.
 		sep = jen.LitRune(rune(fd.Delimiter[0]))
 	}
 	return jen.Id(rt.srvWire).Values(jen.Id(src), jen.Lit(fd.Name), jen.Lit(key), jen.Lit(fd.Required), jen.Lit(explode), sep)

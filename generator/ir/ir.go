@@ -360,6 +360,13 @@ type Field struct {
 	// parameter (a Go identifier, unique in its operation); empty for
 	// other fields.
 	Wildcard string
+	// AllowReserved marks a query parameter whose value the client sends
+	// with RFC 3986's reserved characters as they are (allowReserved),
+	// but those that would change the query's meaning (&, =, #, +).
+	AllowReserved bool
+	// PathStyle is the style of a path parameter: "simple" (the
+	// default), "label" (.5) or "matrix" (;id=5); empty for other fields.
+	PathStyle string
 	// Style is how an object parameter, or one of content
 	// application/json, travels; StyleValue for every other field.
 	Style Style
