@@ -1,0 +1,94 @@
+package runtime
+
+import (
+	"errors"
+	"testing"
+)
+
+// TestStyledValueTable holds styledValue to the path rows of OpenAPI's
+// style examples table: color = "blue", ["blue", "black", "brown"] and
+// {"R": 100, "G": 200, "B": 150}, empty arrays too.
+func TestStyledValueTable(t *testing.T) {
+	scalar := []string{"blue"}
+	array := []string{"blue", "black", "brown"}
+	object := []string{"R", "100", "G", "200", "B", "150"}
+	for _, tc := range []struct {
+		style           string
+		explode, object bool
+		parts           []string
+		want            string
+	}{
+		{"simple", false, false, scalar, "blue"},
+		{"simple", true, false, scalar, "blue"},
+		{"simple", false, false, array, "blue,black,brown"},
+		{"simple", true, false, array, "blue,black,brown"},
+		{"simple", false, true, object, "R,100,G,200,B,150"},
+		{"simple", true, true, object, "R=100,G=200,B=150"},
+		{"label", false, false, scalar, ".blue"},
+		{"label", true, false, scalar, ".blue"},
+		{"label", false, false, array, ".blue,black,brown"},
+		{"label", true, false, array, ".blue.black.brown"},
+		{"label", false, true, object, ".R,100,G,200,B,150"},
+		{"label", true, true, object, ".R=100.G=200.B=150"},
+		{"matrix", false, false, scalar, ";color=blue"},
+		{"matrix", true, false, scalar, ";color=blue"},
+		{"matrix", false, false, array, ";color=blue,black,brown"},
+		{"matrix", true, false, array, ";color=blue;color=black;color=brown"},
+		{"matrix", false, true, object, ";color=R,100,G,200,B,150"},
+		{"matrix", true, true, object, ";R=100;G=200;B=150"},
+		{"label", false, false, nil, "."},
+		{"matrix", false, false, nil, ";color"},
+	} {
+		if got := styledValue(tc.style, "color", tc.explode, tc.object, tc.parts); got != tc.want {
+			t.Errorf("%s explode=%v object=%v %q: %q, want %q", tc.style, tc.explode, tc.object, tc.parts, got, tc.want)
+		}
+	}
+}
+
+// TestSrvPathStyled reads the table's label and matrix rows back as
+// style simple holds them, and refuses a value without its prefix.
+func TestSrvPathStyled(t *testing.T) {
+	for _, tc := range []struct {
+		src     srvSource
+		explode bool
+		in      string
+		want    string
+		ok      bool
+	}{
+		{srvSrcPathLabel, false, ".blue", "blue", true},
+		{srvSrcPathLabel, true, ".blue.black.brown", "blue.black.brown", true},
+		{srvSrcPathLabel, false, "blue", "", false},
+		{srvSrcPathMatrix, false, ";color=blue,black", "blue,black", true},
+		{srvSrcPathMatrix, true, ";color=blue;color=black;color=brown", "blue;black;brown", true},
+		{srvSrcPathMatrix, false, ";color", "", true},
+		{srvSrcPathMatrix, false, ";colour=blue", "", false},
+		{srvSrcPathMatrix, false, "color=blue", "", false},
+	} {
+		got, _, err := srvPathStyled(srvWire{src: tc.src, name: "color", key: "color", explode: tc.explode}, tc.in)
+		if got != tc.want || (err == nil) != tc.ok {
+			t.Errorf("%q: %q, %v; want %q, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestKeepReserved: only the pairs of allowReserved keys keep their
+// reserved characters, and & = # + stay encoded in them.
+func TestKeepReserved(t *testing.T) {
+	raw := "a=%2Fx%3Ay%26z%3D1%23%2B&b=%2Fx%3Ay&a%5B%5D=%2F"
+	if got, want := keepReserved(raw, []string{"a"}), "a=/x:y%26z%3D1%23%2B&b=%2Fx%3Ay&a%5B%5D=%2F"; got != want {
+		t.Errorf("keepReserved: %s, want %s", got, want)
+	}
+	if got := keepReserved(raw, nil); got != raw {
+		t.Errorf("no keys: %s", got)
+	}
+}
+
+// TestValidationAt: a nested failure is placed at the parameter, a
+// union's own at the parameter's name.
+func TestValidationAt(t *testing.T) {
+	err := validationAt(errors.Join(&ValidationError{In: "body", Field: "a", Rule: "maximum"}, &ValidationError{In: "body", Field: "U", Rule: "oneOf"}), "query", "filter", "U")
+	want := "query parameter \"filter.a\":  is greater than the maximum \nquery parameter \"filter\":  of its variants are set, exactly one must be"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %q\nwant %q", err, want)
+	}
+}
