@@ -28,7 +28,10 @@ type request struct {
 	// "" for the API's.
 	server string
 	query  url.Values
-	header http.Header
+	// reserved are the query parameters of allowReserved, sent with
+	// RFC 3986's reserved characters as they are (keepReserved).
+	reserved []string
+	header   http.Header
 	// headers are the names of the operation's header parameters, which
 	// WithHeader cannot give.
 	headers []string
@@ -193,7 +196,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		// Commas stay literal, so that an array sent with explode: false
 		// reads as the spec writes it (features=SMS,VOICE). RFC 3986 allows
 		// a comma in a query, and decoding gives the same values.
-		target += "?" + strings.ReplaceAll(q.Encode(), "%2C", ",")
+		target += "?" + keepReserved(strings.ReplaceAll(q.Encode(), "%2C", ","), r.reserved)
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, target, r.requestBody())
 	if err != nil {
@@ -483,4 +486,27 @@ func escapePathValue(v, reserved string) string {
 		sb.WriteByte(c)
 	}
 	return sb.String()
+}
+
+// reservedKept are the percent-encodings keepReserved undoes: RFC 3986's
+// reserved characters but those that would change what a query says (&
+// and = split pairs, # ends the query, + is a space to a form decoder).
+var reservedKept = strings.NewReplacer("%3A", ":", "%2F", "/", "%3F", "?", "%5B", "[", "%5D", "]", "%40", "@",
+	"%21", "!", "%24", "$", "%27", "'", "%28", "(", "%29", ")", "%2A", "*", "%3B", ";")
+
+// keepReserved writes the values of the pairs of the encoded query raw
+// whose keys are among keys (allowReserved) with their reserved
+// characters as they are: ?path=/a/b:c instead of ?path=%2Fa%2Fb%3Ac.
+func keepReserved(raw string, keys []string) string {
+	if len(keys) == 0 {
+		return raw
+	}
+	pairs := strings.Split(raw, "&")
+	for i, pair := range pairs {
+		k, v, _ := strings.Cut(pair, "=")
+		if key, err := url.QueryUnescape(k); err == nil && slices.Contains(keys, key) {
+			pairs[i] = k + "=" + reservedKept.Replace(v)
+		}
+	}
+	return strings.Join(pairs, "&")
 }

@@ -28,6 +28,9 @@ type srvExchange struct {
 	// body is the raw body.
 	query, form srvPairs
 	body        string
+	// members, when not nil, are the properties of an object parameter,
+	// in which every value of the exchange is looked up (srvObject).
+	members *srvPairs
 	// user is the user the request authenticated with (HTTP Basic, or
 	// the API keys paired with it).
 	user string
@@ -136,10 +139,14 @@ const (
 	srvSrcForm
 	srvSrcBody
 	srvSrcCookie
+	// srvSrcPathLabel and srvSrcPathMatrix are path parameters of style
+	// label (.5) and matrix (;id=5); srvSrcPath is style simple.
+	srvSrcPathLabel
+	srvSrcPathMatrix
 )
 
 // srvSourceNames are the ValidationError.In names of the sources.
-var srvSourceNames = [...]string{srvSrcQuery: "query", srvSrcPath: "path", srvSrcHeader: "header", srvSrcForm: "form", srvSrcBody: "body", srvSrcCookie: "cookie"}
+var srvSourceNames = [...]string{srvSrcQuery: "query", srvSrcPath: "path", srvSrcHeader: "header", srvSrcForm: "form", srvSrcBody: "body", srvSrcCookie: "cookie", srvSrcPathLabel: "path", srvSrcPathMatrix: "path"}
 
 // srvWire locates one value of a request.
 type srvWire struct {
@@ -164,7 +171,7 @@ type srvBindError struct {
 func (e *srvBindError) Error() string {
 	where := srvSourceNames[e.w.src] + " field"
 	switch e.w.src {
-	case srvSrcQuery, srvSrcPath, srvSrcHeader, srvSrcCookie:
+	case srvSrcQuery, srvSrcPath, srvSrcHeader, srvSrcCookie, srvSrcPathLabel, srvSrcPathMatrix:
 		where = srvSourceNames[e.w.src] + " parameter"
 	case srvSrcBody:
 		return "request body: " + e.problem
@@ -182,10 +189,16 @@ func srvQuoted(v string) string {
 
 // value finds the value w locates, reporting whether it is present.
 func (x *srvExchange) value(w srvWire) (string, bool, error) {
+	if x.members != nil {
+		// The exchange of an object's properties (srvObject).
+		return x.members.lookup(w)
+	}
 	switch w.src {
 	case srvSrcPath:
 		v := x.r.PathValue(w.key)
 		return v, v != "", nil
+	case srvSrcPathLabel, srvSrcPathMatrix:
+		return srvPathStyled(w, x.r.PathValue(w.key))
 	case srvSrcHeader:
 		vs := x.r.Header.Values(w.key)
 		if len(vs) == 0 {
@@ -385,4 +398,30 @@ func (x *srvExchange) cookieValue(w srvWire) (string, bool, error) {
 		val, found = u, true
 	}
 	return val, found, nil
+}
+
+// srvPathStyled reads a path value of style label (.5, .3,4,5, .3.4.5) or
+// matrix (;id=5, ;id=3,4,5, ;id=3;id=4;id=5) as style simple would hold
+// it: the prefix cut off, and an exploded matrix array's items separated by
+// ';' alone (w.sep). A value without its style's prefix is refused.
+func srvPathStyled(w srvWire, v string) (string, bool, error) {
+	if w.src == srvSrcPathLabel {
+		rest, ok := strings.CutPrefix(v, ".")
+		if !ok {
+			return "", false, &srvBindError{w, srvQuoted(v) + " is not of style label (.value)"}
+		}
+		return rest, true, nil
+	}
+	prefix := ";" + w.name
+	if v == prefix {
+		return "", true, nil // an empty value
+	}
+	rest, ok := strings.CutPrefix(v, prefix+"=")
+	if !ok {
+		return "", false, &srvBindError{w, srvQuoted(v) + " is not of style matrix (" + prefix + "=value)"}
+	}
+	if w.explode {
+		rest = strings.ReplaceAll(rest, prefix+"=", ";")
+	}
+	return rest, true, nil
 }

@@ -69,7 +69,7 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 		// of responses.
 		g.If(v.Clone().Op("==").Nil()).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, "required", nil, nil))).
 			Else().Block(append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
-			typeChecks(api, fd, fd.Type, fd.Rules, fd.ItemRules, jen.Id("v"))...)...)
+			typeChecks(api, fd, fd.Type, levels(fd), jen.Id("v"))...)...)
 	case required && len(checks) == 0:
 		// A required value with no other rule is still checked for
 		// absence.
@@ -80,7 +80,7 @@ func fieldChecks(api *ir.API, g *jen.Group, fd *ir.Field) {
 	case len(checks) == 0:
 	case fd.Pointer:
 		g.If(v.Clone().Op("!=").Nil()).Block(append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
-			typeChecks(api, fd, fd.Type, fd.Rules, fd.ItemRules, jen.Id("v"))...)...)
+			typeChecks(api, fd, fd.Type, levels(fd), jen.Id("v"))...)...)
 	case fd.Type.Nullable:
 		// typeChecks looks at a Nullable's value only when it has one.
 		for _, c := range checks {
