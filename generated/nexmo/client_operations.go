@@ -15,8 +15,23 @@ import (
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 429, 500: *TypedError[BalanceError]
 func (c *Client) GetBalance(ctx context.Context, opts ...CallOption) (*Balance, error) {
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[BalanceError],
+			status: 401,
+		}, {
+			fail:   failOf[BalanceError],
+			status: 429,
+		}, {
+			fail:   failOf[BalanceError],
+			status: 500,
+		}},
 		id:         "getBalance",
 		idempotent: true,
 		method:     http.MethodGet,
@@ -38,11 +53,26 @@ func (c *Client) GetBalance(ctx context.Context, opts ...CallOption) (*Balance, 
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 429, 500: *TypedError[PricingError]
 func (c *Client) GetOutboundPricing(ctx context.Context, params GetOutboundPricingParams, opts ...CallOption) (*OutboundPricing, error) {
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("GetOutboundPricing", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[PricingError],
+			status: 401,
+		}, {
+			fail:   failOf[PricingError],
+			status: 429,
+		}, {
+			fail:   failOf[PricingError],
+			status: 500,
+		}},
 		id:         "getOutboundPricing",
 		idempotent: true,
 		method:     http.MethodGet,
@@ -70,11 +100,29 @@ func (c *Client) GetOutboundPricing(ctx context.Context, params GetOutboundPrici
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 420, 429, 500: *TypedError[SettingsError]
 func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest, opts ...CallOption) (*AccountSettings, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("UpdateSettings", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[SettingsError],
+			status: 401,
+		}, {
+			fail:   failOf[SettingsError],
+			status: 420,
+		}, {
+			fail:   failOf[SettingsError],
+			status: 429,
+		}, {
+			fail:   failOf[SettingsError],
+			status: 500,
+		}},
 		id:         "updateSettings",
 		idempotent: false,
 		method:     http.MethodPost,
@@ -100,12 +148,27 @@ func (c *Client) UpdateSettings(ctx context.Context, body SettingsRequest, opts 
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 429, 500: *TypedError[NumbersError]
 func (c *Client) ListOwnedNumbers(ctx context.Context, params ListOwnedNumbersParams, opts ...CallOption) (*OwnedNumbers, error) {
 	params.ApplyDefaults()
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("ListOwnedNumbers", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[NumbersError],
+			status: 401,
+		}, {
+			fail:   failOf[NumbersError],
+			status: 429,
+		}, {
+			fail:   failOf[NumbersError],
+			status: 500,
+		}},
 		id:         "listOwnedNumbers",
 		idempotent: true,
 		method:     http.MethodGet,
@@ -130,12 +193,27 @@ func (c *Client) ListOwnedNumbers(ctx context.Context, params ListOwnedNumbersPa
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 429, 500: *TypedError[NumbersError]
 func (c *Client) SearchAvailableNumbers(ctx context.Context, params SearchAvailableNumbersParams, opts ...CallOption) (*AvailableNumbers, error) {
 	params.ApplyDefaults()
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("SearchAvailableNumbers", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[NumbersError],
+			status: 401,
+		}, {
+			fail:   failOf[NumbersError],
+			status: 429,
+		}, {
+			fail:   failOf[NumbersError],
+			status: 500,
+		}},
 		id:         "searchAvailableNumbers",
 		idempotent: true,
 		method:     http.MethodGet,
@@ -161,11 +239,29 @@ func (c *Client) SearchAvailableNumbers(ctx context.Context, params SearchAvaila
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 420, 429, 500: *TypedError[ErrorEnvelope]
 func (c *Client) BuyNumber(ctx context.Context, body BuyNumberRequest, opts ...CallOption) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("BuyNumber", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[ErrorEnvelope],
+			status: 401,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 420,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 429,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 500,
+		}},
 		id:         "buyNumber",
 		idempotent: false,
 		method:     http.MethodPost,
@@ -192,11 +288,29 @@ func (c *Client) BuyNumber(ctx context.Context, body BuyNumberRequest, opts ...C
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 420, 429, 500: *TypedError[ErrorEnvelope]
 func (c *Client) CancelNumber(ctx context.Context, body CancelNumberRequest, opts ...CallOption) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("CancelNumber", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[ErrorEnvelope],
+			status: 401,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 420,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 429,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 500,
+		}},
 		id:         "cancelNumber",
 		idempotent: false,
 		method:     http.MethodPost,
@@ -222,11 +336,29 @@ func (c *Client) CancelNumber(ctx context.Context, body CancelNumberRequest, opt
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 420, 429, 500: *TypedError[ErrorEnvelope]
 func (c *Client) TopUp(ctx context.Context, body TopUpRequest, opts ...CallOption) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("TopUp", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[ErrorEnvelope],
+			status: 401,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 420,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 429,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 500,
+		}},
 		id:         "topUp",
 		idempotent: false,
 		method:     http.MethodPost,
@@ -252,11 +384,29 @@ func (c *Client) TopUp(ctx context.Context, body TopUpRequest, opts ...CallOptio
 // The call is not safe to repeat: it is resent only when the connection
 // could not be opened. When it may have reached the server but its answer
 // was lost, the error matches ErrOutcomeUnknown.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 420, 429, 500: *TypedError[ErrorEnvelope]
 func (c *Client) UpdateNumber(ctx context.Context, body UpdateNumberRequest, opts ...CallOption) (*ErrorEnvelope, error) {
 	if err := body.Validate(); err != nil {
 		return nil, invalidInput("UpdateNumber", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[ErrorEnvelope],
+			status: 401,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 420,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 429,
+		}, {
+			fail:   failOf[ErrorEnvelope],
+			status: 500,
+		}},
 		id:         "updateNumber",
 		idempotent: false,
 		method:     http.MethodPost,
@@ -282,11 +432,26 @@ func (c *Client) UpdateNumber(ctx context.Context, body UpdateNumberRequest, opt
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection
 // failures, as the client's RetryPolicy allows.
+//
+// A failure whose body decodes as declared is, for errors.As, a typed
+// error whose Value is the body:
+//
+//   - 401, 429, 500: *TypedError[PricingByTypeError]
 func (c *Client) GetOutboundPricingByType(ctx context.Context, params GetOutboundPricingByTypeParams, opts ...CallOption) (*PricingByType, error) {
 	if err := params.Validate(); err != nil {
 		return nil, invalidInput("GetOutboundPricingByType", err)
 	}
 	r := &request{
+		answers: []reply{{
+			fail:   failOf[PricingByTypeError],
+			status: 401,
+		}, {
+			fail:   failOf[PricingByTypeError],
+			status: 429,
+		}, {
+			fail:   failOf[PricingByTypeError],
+			status: 500,
+		}},
 		id:         "getOutboundPricingByType",
 		idempotent: true,
 		method:     http.MethodGet,

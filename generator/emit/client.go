@@ -54,6 +54,7 @@ func clientMethodDoc(f *jen.File, op *ir.Operation) {
 	if op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream {
 		text += "\n\nThe answer's Body is streamed: read it, then close it."
 	}
+	text += clientAnswersDoc(op)
 	if op.Deprecated {
 		text += "\n\nDeprecated: the spec marks " + quote(op.ID) + " deprecated."
 	}
@@ -159,6 +160,9 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		}
 		if op.Success != nil && isText(op.Success.Media) {
 			d[jen.Id("text")] = jen.True()
+		}
+		if answers := clientAnswers(op); answers != nil {
+			d[jen.Id("answers")] = answers
 		}
 	}))
 	clientParams(op, ir.InQuery, "query", "encodeQuery", g)
@@ -318,6 +322,9 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 	g.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target, jen.Id("opts").Op("...")), jen.Err().Op("!=").Nil()).Block(
 		clientFail(op, jen.Err()),
 	)
+	if clientHasEmpty(op) {
+		g.If(jen.Id("r").Dot("empty")).Block(clientEmpty(op))
+	}
 	g.Return(jen.Id("out"), jen.Nil())
 }
 

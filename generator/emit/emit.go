@@ -67,6 +67,7 @@ func always(*ir.API) bool { return true }
 // new one is never copied or dropped by accident.
 var runtimeFiles = []runtimeFile{
 	{"client.go", always},
+	{"client_answers.go", always},
 	{"client_bodies.go", severalBodies},
 	{"client_calls.go", always},
 	{"client_coding.go", always},
@@ -82,6 +83,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_transport.go", always},
 	{"closed_objects.go", closesObjects},
 	{"form_keys.go", usesFormKeys},
+	{"client_typed_errors.go", typedFailures},
 	{"formats.go", usesFormats},
 	{"media_bodies.go", usesMediaBodies},
 	{"nullable.go", usesNullable},
@@ -114,6 +116,17 @@ var runtimeFiles = []runtimeFile{
 // (ir.Struct.NoProperties), the only user of closed_objects.go.
 func closesObjects(api *ir.API) bool {
 	return slices.ContainsFunc(api.Structs, func(st *ir.Struct) bool { return st.NoProperties })
+}
+
+// typedFailures reports whether an operation of api declares a failure
+// whose body the client decodes, the only users of client_typed_errors.go.
+func typedFailures(api *ir.API) bool {
+	for _, op := range api.AllOperations() {
+		if clientHasTypedFailure(op) {
+			return true
+		}
+	}
+	return false
 }
 
 // severalBodies reports whether a request body of api is read and written

@@ -66,6 +66,10 @@ var rt = struct {
 	Ptr                  string
 	redacted             string
 	request              string
+	reply                string
+	failOf               string
+	failText             string
+	TypedError           string
 	requestIDHeaders     string
 	secAPIKey            string
 	secBasic             string
@@ -227,6 +231,10 @@ var rt = struct {
 	Ptr:                  "Ptr",
 	redacted:             "redacted",
 	request:              "request",
+	reply:                "reply",
+	failOf:               "failOf",
+	failText:             "failText",
+	TypedError:           "TypedError",
 	requestIDHeaders:     "requestIDHeaders",
 	secAPIKey:            "secAPIKey",
 	secBasic:             "secBasic",

@@ -608,6 +608,19 @@ func (r *Response) Code() string {
 	return strconv.Itoa(r.Status)
 }
 
+// Success reports whether the response stands for 2xx statuses only: an
+// exact 2xx status or the range 2XX.
+func (r *Response) Success() bool {
+	return r.Status >= 200 && r.Status < 300 || r.Class == 2
+}
+
+// Failure reports whether the response stands for failures the client
+// returns as errors: a status of 300 or more, a range from 3XX, or
+// "default" (for the statuses no other response declares).
+func (r *Response) Failure() bool {
+	return r.Status >= 300 || r.Class >= 3 || r.Status == 0 && r.Class == 0
+}
+
 // Bounds are the statuses a response without an exact one may answer
 // with: its range's, or 100 to 999 for "default".
 func (r *Response) Bounds() (lo, hi int) {

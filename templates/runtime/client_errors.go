@@ -283,6 +283,9 @@ func (r redactor) err(err error) error {
 		// short secret spells by chance.
 		return ae
 	}
+	if _, ok := err.(typedFailure); ok {
+		return err // a TypedError: its *APIError was built redacted
+	}
 	if ue, ok := err.(*url.Error); ok {
 		cp := *ue
 		cp.URL = r.url(ue.URL)

@@ -50,6 +50,12 @@ type request struct {
 	// text marks an operation whose answer is text, read into a *string
 	// as it is.
 	text bool
+	// answers are the operation's declared responses when one of them
+	// changes how an answer is read (client_answers.go); nil otherwise.
+	answers []reply
+	// empty is set when the call succeeded with a declared 2xx status
+	// that has no body: the method then returns no value.
+	empty bool
 	// accept, when set, is the only format the operation answers in; it
 	// overrides the client's preference.
 	accept string
@@ -345,6 +351,11 @@ func (r *request) rewind() bool {
 
 // read reads and decodes an answer.
 func (c *Client) read(r *request, resp *http.Response, out any) (failure, error) {
+	r.empty = resp.StatusCode >= 200 && resp.StatusCode < 300 && r.emptySuccess(resp.StatusCode)
+	if r.empty {
+		discardBody(resp.Body)
+		return failFinal, nil
+	}
 	if s, ok := out.(streamed); ok && resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		s.handOver(resp)
 		return failFinal, nil
@@ -362,7 +373,7 @@ func (c *Client) read(r *request, resp *http.Response, out any) (failure, error)
 		}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return failStatus, c.apiError(r, resp, body, nil)
+		return failStatus, r.failure(c.apiError(r, resp, body, nil), resp.Header.Get("Content-Type"))
 	}
 	if rerr != nil {
 		return failTransport, c.apiError(r, resp, body,
