@@ -9,3 +9,11 @@ import "testing"
 func TestResponseAnswersEndToEnd(t *testing.T) {
 	loopback(t, "response_answers.txtar", "answers", "response_answers_test.go")
 }
+
+// TestResponseEventsEndToEnd runs testdata/e2e/response_events_test.go
+// against the code of response_events.txtar: 1,000 server-sent events,
+// raw and typed, from the server's SSEWriter to the client's iterator,
+// each flushed as it is sent, and a stream written by hand.
+func TestResponseEventsEndToEnd(t *testing.T) {
+	loopback(t, "response_events.txtar", "events", "response_events_test.go")
+}

@@ -135,6 +135,7 @@ func (b *builder) response(op *ir.Operation, status, statusRange int, resp *open
 	switch {
 	case class == ir.MediaStream:
 		r.Type = &ir.TypeRef{Kind: ir.KindStream}
+		b.events(r, resp.Content)
 	case class == ir.MediaText:
 		r.Type = &ir.TypeRef{Kind: ir.KindString}
 	case differ:

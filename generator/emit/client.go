@@ -51,7 +51,11 @@ func clientMethodDoc(f *jen.File, op *ir.Operation) {
 			"(an *os.File, a *bytes.Reader): it is sought back to where it stood;\n" +
 			"any other body is sent once."
 	}
-	if op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream {
+	switch {
+	case op.Success != nil && op.Success.Events:
+		text += "\n\nThe answer is a stream of server-sent events: range over its All to\n" +
+			"read them as they arrive (or read its Body as bytes), then close it."
+	case op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream:
 		text += "\n\nThe answer's Body is streamed: read it, then close it."
 	}
 	text += clientAnswersDoc(op)
@@ -87,7 +91,7 @@ func clientResult(op *ir.Operation) *jen.Statement {
 	case ir.KindStruct, ir.KindUnion:
 		return jen.Op("*").Id(op.Success.Type.Name)
 	case ir.KindStream:
-		return jen.Op("*").Id(rt.Stream)
+		return jen.Op("*").Add(clientStreamType(op.Success))
 	}
 	return goType(*op.Success.Type)
 }
@@ -314,7 +318,7 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 		g.Id("out").Op(":=").New(jen.Id(op.Success.Type.Name))
 		target = jen.Id("out")
 	case ir.KindStream:
-		g.Id("out").Op(":=").New(jen.Id(rt.Stream))
+		g.Id("out").Op(":=").New(clientStreamType(op.Success))
 		target = jen.Id("out")
 	default:
 		g.Var().Id("out").Add(res)
@@ -528,4 +532,16 @@ func clientLowerFirst(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// clientStreamType is the runtime type of a streamed answer: Stream, or
+// for server-sent events SSEStream, or SSEStreamOf of the events' data type.
+func clientStreamType(r *ir.Response) *jen.Statement {
+	switch {
+	case r.EventData != nil:
+		return jen.Id(rt.SSEStreamOf).Index(goType(*r.EventData))
+	case r.Events:
+		return jen.Id(rt.SSEStream)
+	}
+	return jen.Id(rt.Stream)
 }

@@ -72,6 +72,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_calls.go", always},
 	{"client_coding.go", always},
 	{"client_errors.go", always},
+	{"client_events.go", sendsEvents},
 	{"client_media.go", always},
 	{"client_middleware.go", always},
 	{"client_multipart.go", multiparts},
@@ -84,6 +85,7 @@ var runtimeFiles = []runtimeFile{
 	{"closed_objects.go", closesObjects},
 	{"form_keys.go", usesFormKeys},
 	{"client_typed_errors.go", typedFailures},
+	{"events.go", sendsEvents},
 	{"formats.go", usesFormats},
 	{"media_bodies.go", usesMediaBodies},
 	{"nullable.go", usesNullable},
@@ -94,6 +96,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_auth.go", always},
 	{"server_bodies.go", severalBodies},
 	{"server_coding.go", always},
+	{"server_events.go", sendsEvents},
 	{"server_formats.go", bindsFormats},
 	{"server_forms.go", usesFormKeys},
 	{"server_observe.go", always},
@@ -116,6 +119,20 @@ var runtimeFiles = []runtimeFile{
 // (ir.Struct.NoProperties), the only user of closed_objects.go.
 func closesObjects(api *ir.API) bool {
 	return slices.ContainsFunc(api.Structs, func(st *ir.Struct) bool { return st.NoProperties })
+}
+
+// sendsEvents reports whether a response of api is a stream of
+// server-sent events, the only users of events.go, client_events.go and
+// server_events.go.
+func sendsEvents(api *ir.API) bool {
+	for _, op := range api.AllOperations() {
+		for _, r := range op.Responses {
+			if r.Events {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // typedFailures reports whether an operation of api declares a failure

@@ -66,6 +66,12 @@ var rt = struct {
 	Ptr                  string
 	redacted             string
 	request              string
+	SSEStream            string
+	SSEStreamOf          string
+	SSEWriter            string
+	SSEWriterOf          string
+	srvSendEvents        string
+	srvTypedEvents       string
 	reply                string
 	failOf               string
 	failText             string
@@ -231,6 +237,12 @@ var rt = struct {
 	Ptr:                  "Ptr",
 	redacted:             "redacted",
 	request:              "request",
+	SSEStream:            "SSEStream",
+	SSEStreamOf:          "SSEStreamOf",
+	SSEWriter:            "SSEWriter",
+	SSEWriterOf:          "SSEWriterOf",
+	srvSendEvents:        "srvSendEvents",
+	srvTypedEvents:       "srvTypedEvents",
 	reply:                "reply",
 	failOf:               "failOf",
 	failText:             "failText",

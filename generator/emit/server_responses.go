@@ -150,6 +150,13 @@ func serverResponseWrite(api *ir.API, name string, r *ir.Response, f *jen.File) 
 				}
 			}
 			switch {
+			case r.Type != nil && r.Events:
+				send := jen.Id("v").Dot("Body")
+				if r.EventData != nil {
+					send = jen.Id(rt.srvTypedEvents).Call(send)
+				}
+				g.Return(jen.Id(rt.srvSendEvents).Call(jen.Id("w"), status, send))
+				return
 			case r.Type != nil && r.Type.Kind == ir.KindStream:
 				g.Return(jen.Id(rt.srvSendStream).Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"),
 					jen.Id(mediaIdent(r.Media[0])), jen.Id("v").Dot("Body")))
@@ -173,6 +180,10 @@ func serverResponseWrite(api *ir.API, name string, r *ir.Response, f *jen.File) 
 // serverResponseBody prints the body fields of a response: the body, and
 // for a stream its Content-Type.
 func serverResponseBody(r *ir.Response, g *jen.Group) {
+	if r.Events {
+		serverEventsBody(r, g)
+		return
+	}
 	if r.Type.Kind != ir.KindStream {
 		g.Add(docComment("Body is the response body, written as " + mediaList(r.Media) + "."))
 		g.Id("Body").Add(goType(*r.Type))
@@ -261,4 +272,19 @@ func serverWireBody(api *ir.API, t ir.TypeRef, g *jen.Group) jen.Code {
 	// Deeper shapes (arrays of arrays) have no twin: clientHoldsSecret
 	// marks structs and arrays of them only.
 	return jen.Op("&").Id("v").Dot("Body")
+}
+
+// serverEventsBody prints the body field of a text/event-stream response:
+// the function that writes its events, each flushed as it is sent.
+func serverEventsBody(r *ir.Response, g *jen.Group) {
+	writer := jen.Op("*").Id(rt.SSEWriter)
+	text := "Body writes the response's events (text/event-stream) after the\n" +
+		"status: each Send is flushed to the client. Return when done; a failure\n" +
+		"(the client gone) is logged. Nil answers no event."
+	if r.EventData != nil {
+		writer = jen.Id(rt.SSEWriterOf).Index(goType(*r.EventData))
+		text += "\nEach event's data is the JSON of its Value."
+	}
+	g.Add(docComment(text))
+	g.Id("Body").Func().Params(writer).Error()
 }

@@ -589,6 +589,12 @@ type Response struct {
 	Shared *SharedResponse
 	// Type is the body type; nil when the response has no body.
 	Type *TypeRef
+	// Events marks a streamed body whose one media type is
+	// text/event-stream: the client reads it as events (SSEStream), the
+	// server writes it with an SSEWriter. EventData, when set, is the
+	// declared type of each event's data, as JSON (SSEStreamOf).
+	Events    bool
+	EventData *TypeRef
 	// Media lists the body's media types in preference order.
 	Media   []*MediaType
 	Headers []*Header
