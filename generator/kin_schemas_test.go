@@ -27,6 +27,18 @@ func init() {
 	)
 }
 
+func init() {
+	kinItems["TestIssue11EnumUnionsAgainstKin"] = slices.Concat(
+		accept("EnumUnion", `{}`, `{"size":"small"}`, `{"size":"large"}`, `{"size":1}`, `{"size":99}`,
+			`{"level":1}`, `{"level":"low"}`, `{"mode":"auto"}`, `{"mode":true}`),
+		refuse("EnumUnion", `{"size":"medium"}`, `{"size":0}`, `{"size":1.5}`, `{"level":3}`,
+			`{"level":"mid"}`, `{"level":1.0e0,"size":"x"}`, `{"mode":"off"}`, `{"mode":1}`))
+}
+
+// TestIssue11EnumUnionsAgainstKin: an enum variant of a oneOf or anyOf
+// takes only its values, as kin-openapi judges.
+func TestIssue11EnumUnionsAgainstKin(t *testing.T) { kinDifferential(t) }
+
 // TestIssue11SchemaRulesAgainstKin: string rules on formatted values,
 // rules two and three levels down, and an object that allows no property
 // reach kin-openapi's verdicts.

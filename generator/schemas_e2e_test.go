@@ -10,3 +10,11 @@ import "testing"
 func TestSchemaRulesEndToEnd(t *testing.T) {
 	loopback(t, "schema_rules.txtar", "schemarules", "schema_rules_test.go")
 }
+
+// TestSchemaDefaultsEndToEnd runs testdata/e2e/schema_defaults_test.go
+// against the code of schema_defaults.txtar: defaults of every kind
+// (date-time, date, bytes, arrays, maps, objects, unions, free-form,
+// nullable) applied by the client and the server, and enums inside unions.
+func TestSchemaDefaultsEndToEnd(t *testing.T) {
+	loopback(t, "schema_defaults.txtar", "schemadefaults", "schema_defaults_test.go")
+}

@@ -72,14 +72,7 @@ func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.R
 	if role != ir.RoleModel {
 		f.Type = notNullable(f.Type)
 	}
-	if f.Default != nil && formatKind(f.Type.Kind) {
-		b.diags.Addf(b.fieldPos(v.Origin, "default"), "unsupported: a default on a %s value", v.Format)
-		f.Default = nil
-	}
-	if f.Default != nil && looseKind(f.Type) {
-		b.diags.Addf(b.fieldPos(v.Origin, "default"), "unsupported: a default on a map or free-form value")
-		f.Default = nil
-	}
+	f.Default = b.kindDefault(f, v, f.Default, role)
 	b.rules(f, v)
 	b.userTypeField(f, v, role)
 	return f

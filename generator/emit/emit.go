@@ -83,6 +83,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_servers.go", always},
 	{"client_transport.go", always},
 	{"closed_objects.go", closesObjects},
+	{"defaults_runtime.go", decodesDefaults},
 	{"form_keys.go", usesFormKeys},
 	{"client_typed_errors.go", typedFailures},
 	{"events.go", sendsEvents},
@@ -144,6 +145,15 @@ func typedFailures(api *ir.API) bool {
 		}
 	}
 	return false
+}
+
+// decodesDefaults reports whether a default of api is JSON text
+// (ir.JSONValue) decoded when applied, the only user of defaults_runtime.go.
+func decodesDefaults(api *ir.API) bool {
+	return anyField(api, func(fd *ir.Field) bool {
+		_, ok := fd.Default.(ir.JSONValue)
+		return ok && fd.Type.Kind != ir.KindAny
+	})
 }
 
 // severalBodies reports whether a request body of api is read and written

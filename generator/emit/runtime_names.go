@@ -28,6 +28,7 @@ var rt = struct {
 	srvParseTime         string
 	isDuration           string
 	timeTextLen          string
+	defaultOf            string
 	decodeNoProperties   string
 	decodeNoElements     string
 	dateTextLen          string
@@ -199,6 +200,7 @@ var rt = struct {
 	srvParseTime:         "srvParseTime",
 	isDuration:           "isDuration",
 	timeTextLen:          "timeTextLen",
+	defaultOf:            "defaultOf",
 	decodeNoProperties:   "decodeNoProperties",
 	decodeNoElements:     "decodeNoElements",
 	dateTextLen:          "dateTextLen",

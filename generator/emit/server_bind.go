@@ -115,7 +115,7 @@ func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.
 		binder = rt.srvBindPointer
 	}
 	call := jen.Id(binder).Call(xs, wire, jen.Op("&").Add(dst.Clone()), parser())
-	hasDefault := fd.Default != nil && fd.Type.Kind != ir.KindArray
+	hasDefault := fd.Default != nil
 	checks := serverZeroChecks(api, fd, dst)
 	ok := jen.Id("ok")
 	if !hasDefault && checks == nil {
@@ -123,9 +123,13 @@ func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.
 	}
 	stmt := jen.If(jen.List(ok, jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	if hasDefault {
-		value := lit(fd.Default)
+		value := defaultLit(fd.Type, fd.Default)
+		switch fd.Default.(type) {
+		case string, int64, float64, bool:
+			value = lit(fd.Default) // untyped: the field's type
+		}
 		if fd.Pointer {
-			value = jen.Id(rt.Ptr).Call(typedLit(fd.Type, fd.Default))
+			value = jen.Id(rt.Ptr).Call(defaultLit(fd.Type, fd.Default))
 		}
 		stmt.Else().If(jen.Op("!").Id("ok")).Block(dst.Clone().Op("=").Add(value))
 	}

@@ -171,6 +171,17 @@ func (t TypeRef) Base() TypeRef {
 	return t
 }
 
+// Date is a calendar date literal: the default of a date value.
+type Date struct {
+	Year, Month, Day int
+}
+
+// JSONValue is a default written as its JSON text (encoding/json's
+// encoding of the spec's value, keys sorted): the default of an array,
+// object, map, union or free-form value, decoded into a fresh value of the
+// field's Go type each time it is applied.
+type JSONValue string
+
 // Pattern is a regular expression compiled once, at package level.
 type Pattern struct {
 	// GoName is the package-level variable holding the compiled expression.
@@ -331,7 +342,10 @@ type Field struct {
 	// JSONTag and XMLTag are the struct tag values; empty for no tag.
 	JSONTag string
 	XMLTag  string
-	// Default is the spec's default (string, int64, float64 or bool), or nil.
+	// Default is the spec's default, or nil: a string, int64, float64 or
+	// bool for scalars and enums, a time.Time for a date-time, a Date for
+	// a date, a []byte for bytes, and a JSONValue for an array, object,
+	// map, union or free-form value.
 	Default any
 	// Rules check the value; ItemRules check each element of an array,
 	// or each value of a map. NestedRules go further down, one level
