@@ -35,6 +35,19 @@ func init() {
 			`{"level":"mid"}`, `{"level":1.0e0,"size":"x"}`, `{"mode":"off"}`, `{"mode":1}`))
 }
 
+func init() {
+	kinItems["TestIssue11InlineDiscriminatedAgainstKin"] = slices.Concat(
+		accept("InlineTagged", `{"type":"server_vad","ms":1}`, `{"type":"semantic_vad"}`, `{"type":"semantic_vad","eagerness":"low"}`,
+			`{"type":"semantic_vad","ms":1}`),
+		refuse("InlineTagged", `{"type":"server_vad"}`, `{"type":"other"}`, `{}`, `{"type":"semantic_vad","eagerness":"mid"}`,
+			`{"type":"server_vad","ms":-1}`, `{"type":1}`, `"server_vad"`, `null`))
+}
+
+// TestIssue11InlineDiscriminatedAgainstKin: a discriminator without
+// mapping over variants that are no $refs decides as a union without one,
+// as kin-openapi does.
+func TestIssue11InlineDiscriminatedAgainstKin(t *testing.T) { kinDifferential(t) }
+
 // TestIssue11EnumUnionsAgainstKin: an enum variant of a oneOf or anyOf
 // takes only its values, as kin-openapi judges.
 func TestIssue11EnumUnionsAgainstKin(t *testing.T) { kinDifferential(t) }

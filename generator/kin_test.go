@@ -130,7 +130,7 @@ var judges = map[string]func([]byte) string{
 	"Nullables": judge[kin.Nullables], "Tagged": judge[kin.Tagged], "Shape": judge[kin.Shape],
 	"Label": judge[kin.Label], "Ident": judge[kin.Ident], "Maps": judge[kin.Maps],
 	"Access": judge[kin.Access], "SchemaRules": judge[kin.SchemaRules],
-	"EnumUnion": judge[kin.EnumUnion],
+	"EnumUnion": judge[kin.EnumUnion], "InlineTagged": judge[kin.InlineTagged],
 }
 
 func main() {

@@ -69,7 +69,7 @@ func (b *builder) union(s *openapi3.Schema, name string, role ir.Role, at ir.Pos
 		f.Rules = slices.DeleteFunc(f.Rules, func(r *ir.Rule) bool { return r.Kind == ir.RuleRequired })
 		st.Fields = append(st.Fields, f)
 	}
-	if s.Discriminator != nil {
+	if s.Discriminator != nil && !untaggedDiscriminator(s, st) {
 		b.discriminator(s, st, variants)
 	} else {
 		b.distinct(st, key)
@@ -168,6 +168,31 @@ func (b *builder) jsonType(t ir.TypeRef) string {
 		return "boolean"
 	}
 	return "string"
+}
+
+// untaggedDiscriminator reports a discriminator without mapping over
+// variants of which one is not a $ref to an object component (openai's
+// inline variants, each with its own enum of the property): no name
+// selects such a variant, and kin-openapi, given no mapping, decides the
+// union as one without discriminator (the variants tried; for oneOf
+// exactly one must match). So does the union: the property's values in
+// each variant are what tell them apart.
+func untaggedDiscriminator(s *openapi3.Schema, st *ir.Struct) bool {
+	if len(s.Discriminator.Mapping) > 0 {
+		return false
+	}
+	variants := append(s.OneOf[:len(s.OneOf):len(s.OneOf)], s.AnyOf...)
+	i := 0
+	for _, v := range variants {
+		if v.Value == nil {
+			continue
+		}
+		if refName(v.Ref) == "" || i >= len(st.Fields) || st.Fields[i].Type.Kind != ir.KindStruct {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // discriminator fills the union's discriminator: the property, and each

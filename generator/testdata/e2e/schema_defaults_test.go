@@ -175,3 +175,33 @@ func TestEnumsInUnions(t *testing.T) {
 		t.Errorf("an unknown enum value in a union was sent: %v", err)
 	}
 }
+
+// TestInlineDiscriminated: a discriminator without mapping over inline
+// variants is decided by trying them: the property's enum in each tells
+// them apart, a value of neither is refused by the client's decoding and
+// by the server.
+func TestInlineDiscriminated(t *testing.T) {
+	srv, c := serve(t)
+	for body, first := range map[string]bool{`{"type":"server_vad","ms":5}`: true, `{"type":"semantic_vad"}`: false} {
+		var s schemadefaults.Settings
+		if err := json.Unmarshal([]byte(`{"turn":`+body+`}`), &s); err != nil || s.Turn == nil ||
+			(s.Turn.SettingsTurnVariant1 != nil) != first || (s.Turn.SettingsTurnVariant2 != nil) == first {
+			t.Errorf("%s: %+v, %v", body, s.Turn, err)
+			continue
+		}
+		out, err := c.PostSettings(context.Background(), schemadefaults.PostSettingsParams{}, s)
+		if b, _ := json.Marshal(out.Settings.Turn); err != nil || string(b) != body {
+			t.Errorf("%s came back as %s, %v", body, b, err)
+		}
+	}
+	for _, body := range []string{`{"type":"other"}`, `{"type":"server_vad","ms":-1}`, `{}`} {
+		resp, err := http.Post(srv.URL+"/settings", "application/json", strings.NewReader(`{"turn":`+body+`}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: %d, want 400", body, resp.StatusCode)
+		}
+	}
+}
