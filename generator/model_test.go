@@ -134,3 +134,49 @@ func TestAcceptWithoutSuccessBody(t *testing.T) {
 	}
 	t.Fatal("no client_operations.go")
 }
+
+// TestModelExampleBreakingSchema: an example that breaks its schema (a
+// warning) is not the package's runnable Example's answer; a named
+// example that fits is.
+func TestModelExampleBreakingSchema(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: array, items: {type: string}}
+              example: '[ "quoted" ]'
+  /b:
+    get:
+      operationId: getB
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: array, items: {type: string}}
+              examples:
+                a: {value: "not an array"}
+                b: {value: ["x"]}
+`
+	api, warnings, err := generator.Model([]byte(spec), "e.yaml", generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) == 0 {
+		t.Error("no warning of the broken examples")
+	}
+	got := map[string]string{}
+	for _, op := range api.Operations {
+		got[op.ID] = op.Success.Example
+	}
+	if got["getA"] != "" || got["getB"] != `["x"]` {
+		t.Errorf("examples %q", got)
+	}
+}

@@ -7,24 +7,25 @@ import (
 )
 
 // jsonExample is the JSON text of a media type's example: its example,
-// else the first of its examples by name; "" when it has none. The load
-// step has validated examples against their schemas.
+// else the first of its examples by name that its schema takes; "" when
+// it has none. A vendor's example that breaks its schema is only a
+// warning (load), so it is checked again here: the package's runnable
+// Example answers with it, and xero-identity's, an array written as one
+// quoted string, made the client's decoding fail.
 func jsonExample(mt *openapi3.MediaType) string {
-	v := mt.Example
-	if v == nil {
-		for _, name := range sortedKeys(mt.Examples) {
-			if ex := mt.Examples[name]; ex != nil && ex.Value != nil && ex.Value.Value != nil {
-				v = ex.Value.Value
-				break
-			}
+	candidates := []any{mt.Example}
+	for _, name := range sortedKeys(mt.Examples) {
+		if ex := mt.Examples[name]; ex != nil && ex.Value != nil {
+			candidates = append(candidates, ex.Value.Value)
 		}
 	}
-	if v == nil {
-		return ""
+	for _, v := range candidates {
+		if v == nil || mt.Schema != nil && mt.Schema.Value != nil && mt.Schema.Value.VisitJSON(v) != nil {
+			continue
+		}
+		if b, err := json.Marshal(v); err == nil {
+			return string(b)
+		}
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	return ""
 }
