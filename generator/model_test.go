@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -127,7 +128,7 @@ func TestAcceptWithoutSuccessBody(t *testing.T) {
 		src := string(f.Bytes)
 		i := strings.Index(src, "func (c *Client) DeleteCall(")
 		j := strings.Index(src[i:], "\n}\n")
-		if i < 0 || j < 0 || !strings.Contains(src[i:i+j], `accept:     "application/problem+json"`) {
+		if i < 0 || j < 0 || !regexp.MustCompile(`accept:\s+"application/problem\+json"`).MatchString(src[i:i+j]) {
 			t.Errorf("DeleteCall does not ask for application/problem+json:\n%s", src[max(i, 0):max(i, 0)+max(j, 0)])
 		}
 		return
