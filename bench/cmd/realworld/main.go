@@ -71,6 +71,7 @@ func run(corpus, table, outcomes, only, toolList string, keep, merge bool) error
 	for _, d := range docs {
 		for _, tool := range tools {
 			r := w.runTool(tool, d)
+			r.Detail = relative(r.Detail, corpus)
 			d.Results[tool] = r
 			fmt.Fprintf(os.Stderr, "%-28s %-13s %-8s %5.1fs %s\n", d.File, tool, r.Outcome, r.Seconds, firstLine(r.Detail))
 		}
@@ -99,6 +100,21 @@ func run(corpus, table, outcomes, only, toolList string, keep, merge bool) error
 		return err
 	}
 	return os.WriteFile(table, []byte(rep.markdown()), 0o644)
+}
+
+// relative takes the checkout's absolute path out of diagnostics (ogen names
+// a document by its file:// URL), so the table does not change with the
+// directory the run was made in.
+func relative(lines []string, corpus string) []string {
+	abs, err := filepath.Abs(filepath.Dir(corpus))
+	if err != nil {
+		return lines
+	}
+	prefix := filepath.ToSlash(abs) + "/"
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, prefix, "")
+	}
+	return lines
 }
 
 func firstLine(lines []string) string {
