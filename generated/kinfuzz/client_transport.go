@@ -78,6 +78,10 @@ type request struct {
 	secrets []string
 	// red redacts the client's secret and the request's secrets; do sets it.
 	red redactor
+	// lastEventID, when set, is sent as the Last-Event-ID header: the
+	// last event an event stream had received (WithLastEventID, or a
+	// reconnection).
+	lastEventID string
 	// call is what the call's options set (nil without options); retry
 	// the policy of the call, the client's unless an option replaced it.
 	call  *callConfig
@@ -112,6 +116,16 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts ...CallOption
 	}
 	r.auth = alt
 	r.red = c.red.with(r.secrets...)
+	if rs, ok := out.(resumable); ok && r.call != nil && r.call.reconnects > 0 {
+		rs.resumeBy(ctx, c, r)
+	}
+	return c.exchange(ctx, r, out)
+}
+
+// exchange sends r (encoded, its credentials chosen), resending it as the
+// retry policy and the operation allow, and decodes a successful answer
+// into out.
+func (c *Client) exchange(ctx context.Context, r *request, out any) error {
 	s, streams := out.(streamed)
 	if _, ok := ctx.Deadline(); !ok {
 		// Without a deadline of the caller's, the whole call, retries
@@ -148,6 +162,14 @@ func (c *Client) do(ctx context.Context, r *request, out any, opts ...CallOption
 			return c.final(r, kind, fmt.Errorf("%w; gave up waiting to retry: %w", err, serr))
 		}
 	}
+}
+
+// resumable is an answer that can call its operation again to go on where
+// it was cut (an event stream called WithSSEReconnect, client_events.go).
+type resumable interface {
+	// resumeBy gives the answer what it needs to call r again with c,
+	// under the caller's ctx.
+	resumeBy(ctx context.Context, c *Client, r *request)
 }
 
 // final shapes the error of the last attempt: it names the operation, says
@@ -229,6 +251,9 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 		req.AddCookie(&http.Cookie{Name: name, Value: url.PathEscape(r.cookies.Get(name))})
 	}
 	req.Header.Set("Accept", c.acceptOf(r))
+	if r.lastEventID != "" {
+		req.Header.Set("Last-Event-ID", r.lastEventID)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}

@@ -230,7 +230,14 @@ func (s *server) finish(w http.ResponseWriter, x *srvExchange, resp serverRespon
 		var late srvAfterStatus
 		if !errors.As(err, &late) {
 			s.fail(w, x, http.StatusInternalServerError, srvLabelInternal)
+			return
 		}
+		// The answer is cut: net/http then closes the connection (or
+		// resets the HTTP/2 stream) without ending the body, so that the
+		// client sees a failure rather than a complete answer (and an
+		// event stream reconnects).
+		x.closeFiles()
+		panic(http.ErrAbortHandler)
 	}
 }
 

@@ -54,7 +54,9 @@ func clientMethodDoc(f *jen.File, op *ir.Operation) {
 	switch {
 	case op.Success != nil && op.Success.Events:
 		text += "\n\nThe answer is a stream of server-sent events: range over its All to\n" +
-			"read them as they arrive (or read its Body as bytes), then close it."
+			"read them as they arrive (or read its Body as bytes), then close it.\n" +
+			"Called WithSSEReconnect, it resumes a cut stream after its last event\n" +
+			"(the Last-Event-ID header); WithLastEventID starts after a given one."
 	case op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream:
 		text += "\n\nThe answer's Body is streamed: read it, then close it."
 	}

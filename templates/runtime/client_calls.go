@@ -19,6 +19,11 @@ type callConfig struct {
 	meta *ResponseMeta
 	// retry, when set, replaces the client's policy (WithCallRetryPolicy).
 	retry *RetryPolicy
+	// reconnects is how many times in a row an event stream may call
+	// again when it is cut (WithSSEReconnect); lastEventID the event it
+	// starts after (WithLastEventID).
+	reconnects  int
+	lastEventID string
 }
 
 // ResponseMeta is what an answer carried besides its body: WithResponse
@@ -109,6 +114,7 @@ func (c *Client) callOptions(r *request, opts []CallOption) error {
 	if r.call.retry != nil {
 		r.retry = *r.call.retry
 	}
+	r.lastEventID = r.call.lastEventID
 	for name := range r.call.header {
 		if why := c.ownHeader(r, name); why != "" {
 			return fmt.Errorf("%w: WithHeader: the %s header is set by the call itself (%s)", ErrInvalidInput, name, why)
@@ -123,6 +129,10 @@ func (c *Client) ownHeader(r *request, name string) string {
 	switch name {
 	case "Accept", "Content-Type", "User-Agent":
 		return "WithXML, WithJSON, WithUserAgent and the operation say it"
+	case "Last-Event-Id":
+		if r.lastEventID != "" {
+			return "WithLastEventID says it"
+		}
 	case "Host", "Content-Length", "Transfer-Encoding", "Connection":
 		return "net/http frames the request"
 	}

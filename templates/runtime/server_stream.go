@@ -7,7 +7,8 @@ import (
 )
 
 // srvStreamError is a failure to write a streamed response after its
-// status was sent: it is logged, and the answer stays as it was (cut).
+// status was sent: it is logged, and the answer is cut (the connection
+// closed without the body's end).
 type srvStreamError struct{ err error }
 
 // Error says what failed.

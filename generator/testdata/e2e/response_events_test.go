@@ -11,7 +11,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,6 +24,7 @@ import (
 // event once it is sent, and gate, when set, holds each send until the
 // test says so.
 type feed struct {
+	events.UnimplementedHandler
 	gate chan struct{}
 }
 
@@ -67,6 +70,60 @@ func (feed) StreamPrices(_ context.Context, in *events.StreamPricesInput) (event
 
 func (feed) RawFeed(context.Context, *events.RawFeedInput) (events.RawFeedResponse, error) {
 	return events.RawFeed204Response{}, nil
+}
+
+// ResumeTicks sends the prices after Last-Event-ID (0 to Count-1; 204
+// when none is left), each with its index as id, the first with a retry
+// of 10ms; while cuts lasts, each connection is cut after cutAfter events
+// (0: before the first), its writer failing mid-stream. lastIDs records
+// the Last-Event-ID of each call ("-" when none).
+func (f *resumer) ResumeTicks(_ context.Context, in *events.ResumeTicksInput) (events.ResumeTicksResponse, error) {
+	f.mu.Lock()
+	from := 0
+	if in.Params.LastEventID == nil {
+		f.lastIDs = append(f.lastIDs, "-")
+	} else {
+		f.lastIDs = append(f.lastIDs, *in.Params.LastEventID)
+		n, err := strconv.Atoi(*in.Params.LastEventID)
+		if err != nil {
+			f.mu.Unlock()
+			return nil, err
+		}
+		from = n + 1
+	}
+	cut := f.cuts > 0
+	f.cuts--
+	f.mu.Unlock()
+	if from >= in.Params.Count {
+		return events.ResumeTicks204Response{}, nil
+	}
+	return events.ResumeTicks200Response{Body: func(w events.SSEWriterOf[events.Price]) error {
+		for i := from; i < in.Params.Count; i++ {
+			if cut && i-from == f.cutAfter {
+				return errors.New("the connection is cut")
+			}
+			ev := events.TypedSSEEvent[events.Price]{SSEEvent: events.SSEEvent{ID: fmt.Sprint(i)}, Value: events.Price{Symbol: "NEX", Cents: i}}
+			if i == 0 {
+				ev.Retry = 10 * time.Millisecond
+			}
+			if err := w.Send(ev); err != nil {
+				return err
+			}
+		}
+		if cut {
+			return errors.New("the connection is cut after the last event")
+		}
+		return nil
+	}}, nil
+}
+
+// resumer serves ResumeTicks, cutting its first connections.
+type resumer struct {
+	feed
+	mu       sync.Mutex
+	cuts     int
+	cutAfter int
+	lastIDs  []string
 }
 
 func client(t *testing.T, h http.Handler) *events.Client {
@@ -226,4 +283,146 @@ func TestEventsRaw(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Value.Title != "negative count" {
 		t.Fatalf("StreamTicks(-1) = %v", err)
 	}
+}
+
+// readPrices ranges over a resumed stream: the cents of the events read,
+// and the error that ended it, if any.
+func readPrices(s *events.SSEStreamOf[events.Price]) ([]int, error) {
+	var got []int
+	for ev, err := range s.All() {
+		if err != nil {
+			return got, err
+		}
+		if ev.ID != fmt.Sprint(ev.Value.Cents) {
+			return got, fmt.Errorf("event %+v has another id", ev)
+		}
+		got = append(got, ev.Value.Cents)
+	}
+	return got, nil
+}
+
+// TestEventsResume: the server cuts the stream mid-way, three times, after
+// four events each; called WithSSEReconnect(3) the client calls again
+// with the last event's id as Last-Event-ID, after the 10ms the stream's
+// retry asked for, and reads every event once, in order. Without it the
+// cut is an error (the server cuts the connection: a stream cut short is
+// not a stream that ended).
+func TestEventsResume(t *testing.T) {
+	f := &resumer{cuts: 3, cutAfter: 4}
+	c := client(t, events.NewServer(f))
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	s, err := c.ResumeTicks(ctx, events.ResumeTicksParams{Count: 20}, events.WithSSEReconnect(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readPrices(s)
+	if err != nil {
+		t.Fatalf("after %v: %v", got, err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(seq(0, 20)) {
+		t.Fatalf("events %v, want 0 to 19 once each", got)
+	}
+	if want := "[- 3 7 11]"; fmt.Sprint(f.lastIDs) != want {
+		t.Fatalf("Last-Event-ID of the calls %v, want %s", f.lastIDs, want)
+	}
+	if s.LastEventID() != "19" {
+		t.Fatalf("LastEventID() = %q", s.LastEventID())
+	}
+
+	f = &resumer{cuts: 1, cutAfter: 4}
+	c = client(t, events.NewServer(f))
+	s, err = c.ResumeTicks(ctx, events.ResumeTicksParams{Count: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = readPrices(s)
+	if err == nil || fmt.Sprint(got) != fmt.Sprint(seq(0, 4)) {
+		t.Fatalf("without WithSSEReconnect: %v, %v; want events 0 to 3, then the cut's error", got, err)
+	}
+	if errors.Is(err, events.ErrInvalidResponse) {
+		t.Fatalf("a cut connection is not a malformed stream: %v", err)
+	}
+}
+
+// TestEventsResumeGivesUp: a server that cuts every connection before an
+// event is called again max times in a row, then the error ends the
+// iteration; one that cuts after an event each time makes progress, and
+// the count starts again after each event.
+func TestEventsResumeGivesUp(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	f := &resumer{cuts: 100, cutAfter: 0}
+	c := client(t, events.NewServer(f))
+	s, err := c.ResumeTicks(ctx, events.ResumeTicksParams{Count: 5}, events.WithSSEReconnect(2), events.WithLastEventID("0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	got, err := readPrices(s)
+	if err == nil || len(got) != 0 {
+		t.Fatalf("events %v, error %v; want none and an error", got, err)
+	}
+	if want := "[0 0 0]"; fmt.Sprint(f.lastIDs) != want {
+		t.Fatalf("Last-Event-ID of the calls %v, want %s (the first call and two reconnections)", f.lastIDs, want)
+	}
+	// No event set a retry: each reconnection waited DefaultSSERetry.
+	if d := time.Since(start); d < 2*events.DefaultSSERetry {
+		t.Fatalf("the reconnections took %v, less than twice DefaultSSERetry", d)
+	}
+
+	f = &resumer{cuts: 100, cutAfter: 1}
+	c = client(t, events.NewServer(f))
+	s, err = c.ResumeTicks(ctx, events.ResumeTicksParams{Count: 6}, events.WithSSEReconnect(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = readPrices(s)
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(seq(0, 6)) {
+		t.Fatalf("one event per connection: %v, %v", got, err)
+	}
+}
+
+// TestEventsResumeEnds: a stream cut after its last event calls again,
+// and the 204 (nothing after Last-Event-ID) ends it without error; a call
+// after the last event gets the 204's nil stream; WithSSEReconnect(0), an
+// empty or multi-line WithLastEventID, and WithHeader("Last-Event-ID")
+// beside WithLastEventID are refused before anything is sent.
+func TestEventsResumeEnds(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	f := &resumer{cuts: 1, cutAfter: 100}
+	c := client(t, events.NewServer(f))
+	s, err := c.ResumeTicks(ctx, events.ResumeTicksParams{Count: 6}, events.WithSSEReconnect(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readPrices(s)
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(seq(0, 6)) {
+		t.Fatalf("%v, %v", got, err)
+	}
+	if want := "[- 5]"; fmt.Sprint(f.lastIDs) != want {
+		t.Fatalf("Last-Event-ID of the calls %v, want %s", f.lastIDs, want)
+	}
+	s, err = c.ResumeTicks(ctx, events.ResumeTicksParams{Count: 6}, events.WithSSEReconnect(1), events.WithLastEventID("5"))
+	if err != nil || s != nil {
+		t.Fatalf("after the last event: %v, %v; want the 204's nil stream", s, err)
+	}
+	for _, opt := range []events.CallOption{events.WithSSEReconnect(0), events.WithLastEventID(""), events.WithLastEventID("a\nb")} {
+		if _, err := c.ResumeTicks(ctx, events.ResumeTicksParams{Count: 1}, opt); !errors.Is(err, events.ErrInvalidInput) {
+			t.Errorf("an invalid option: %v, want ErrInvalidInput", err)
+		}
+	}
+	if _, err := c.ResumeTicks(ctx, events.ResumeTicksParams{Count: 1}, events.WithLastEventID("1"), events.WithHeader("Last-Event-ID", "2")); !errors.Is(err, events.ErrInvalidInput) {
+		t.Errorf("WithHeader beside WithLastEventID: %v, want ErrInvalidInput", err)
+	}
+}
+
+// seq is [from, to).
+func seq(from, to int) []int {
+	var out []int
+	for i := from; i < to; i++ {
+		out = append(out, i)
+	}
+	return out
 }
