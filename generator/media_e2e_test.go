@@ -47,3 +47,12 @@ func TestMediaFormsEndToEnd(t *testing.T) {
 func TestMediaRequestSchemasEndToEnd(t *testing.T) {
 	loopback(t, "media_request_schemas.txtar", "reports", "media_request_schemas_test.go")
 }
+
+// TestMediaMultipartPartsEndToEnd runs
+// testdata/e2e/media_multipart_parts_test.go against the code of
+// media_multipart_parts.txtar: JSON parts (nested objects, a map, an
+// array of objects), repeated text parts and an array of files, each
+// part's Content-Type as the encoding says.
+func TestMediaMultipartPartsEndToEnd(t *testing.T) {
+	loopback(t, "media_multipart_parts.txtar", "parts", "media_multipart_parts_test.go")
+}

@@ -24,7 +24,7 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	}
 	var body *ir.Body
 	var schema *openapi3.SchemaRef
-	var encoding *openapi3.MediaType
+	var encoding, multipart *openapi3.MediaType
 	var formats []mediaSchema // the structured ones, for a body by format
 	differ := false
 	for _, name := range sortedKeys(rb.Content) {
@@ -34,11 +34,14 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, multipart/form-data, JSON, XML and their suffixes, text and binary streams are supported)", name)
 			return nil
 		}
-		if len(mt.Encoding) > 0 && codec != ir.MediaForm {
-			b.diags.Addf(b.fieldPos(mt.Origin, "encoding"), "unsupported: encoding objects (of a body other than application/x-www-form-urlencoded)")
+		if len(mt.Encoding) > 0 && codec != ir.MediaForm && codec != ir.MediaMultipart {
+			b.diags.Addf(b.fieldPos(mt.Origin, "encoding"), "unsupported: encoding objects (of a body other than a form or multipart/form-data)")
 		}
-		if codec == ir.MediaForm {
+		switch codec {
+		case ir.MediaForm:
 			encoding = mt
+		case ir.MediaMultipart:
+			multipart = mt
 		}
 		media := b.mediaType(name, codec)
 		if structured(codec) {
@@ -73,12 +76,12 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	}
 	switch body.Media.Codec {
 	case ir.MediaForm:
-		body.Type = b.form(op, schema)
+		body.Type = b.form(op, schema, false)
 		b.formEncoding(body.Type, encoding)
 	case ir.MediaMultipart:
-		body.Type = b.form(op, schema)
-		b.multipartArrays(body.Type)
+		body.Type = b.form(op, schema, true)
 		b.fileParts(body.Type)
+		b.multipartEncoding(body.Type, multipart)
 	case ir.MediaStream:
 		body.Type = ir.TypeRef{Kind: ir.KindStream}
 	case ir.MediaText:
@@ -108,8 +111,10 @@ func xmlBody(op *ir.Operation) bool {
 }
 
 // form builds the struct of a form body, named after its component or, when
-// inline, after the operation.
-func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
+// inline, after the operation. In a multipart one (multipart), a property
+// that is not text (an object, a map, an array of objects) is a JSON part:
+// a model, written as its JSON text (multipart.go).
+func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef, multipart bool) ir.TypeRef {
 	at := b.schemaPos(s)
 	if s.Value == nil || !isObject(s.Value) {
 		b.diags.Addf(at, "unsupported: a form body that is not an object")
@@ -149,9 +154,13 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef) ir.TypeRef {
 			// A form value is text: an implied one is a string.
 			p.schema = &openapi3.SchemaRef{Value: openapi3.NewStringSchema()}
 		}
+		if multipart && !textPart(p.schema.Value) {
+			st.Fields = append(st.Fields, b.jsonPart(p, st.GoName, fields))
+			continue
+		}
 		f := b.field(p, st.GoName, fields, ir.RoleForm)
 		f.In = ir.InForm
-		f.Binary = p.schema.Value.Format == "binary"
+		f.Binary = binarySchema(p.schema.Value)
 		b.access(f, p)
 		f.AccessTag = "" // a form has no struct tags
 		f.Pointer = b.pointer(f, p.schema.Value)
@@ -182,12 +191,26 @@ func (b *builder) fileParts(t ir.TypeRef) {
 		return
 	}
 	for _, f := range st.Fields {
-		if f.Type.Kind == ir.KindBytes && f.Binary {
-			f.Type = ir.TypeRef{Kind: ir.KindStream}
-			f.In = ir.InBody
-			f.Pointer = false
-			f.Rules = slices.DeleteFunc(f.Rules, func(r *ir.Rule) bool { return r.Kind != ir.RuleRequired })
+		if !f.Binary {
+			continue
 		}
+		switch {
+		case f.Type.Kind == ir.KindBytes:
+			f.Type = ir.TypeRef{Kind: ir.KindStream}
+		case f.Type.Kind == ir.KindArray && f.Type.Elem.Kind == ir.KindBytes:
+			// An array of files: a part of the field's name per item.
+			f.Type = ir.TypeRef{Kind: ir.KindArray, Elem: &ir.TypeRef{Kind: ir.KindStream}}
+			f.ItemRules = nil
+		default:
+			continue
+		}
+		f.In = ir.InBody
+		f.Pointer = false
+		f.Rules = slices.DeleteFunc(f.Rules, func(r *ir.Rule) bool {
+			// A stream's size is not known: what is checked is that
+			// it is there, and how many there are.
+			return r.Kind != ir.RuleRequired && r.Kind != ir.RuleMinItems && r.Kind != ir.RuleMaxItems
+		})
 	}
 }
 

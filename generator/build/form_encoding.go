@@ -79,20 +79,6 @@ func (b *builder) encodingPos(mt *openapi3.MediaType, e *openapi3.Encoding) ir.P
 	return b.fieldPos(mt.Origin, "encoding")
 }
 
-// multipartArrays refuses the arrays of a multipart form: its parts are
-// written one value each.
-func (b *builder) multipartArrays(t ir.TypeRef) {
-	st := b.structByName(t.Name)
-	if st == nil {
-		return
-	}
-	for _, f := range st.Fields {
-		if f.Type.Kind == ir.KindArray {
-			b.diags.Addf(f.Pos, "unsupported: an array in a multipart body")
-		}
-	}
-}
-
 // scalarKind reports whether values of kind k have one text form (a
 // parameter's, a form field's).
 func scalarKind(k ir.Kind) bool {

@@ -288,23 +288,46 @@ func clientAlternatives(api *ir.API, op *ir.Operation, value *jen.Statement, g *
 	g.Add(stmt)
 }
 
-// clientMultipart streams a multipart/form-data body: its form fields
-// (encodeForm), then its file parts.
+// clientMultipart streams a multipart/form-data body: its text and JSON
+// parts (encodeForm; the JSON ones under their Content-Type), then its
+// file parts, one per reader of a file or an array of files.
 func clientMultipart(api *ir.API, op *ir.Operation, g *jen.Group) {
 	st := structByName(api, op.Body.Type.Name)
-	fields := jen.Nil()
+	fields, types := jen.Nil(), jen.Nil()
 	if clientHas(st, ir.InForm) {
 		fields = jen.Id("body").Dot("encodeForm").Call()
+		if clientEncodeFails(st, ir.InForm) {
+			g.List(jen.Id("fields"), jen.Err()).Op(":=").Add(fields)
+			g.If(jen.Err().Op("!=").Nil()).Block(
+				clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
+			)
+			fields = jen.Id("fields")
+		}
+	}
+	d := jen.Dict{}
+	for _, fd := range st.Fields {
+		if fd.In == ir.InForm && fd.PartType != "" {
+			d[jen.Lit(fd.Name)] = jen.Lit(fd.PartType)
+		}
+	}
+	if len(d) > 0 {
+		types = jen.Map(jen.String()).String().Values(d)
 	}
 	files := jen.Index().Id(rt.filePart).ValuesFunc(func(g *jen.Group) {
 		for _, fd := range st.Fields {
-			if fd.Type.Kind == ir.KindStream {
-				g.Values(jen.Lit(fd.Name), jen.Id("body").Dot(fd.GoName))
+			readers := jen.Id("body").Dot(fd.GoName)
+			switch {
+			case fd.Type.Kind == ir.KindStream:
+				readers = jen.Index().Qual("io", "Reader").Values(readers)
+			case fd.Type.Kind == ir.KindArray && fd.Type.Elem.Kind == ir.KindStream:
+			default:
+				continue
 			}
+			g.Values(jen.Lit(fd.Name), jen.Lit(fd.PartType), readers)
 		}
 	})
 	g.List(jen.Id("r").Dot("stream"), jen.Id("r").Dot("contentType"), jen.Id("r").Dot("owned")).Op("=").
-		Id(rt.multipartBody).Call(fields, files)
+		Id(rt.multipartBody).Call(fields, types, files)
 }
 
 // clientCall sends the request and returns the answer.

@@ -57,6 +57,9 @@ func structComment(st *ir.Struct) *jen.Statement {
 	case ir.RoleParams:
 		return comment(st.GoName, st.Doc, "")
 	case ir.RoleForm:
+		if st.Multipart {
+			return comment(st.GoName, "is the multipart body "+quote(st.Name)+", sent as multipart/form-data: each field is a part.", st.Doc)
+		}
 		return comment(st.GoName, "is the form body "+quote(st.Name)+", sent as application/x-www-form-urlencoded.", st.Doc)
 	}
 	return comment(st.GoName, "is the schema "+quote(st.Name)+".", st.Doc)
@@ -74,6 +77,12 @@ func structFields(st *ir.Struct) []jen.Code {
 		switch {
 		case fd.Type.Kind == ir.KindStream:
 			where = "file part"
+		case fd.Type.Kind == ir.KindArray && fd.Type.Elem.Kind == ir.KindStream:
+			where = "file parts"
+		case st.Multipart && fd.Style == ir.StyleJSON:
+			where = "JSON part"
+		case st.Multipart:
+			where = "text part"
 		case st.Role != ir.RoleModel:
 			where = inName(fd.In) + " field"
 		}

@@ -123,6 +123,8 @@ var rt = struct {
 	srvNewMedia          string
 	srvCodecMultipart    string
 	srvFilePart          string
+	srvFileParts         string
+	srvParseJSONPart     string
 	filePart             string
 	multipartBody        string
 	srvDecodeBody        string
@@ -295,6 +297,8 @@ var rt = struct {
 	srvNewMedia:          "srvNewMedia",
 	srvCodecMultipart:    "srvCodecMultipart",
 	srvFilePart:          "srvFilePart",
+	srvFileParts:         "srvFileParts",
+	srvParseJSONPart:     "srvParseJSONPart",
 	filePart:             "filePart",
 	multipartBody:        "multipartBody",
 	srvDecodeBody:        "srvDecodeBody",

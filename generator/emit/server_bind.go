@@ -39,12 +39,16 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	case ir.MediaMultipart:
 		for _, fd := range structByName(api, op.Body.Type.Name).Fields {
 			dst := jen.Id("in").Dot("Body").Dot(fd.GoName)
-			if fd.Type.Kind == ir.KindStream {
-				g.If(jen.Err().Op(":=").Id(rt.srvFilePart).Call(jen.Id("x"), jen.Lit(fd.Name), jen.Lit(fd.Required), jen.Op("&").Add(dst)),
-					jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			bind := rt.srvFilePart
+			switch {
+			case fd.Type.Kind == ir.KindArray && fd.Type.Elem.Kind == ir.KindStream:
+				bind = rt.srvFileParts
+			case fd.Type.Kind != ir.KindStream:
+				serverBindField(api, fd, dst, g)
 				continue
 			}
-			serverBindField(api, fd, dst, g)
+			g.If(jen.Err().Op(":=").Id(bind).Call(jen.Id("x"), jen.Lit(fd.Name), jen.Lit(fd.Required), jen.Op("&").Add(dst)),
+				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		}
 		return
 	case ir.MediaText:
@@ -105,7 +109,11 @@ func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.
 	parser := func() jen.Code { return parserOf(api, t) }
 	switch {
 	case fd.Style == ir.StyleJSON:
-		parser = func() jen.Code { return jen.Id(rt.srvParseJSONValue).Index(goType(fd.Type)) }
+		parse := rt.srvParseJSONValue
+		if fd.In == ir.InForm {
+			parse = rt.srvParseJSONPart // a multipart body's JSON part
+		}
+		parser = func() jen.Code { return jen.Id(parse).Index(goType(fd.Type)) }
 		if fd.Pointer {
 			binder = rt.srvBindPointer
 		}

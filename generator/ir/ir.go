@@ -247,6 +247,9 @@ type Struct struct {
 	Doc    string
 	Pos    Pos
 	Role   Role
+	// Multipart marks a form struct (RoleForm) sent as
+	// multipart/form-data: its fields are parts.
+	Multipart bool
 	// XMLName is the root element name; empty when the type has none.
 	XMLName string
 	Fields  []*Field
@@ -355,9 +358,16 @@ type Field struct {
 	Rules       []*Rule
 	ItemRules   []*Rule
 	NestedRules [][]*Rule
-	// Binary marks a field of format binary: in a multipart body, a file
-	// part (KindStream, In InBody).
+	// Binary marks a field of format binary (or an array of them): in a
+	// multipart body, a file part (KindStream, In InBody), or one per
+	// item (an array of KindStream).
 	Binary bool
+	// PartType is, in a multipart body, the Content-Type of the field's
+	// parts: "application/json" (or another JSON type) for a JSON part
+	// (Style StyleJSON), the encoding's contentType for a file part; empty
+	// for a text part (text/plain) and a file part of
+	// application/octet-stream.
+	PartType string
 	// ReadOnly marks a property only responses carry (readOnly): never
 	// required in a request, and refused when a request sets it.
 	// WriteOnly marks one only requests carry (writeOnly): never required
