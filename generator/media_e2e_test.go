@@ -56,3 +56,11 @@ func TestMediaRequestSchemasEndToEnd(t *testing.T) {
 func TestMediaMultipartPartsEndToEnd(t *testing.T) {
 	loopback(t, "media_multipart_parts.txtar", "parts", "media_multipart_parts_test.go")
 }
+
+// TestMediaMixedBodiesEndToEnd runs testdata/e2e/media_mixed_bodies_test.go
+// against the code of media_mixed_bodies.txtar: request bodies declared as
+// JSON beside a form, multipart, text or a stream, each format sent and
+// bound into its field of the body by format.
+func TestMediaMixedBodiesEndToEnd(t *testing.T) {
+	loopback(t, "media_mixed_bodies.txtar", "mixed", "media_mixed_bodies_test.go")
+}

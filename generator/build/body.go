@@ -22,6 +22,9 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 		b.diags.Addf(b.pos(rb.Origin), "unsupported: a request body with no media type")
 		return nil
 	}
+	if mixed(rb.Content) {
+		return b.mixedBody(op, rb)
+	}
 	var body *ir.Body
 	var schema *openapi3.SchemaRef
 	var encoding, multipart *openapi3.MediaType
@@ -52,11 +55,9 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 			body.Alternatives = append(body.Alternatives, media)
 			continue
 		}
-		switch {
-		case !alternative(codec) || !alternative(body.Media.Codec):
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: a multipart, text or binary media type beside others in one request body (several JSON, XML and form ones of one schema are supported)")
-			return nil
-		case !sameSchema(mt.Schema, schema):
+		if !sameSchema(mt.Schema, schema) {
+			// (a multipart, text or stream one among them is a mixed
+			// body, mixed_body.go)
 			differ = true
 		}
 		if !slices.Contains(body.Alternatives, media) {
@@ -115,6 +116,12 @@ func xmlBody(op *ir.Operation) bool {
 // that is not text (an object, a map, an array of objects) is a JSON part:
 // a model, written as its JSON text (multipart.go).
 func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef, multipart bool) ir.TypeRef {
+	return b.formNamed(naming.Body(op.GoName), s, multipart)
+}
+
+// formNamed builds the struct of a form body, named after its component
+// or, when inline, inline.
+func (b *builder) formNamed(inline string, s *openapi3.SchemaRef, multipart bool) ir.TypeRef {
 	at := b.schemaPos(s)
 	if s.Value == nil || !isObject(s.Value) {
 		b.diags.Addf(at, "unsupported: a form body that is not an object")
@@ -137,7 +144,7 @@ func (b *builder) form(op *ir.Operation, s *openapi3.SchemaRef, multipart bool) 
 		}
 		b.forms[name] = true
 	} else {
-		name = naming.Body(op.GoName)
+		name = inline
 	}
 	st := &ir.Struct{
 		Name:   name,

@@ -18,7 +18,7 @@ import (
 // application/json, its value a model written as its JSON text. The
 // encoding object's contentType changes a part's Content-Type: another
 // JSON type (application/vnd.x+json) for a JSON part, the one type a file
-// part is sent as; text/plain is a text part's.
+// or a text part is sent as (a text part's default is text/plain).
 
 // textPart reports whether a property of schema s travels as a text part
 // (a scalar, an array of scalars, a union of them) or a file part, not as
@@ -82,7 +82,7 @@ func (b *builder) jsonPart(p property, owner string, scope *naming.Scope) *ir.Fi
 
 // multipartEncoding applies the encoding object of a multipart body to
 // its parts: contentType (a JSON type makes any property a JSON part; a
-// file part is sent as its one type); each array of text parts is a part
+// file or text part is sent as its one type); each array of text parts is a part
 // per item. An entry naming no property is an
 // error; headers and other content types are refused. style, explode and
 // allowReserved apply to forms only (OpenAPI 3.0), as for every multipart
@@ -120,11 +120,9 @@ func (b *builder) partType(f *ir.Field, ct string, at ir.Pos) {
 	codec, known := mediaCodec(mediaBase(ct))
 	switch {
 	case ct == "":
+	case strings.ContainsAny(ct, ",*"):
+		b.diags.Addf(at, "unsupported: contentType %q for part %q (one media type, the part's Content-Type)", ct, f.Name)
 	case f.Binary:
-		if strings.ContainsAny(ct, ",*") {
-			b.diags.Addf(at, "unsupported: contentType %q for file part %q (one media type, the part's Content-Type)", ct, f.Name)
-			return
-		}
 		f.PartType = ct
 	case known && (codec == ir.MediaJSON || codec == ir.MediaProblemJSON):
 		if f.Style != ir.StyleJSON {
@@ -135,6 +133,8 @@ func (b *builder) partType(f *ir.Field, ct string, at ir.Pos) {
 	case f.Style == ir.StyleJSON:
 		b.diags.Addf(at, "unsupported: contentType %q for part %q of an object (it travels as JSON: application/json)", ct, f.Name)
 	case mediaBase(ct) != "text/plain":
-		b.diags.Addf(at, "unsupported: contentType %q for text part %q (text/plain)", ct, f.Name)
+		// A text part's value under the type the document gives it
+		// (OpenAI's SDP offer, application/sdp).
+		f.PartType = ct
 	}
 }

@@ -220,12 +220,16 @@ func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
 
 // clientBody encodes the request body: a form, or JSON.
 func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
+	if st := structByName(api, op.Body.Type.Name); st != nil && st.ByMedia != nil {
+		clientByMedia(api, op, st, jen.Op("&").Id("body"), g)
+		return
+	}
 	switch op.Body.Media.Codec {
 	case ir.MediaForm:
 		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
 	case ir.MediaMultipart:
-		clientMultipart(api, op, g)
+		clientMultipart(api, op, structByName(api, op.Body.Type.Name), jen.Id("body"), g)
 	case ir.MediaStream:
 		g.Id("r").Dot("stream").Op("=").Id("body")
 		contentType := jen.Lit(op.Body.Media.Name)
@@ -262,10 +266,6 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 // the one the client prefers (encodeBody): JSON or XML of value, or a form
 // of the body (appendForm) when one is declared and sendsForm says so.
 func clientAlternatives(api *ir.API, op *ir.Operation, value *jen.Statement, g *jen.Group) {
-	if st := structByName(api, op.Body.Type.Name); st != nil && st.ByMedia != nil {
-		clientByMedia(op, st, value, g)
-		return
-	}
 	args := []jen.Code{jen.Id("r"), value}
 	var all []jen.Code
 	for _, m := range op.Body.Alternatives {
@@ -288,14 +288,14 @@ func clientAlternatives(api *ir.API, op *ir.Operation, value *jen.Statement, g *
 	g.Add(stmt)
 }
 
-// clientMultipart streams a multipart/form-data body: its text and JSON
+// clientMultipart streams a multipart/form-data body (body, of struct
+// st): its text and JSON
 // parts (encodeForm; the JSON ones under their Content-Type), then its
 // file parts, one per reader of a file or an array of files.
-func clientMultipart(api *ir.API, op *ir.Operation, g *jen.Group) {
-	st := structByName(api, op.Body.Type.Name)
+func clientMultipart(api *ir.API, op *ir.Operation, st *ir.Struct, body *jen.Statement, g *jen.Group) {
 	fields, types := jen.Nil(), jen.Nil()
 	if clientHas(st, ir.InForm) {
-		fields = jen.Id("body").Dot("encodeForm").Call()
+		fields = body.Clone().Dot("encodeForm").Call()
 		if clientEncodeFails(st, ir.InForm) {
 			g.List(jen.Id("fields"), jen.Err()).Op(":=").Add(fields)
 			g.If(jen.Err().Op("!=").Nil()).Block(
@@ -315,7 +315,7 @@ func clientMultipart(api *ir.API, op *ir.Operation, g *jen.Group) {
 	}
 	files := jen.Index().Id(rt.filePart).ValuesFunc(func(g *jen.Group) {
 		for _, fd := range st.Fields {
-			readers := jen.Id("body").Dot(fd.GoName)
+			readers := body.Clone().Dot(fd.GoName)
 			switch {
 			case fd.Type.Kind == ir.KindStream:
 				readers = jen.Index().Qual("io", "Reader").Values(readers)

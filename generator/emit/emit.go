@@ -184,11 +184,17 @@ func usesFormKeys(api *ir.API) bool {
 // the only users of client_multipart.go and server_multipart.go.
 func multiparts(api *ir.API) bool {
 	for _, op := range api.AllOperations() {
-		if op.Body != nil && op.Body.Media.Codec == ir.MediaMultipart {
+		if op.Body != nil && bodyHas(op.Body, ir.MediaMultipart) {
 			return true
 		}
 	}
 	return false
+}
+
+// bodyHas reports whether a request body may travel with codec c: its
+// media type's, or one of its alternatives' (a mixed body's).
+func bodyHas(b *ir.Body, c ir.Media) bool {
+	return b.Media.Codec == c || ir.HasCodec(b.Alternatives, c)
 }
 
 // streamsAnswers reports whether an operation of api answers a stream,
@@ -206,7 +212,7 @@ func streamsAnswers(api *ir.API) bool {
 // only users of server_stream.go.
 func streamsOrText(api *ir.API) bool {
 	for _, op := range api.AllOperations() {
-		if op.Body != nil && (op.Body.Media.Codec == ir.MediaStream || op.Body.Media.Codec == ir.MediaText) {
+		if op.Body != nil && (bodyHas(op.Body, ir.MediaStream) || bodyHas(op.Body, ir.MediaText)) {
 			return true
 		}
 		for _, r := range op.Responses {

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -26,7 +28,11 @@ func usesMediaBodies(api *ir.API) bool {
 
 // mediaBodyType prints a body by media type and its JSON and XML methods.
 func mediaBodyType(f *jen.File, st *ir.Struct) {
-	f.Add(comment(st.GoName, "is the body of "+quote(st.Name)+": one field per format (JSON, XML), as the spec gives each its own schema.", st.Doc))
+	var names []string
+	for _, fd := range st.Fields {
+		names = append(names, fd.GoName)
+	}
+	f.Add(comment(st.GoName, "is the body of "+quote(st.Name)+": one field per format ("+strings.Join(names, ", ")+"), as the spec gives each its own schema or media type.", st.Doc))
 	f.Type().Id(st.GoName).StructFunc(func(g *jen.Group) {
 		for i, fd := range st.Fields {
 			g.Add(docComment(fd.GoName + " is the body as " + mediaNamesOf(st.ByMedia[i]) + "; nil when it is not in that format."))
@@ -37,6 +43,8 @@ func mediaBodyType(f *jen.File, st *ir.Struct) {
 	for i, fd := range st.Fields {
 		x := jen.Id("x").Dot(fd.GoName)
 		switch {
+		case !structuredField(st.ByMedia[i]):
+			continue // multipart, text or a stream: written by the client itself
 		case ir.HasCodec(st.ByMedia[i], ir.MediaXML):
 			f.Comment("MarshalXML writes the " + fd.GoName + " body; an error when it is not set.")
 			f.Func().Params(jen.Id("x").Id(st.GoName)).Id("MarshalXML").Params(
@@ -75,6 +83,12 @@ func mediaBodyType(f *jen.File, st *ir.Struct) {
 	}
 }
 
+// structuredField reports whether a body by format's field of these media
+// types is a JSON or XML document (not multipart, text or a stream).
+func structuredField(ms []*ir.MediaType) bool {
+	return ir.HasCodec(ms, ir.MediaJSON) || ir.HasCodec(ms, ir.MediaProblemJSON) || ir.HasCodec(ms, ir.MediaXML)
+}
+
 // mediaBodyOffers prints the srvOffers method of a response whose body is
 // a body by media type: the media types of the formats the handler set.
 func mediaBodyOffers(api *ir.API, name string, r *ir.Response, f *jen.File) {
@@ -100,9 +114,12 @@ func mediaBodyOffers(api *ir.API, name string, r *ir.Response, f *jen.File) {
 }
 
 // clientByMedia encodes a request body by format (its media types carry
-// different schemas): in the media type the client prefers among those of
-// the formats the caller set (encodeBody), an error when none is set.
-func clientByMedia(op *ir.Operation, st *ir.Struct, value *jen.Statement, g *jen.Group) {
+// different schemas, or some are multipart, text or a stream): in the
+// media type the client prefers among those of the formats the caller set
+// (pickBody), an error when none is set. JSON and XML are encodeBody's; a
+// form of a format's model, multipart, text and a stream are written
+// here.
+func clientByMedia(api *ir.API, op *ir.Operation, st *ir.Struct, value *jen.Statement, g *jen.Group) {
 	g.Var().Id("declared").Index().String()
 	for i, fd := range st.Fields {
 		names := []jen.Code{jen.Id("declared")}
@@ -111,26 +128,114 @@ func clientByMedia(op *ir.Operation, st *ir.Struct, value *jen.Statement, g *jen
 		}
 		g.If(jen.Id("body").Dot(fd.GoName).Op("!=").Nil()).Block(jen.Id("declared").Op("=").Append(names...))
 	}
-	g.If(jen.Err().Op(":=").Id("c").Dot("encodeBody").Call(jen.Id("r"), value, jen.Id("declared").Op("...")), jen.Err().Op("!=").Nil()).Block(
+	structured := jen.If(jen.Err().Op(":=").Id("c").Dot("encodeBody").Call(jen.Id("r"), value, jen.Id("declared").Op("...")), jen.Err().Op("!=").Nil()).Block(
 		clientFail(op, jen.Id(rt.invalidInput).Call(jen.Lit(clientLabel(op)), jen.Err())),
 	)
+	var cases []jen.Code
+	for i, fd := range st.Fields {
+		for _, m := range st.ByMedia[i] {
+			if c := clientFormatCase(api, op, fd, m, g); c != nil {
+				cases = append(cases, c)
+			}
+		}
+	}
+	if len(cases) == 0 {
+		g.Add(structured)
+		return
+	}
+	g.Switch(jen.Id("c").Dot("pickBody").Call(jen.Id("declared"))).Block(append(cases, jen.Default().Block(structured))...)
+}
+
+// clientFormatCase is the case of the media type m of field fd of a body
+// by format that the client writes itself (nil for JSON and XML, which
+// encodeBody writes): a form of the field's model, multipart, text or a
+// stream.
+func clientFormatCase(api *ir.API, op *ir.Operation, fd *ir.Field, m *ir.MediaType, g *jen.Group) jen.Code {
+	x := jen.Id("body").Dot(fd.GoName)
+	var body []jen.Code
+	switch m.Codec {
+	case ir.MediaForm:
+		body = []jen.Code{
+			jen.Id("v").Op(":=").Make(jen.Qual("net/url", "Values")),
+			x.Clone().Dot("appendForm").Call(jen.Id("v"), jen.Lit("")),
+			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("v").Dot("Encode").Call()),
+			jen.Id("r").Dot("contentType").Op("=").Lit(m.Name),
+		}
+	case ir.MediaMultipart:
+		return jen.Case(jen.Lit(m.Name)).BlockFunc(func(g *jen.Group) { clientMultipart(api, op, structByName(api, fd.Type.Name), x, g) })
+	case ir.MediaText:
+		body = []jen.Code{
+			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Op("*").Add(x.Clone())),
+			jen.Id("r").Dot("contentType").Op("=").Lit(m.Name + "; charset=utf-8"),
+		}
+	case ir.MediaStream:
+		body = []jen.Code{
+			jen.Id("r").Dot("stream").Op("=").Add(x.Clone()),
+			jen.Id("r").Dot("contentType").Op("=").Lit(m.Name),
+		}
+	default:
+		return nil
+	}
+	return jen.Case(jen.Lit(m.Name)).Block(body...)
 }
 
 // serverByMedia decodes a request body by format into the field of the
-// format it came in (srvDecodeByMedia).
-func serverByMedia(op *ir.Operation, st *ir.Struct, g *jen.Group) {
+// media type it came in: JSON and XML by srvDecodeByMedia (or
+// srvDecodeByMediaJSON when there is no XML), a form into its format's
+// model (bindForm), multipart into the multipart struct part by part,
+// text and a stream as such.
+func serverByMedia(api *ir.API, op *ir.Operation, st *ir.Struct, g *jen.Group) {
 	var jsonField, xmlField string
+	var cases []jen.Code
+	body := jen.Id("in").Dot("Body")
 	for i, fd := range st.Fields {
-		if ir.HasCodec(st.ByMedia[i], ir.MediaXML) {
+		dst := body.Clone().Dot(fd.GoName)
+		switch {
+		case ir.HasCodec(st.ByMedia[i], ir.MediaMultipart):
+			mp := structByName(api, fd.Type.Name)
+			cases = append(cases, jen.Case(jen.Id(rt.srvCodecMultipart)).BlockFunc(func(g *jen.Group) {
+				g.Add(dst.Clone()).Op("=").New(jen.Id(mp.GoName))
+				serverBindMultipart(api, mp, dst, g)
+			}))
+		case ir.HasCodec(st.ByMedia[i], ir.MediaText):
+			cases = append(cases, jen.Case(jen.Id(rt.srvCodecText)).Block(
+				dst.Clone().Op("=").New(jen.String()),
+				jen.Return(jen.Id(rt.srvTextBody).Call(jen.Id("x"), jen.False(), dst.Clone())),
+			))
+		case ir.HasCodec(st.ByMedia[i], ir.MediaStream):
+			cases = append(cases, jen.Case(jen.Id(rt.srvCodecStream)).Block(
+				dst.Clone().Op("=").Id("x").Dot("r").Dot("Body"),
+			))
+		case ir.HasCodec(st.ByMedia[i], ir.MediaXML):
 			xmlField = fd.GoName
-		} else {
+		default:
 			jsonField = fd.GoName
 		}
+		if ir.HasCodec(st.ByMedia[i], ir.MediaForm) {
+			cases = append(cases, jen.Case(jen.Id(rt.srvCodecForm)).Block(
+				dst.Clone().Op("=").New(goType(fd.Type)),
+				jen.Return(dst.Clone().Dot("bindForm").Call(jen.Id("x"), jen.Lit(""))),
+			))
+		}
 	}
-	body := jen.Id("in").Dot("Body")
-	g.If(jen.Err().Op(":=").Id(rt.srvDecodeByMedia).Call(jen.Id("x"), jen.Lit(op.Body.Required),
-		jen.Op("&").Add(body.Clone()).Dot(jsonField), jen.Op("&").Add(body.Clone()).Dot(xmlField)),
-		jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	var structured jen.Code
+	switch {
+	case jsonField != "" && xmlField != "":
+		structured = jen.If(jen.Err().Op(":=").Id(rt.srvDecodeByMedia).Call(jen.Id("x"), jen.Lit(op.Body.Required),
+			jen.Op("&").Add(body.Clone()).Dot(jsonField), jen.Op("&").Add(body.Clone()).Dot(xmlField)),
+			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	case jsonField != "" || xmlField != "":
+		structured = jen.If(jen.Err().Op(":=").Id(rt.srvDecodeByMediaOne).Call(jen.Id("x"), jen.Lit(op.Body.Required),
+			jen.Op("&").Add(body.Clone()).Dot(jsonField+xmlField)),
+			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	default:
+		structured = jen.If(jen.Lit(op.Body.Required)).Block(jen.Return(jen.Id(rt.srvBodyRequired).Call()))
+	}
+	if len(cases) == 0 {
+		g.Add(structured)
+		return
+	}
+	g.Switch(jen.Id(rt.srvBodyCodec).Call(jen.Id("x"))).Block(append(cases, jen.Default().Block(structured))...)
 }
 
 // mediaNamesOf lists media types' names for a comment: "text/xml or

@@ -123,6 +123,9 @@ var rt = struct {
 	srvNewMedia          string
 	srvCodecMultipart    string
 	srvFilePart          string
+	srvBodyCodec         string
+	srvBodyRequired      string
+	srvDecodeByMediaOne  string
 	srvFileParts         string
 	srvParseJSONPart     string
 	filePart             string
@@ -297,6 +300,9 @@ var rt = struct {
 	srvNewMedia:          "srvNewMedia",
 	srvCodecMultipart:    "srvCodecMultipart",
 	srvFilePart:          "srvFilePart",
+	srvBodyCodec:         "srvBodyCodec",
+	srvBodyRequired:      "srvBodyRequired",
+	srvDecodeByMediaOne:  "srvDecodeByMediaOne",
 	srvFileParts:         "srvFileParts",
 	srvParseJSONPart:     "srvParseJSONPart",
 	filePart:             "filePart",

@@ -31,33 +31,21 @@ func serverBind(api *ir.API, op *ir.Operation, f *jen.File) {
 
 // serverBindBody binds a form body field by field, or decodes a JSON body.
 func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
+	if st := structByName(api, op.Body.Type.Name); st != nil && st.ByMedia != nil {
+		serverByMedia(api, op, st, g)
+		return
+	}
 	switch op.Body.Media.Codec {
 	case ir.MediaStream:
 		g.Id("in").Dot("Body").Op("=").Id("x").Dot("r").Dot("Body")
 		g.Id("in").Dot("ContentType").Op("=").Id("x").Dot("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))
 		return
 	case ir.MediaMultipart:
-		for _, fd := range structByName(api, op.Body.Type.Name).Fields {
-			dst := jen.Id("in").Dot("Body").Dot(fd.GoName)
-			bind := rt.srvFilePart
-			switch {
-			case fd.Type.Kind == ir.KindArray && fd.Type.Elem.Kind == ir.KindStream:
-				bind = rt.srvFileParts
-			case fd.Type.Kind != ir.KindStream:
-				serverBindField(api, fd, dst, g)
-				continue
-			}
-			g.If(jen.Err().Op(":=").Id(bind).Call(jen.Id("x"), jen.Lit(fd.Name), jen.Lit(fd.Required), jen.Op("&").Add(dst)),
-				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-		}
+		serverBindMultipart(api, structByName(api, op.Body.Type.Name), jen.Id("in").Dot("Body"), g)
 		return
 	case ir.MediaText:
 		g.If(jen.Err().Op(":=").Id(rt.srvTextBody).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-		return
-	}
-	if st := structByName(api, op.Body.Type.Name); st != nil && st.ByMedia != nil {
-		serverByMedia(op, st, g)
 		return
 	}
 	if op.Body.Media.Codec != ir.MediaForm {
@@ -82,6 +70,25 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	}
 	for _, fd := range st.Fields {
 		serverBindField(api, fd, jen.Id("in").Dot("Body").Dot(fd.GoName), g)
+	}
+}
+
+// serverBindMultipart binds a multipart body's parts into the fields of
+// body (of struct st): its file parts (srvFilePart, srvFileParts), its
+// text and JSON parts as form fields.
+func serverBindMultipart(api *ir.API, st *ir.Struct, body *jen.Statement, g *jen.Group) {
+	for _, fd := range st.Fields {
+		dst := body.Clone().Dot(fd.GoName)
+		bind := rt.srvFilePart
+		switch {
+		case fd.Type.Kind == ir.KindArray && fd.Type.Elem.Kind == ir.KindStream:
+			bind = rt.srvFileParts
+		case fd.Type.Kind != ir.KindStream:
+			serverBindField(api, fd, dst, g)
+			continue
+		}
+		g.If(jen.Err().Op(":=").Id(bind).Call(jen.Id("x"), jen.Lit(fd.Name), jen.Lit(fd.Required), jen.Op("&").Add(dst)),
+			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"mime"
 	"slices"
 	"strings"
 )
@@ -13,18 +14,16 @@ import (
 const formMedia = "application/x-www-form-urlencoded"
 
 // WithBodyMedia says which media types to send request bodies in, most
-// preferred first ("application/xml", "application/x-www-form-urlencoded"),
-// for the operations whose body the spec declares in several: each such
-// call sends the first of these it declares, else its own first, JSON when
-// it offers JSON. Answers are unaffected (see WithXML).
+// preferred first ("application/xml", "application/x-www-form-urlencoded",
+// "multipart/form-data"), for the operations whose body the spec declares
+// in several: each such call sends the first of these it declares (and,
+// for a body by format, the caller set), else its own first, JSON when it
+// offers JSON. Answers are unaffected (see WithXML).
 func WithBodyMedia(mediaTypes ...string) Option {
 	return func(c *Client) error {
 		for _, mt := range mediaTypes {
-			if strings.EqualFold(mt, formMedia) {
-				continue
-			}
-			if mediaOf(mt, nil) == mediaUnknown || mediaOf(mt, nil) == mediaProblem {
-				return fmt.Errorf("WithBodyMedia: %q is neither a JSON, an XML nor the form media type", mt)
+			if name, _, err := mime.ParseMediaType(mt); err != nil || !strings.Contains(name, "/") || strings.Contains(name, "*") {
+				return fmt.Errorf("WithBodyMedia: %q is not a media type", mt)
 			}
 		}
 		c.bodyMedia = append([]string(nil), mediaTypes...)
@@ -34,8 +33,11 @@ func WithBodyMedia(mediaTypes ...string) Option {
 
 // pickBody is the media type the client sends a body declared in these
 // media types (in the spec's order of preference) in: the first of
-// WithBodyMedia's it declares, else the first declared.
+// WithBodyMedia's it declares, else the first declared; "" for none.
 func (c *Client) pickBody(declared []string) string {
+	if len(declared) == 0 {
+		return ""
+	}
 	for _, want := range c.bodyMedia {
 		if i := slices.IndexFunc(declared, func(d string) bool { return strings.EqualFold(d, want) }); i >= 0 {
 			return declared[i]

@@ -55,3 +55,29 @@ func srvDecodeByMedia[J, X any](x *srvExchange, required bool, j **J, xm **X) er
 	*j = new(J)
 	return srvDecodeJSONBody(x, required, *j)
 }
+
+// srvDecodeByMediaOne decodes a request body by format that has one
+// structured format (JSON or XML; its others multipart, text or a stream)
+// into that format's field, as srvDecodeBody reads it. An empty body
+// leaves it nil (400 when it is required).
+func srvDecodeByMediaOne[T any](x *srvExchange, required bool, dst **T) error {
+	if x.body == "" {
+		return srvDecodeJSONBody(x, required, new(T))
+	}
+	*dst = new(T)
+	return srvDecodeBody(x, required, *dst)
+}
+
+// srvBodyCodec is the codec of the media type a request body came in;
+// srvCodecNone when there is none (an empty body).
+func srvBodyCodec(x *srvExchange) srvCodec {
+	if x.bodyMedia == nil {
+		return srvCodecNone
+	}
+	return x.bodyMedia.codec
+}
+
+// srvBodyRequired is the error of a required body that is absent.
+func srvBodyRequired() error {
+	return &srvBindError{srvWire{src: srvSrcBody}, "is required"}
+}

@@ -79,9 +79,12 @@ func TestBodiesEndToEnd(t *testing.T) {
 			t.Fatalf("PutPet: %+v, %v, sent %s", got, err, rec.contentType())
 		}
 	}
-	// The client refuses a preference it cannot encode.
-	if _, err := bodies.NewClient(bodies.WithBodyMedia("text/plain")); err == nil {
-		t.Error("WithBodyMedia(text/plain) accepted")
+	// The client refuses a preference that is no media type (text/plain
+	// is one: a body declared as JSON or text is sent as text).
+	for _, mt := range []string{"text", "image/*", "application/json; q"} {
+		if _, err := bodies.NewClient(bodies.WithBodyMedia(mt)); err == nil {
+			t.Errorf("WithBodyMedia(%s) accepted", mt)
+		}
 	}
 	// The client validates before sending, whatever the media type.
 	c, _ := bodies.NewClient(bodies.WithBaseURL(srv.URL), bodies.WithBodyMedia("application/xml"))

@@ -71,6 +71,7 @@ func full() parts.UploadFilesBody {
 		File:       strings.NewReader("the file"),
 		Extras:     []io.Reader{strings.NewReader("one"), strings.NewReader("two")},
 		Thumbnail:  strings.NewReader("png bytes"),
+		Offer:      parts.Ptr("v=0"),
 	}
 }
 
@@ -169,6 +170,7 @@ func TestMultipartPartsWire(t *testing.T) {
 		{"counts", "", "application/json", `{"views":3}`},
 		{"labels", "", "application/json", `[{"key":"k","value":"v"},{"key":"solo"}]`},
 		{"meta", "", "application/json", `{"owner":"ann","version":2}`},
+		{"offer", "", "application/sdp", "v=0"},
 		{"scores", "", "", "0"},
 		{"scores", "", "", "7"},
 		{"tags", "", "", "a b"},
