@@ -212,14 +212,22 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	if x.op.body == srvMediaNone || r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
 		return 0, ""
 	}
-	if x.op.body.codec == srvCodecMultipart {
-		return srvReadMultipart(r, x)
+	media := x.op.body
+	if len(x.op.bodies) > 0 {
+		// A body declared in several media types: the one it came in
+		// (a mixed body's multipart or stream is not read here either).
+		media = srvPickBody(r.Header, x.op.bodies)
 	}
-	if x.op.body.codec == srvCodecStream {
+	switch media.codec {
+	case srvCodecMultipart:
+		x.bodyMedia = media
+		return srvReadMultipart(r, x)
+	case srvCodecStream:
 		// The handler reads a streamed body itself, as it comes.
-		if label := srvStreamUndecodable(r.Header, x.op.body.name); label != "" {
+		if label := srvStreamUndecodable(r.Header, media.name); label != "" {
 			return http.StatusUnsupportedMediaType, label
 		}
+		x.bodyMedia = media
 		return 0, ""
 	}
 	if r.ContentLength > s.config.maxBody {
@@ -252,10 +260,7 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	case n == 0:
 		return 0, ""
 	}
-	x.bodyMedia = x.op.body
-	if len(x.op.bodies) > 0 {
-		x.bodyMedia = srvPickBody(header, x.op.bodies)
-	}
+	x.bodyMedia = media
 	if label := srvUndecodable(header, x.bodyMedia.name); label != "" {
 		return http.StatusUnsupportedMediaType, srvBodiesLabel(label, x.op.bodies)
 	}
