@@ -17,3 +17,12 @@ func TestResponseAnswersEndToEnd(t *testing.T) {
 func TestResponseEventsEndToEnd(t *testing.T) {
 	loopback(t, "response_events.txtar", "events", "response_events_test.go")
 }
+
+// TestResponsePartsEndToEnd runs testdata/e2e/response_parts_test.go
+// against the code of response_parts.txtar: responses whose media types
+// are of different kinds (JSON or events, a stream or JSON) or schemas
+// (two JSON media types, XML, text), each part set by the handler and
+// filled on the client by the answer's Content-Type, WithAccept choosing.
+func TestResponsePartsEndToEnd(t *testing.T) {
+	loopback(t, "response_parts.txtar", "parts", "response_parts_test.go")
+}

@@ -5,6 +5,7 @@ package kinfuzz
 import (
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // CallOption configures one call: it is the variadic last argument of
@@ -26,6 +27,9 @@ type callConfig struct {
 	// starts after (WithLastEventID).
 	reconnects  int
 	lastEventID string
+	// accept, when set, replaces the operation's Accept header
+	// (WithAccept).
+	accept string
 }
 
 // ResponseMeta is what an answer carried besides its body: WithResponse
@@ -80,6 +84,29 @@ func WithHeader(name, value string) CallOption {
 			c.header = make(http.Header)
 		}
 		c.header.Add(name, value)
+		return nil
+	}
+}
+
+// WithAccept asks for the answer in the given media types, in preference
+// order, instead of those the operation and the client's WithJSON or
+// WithXML say: an operation whose answer comes in media types of different
+// kinds (JSON or server-sent events, a video or a JSON description) is
+// asked for the one the caller wants (WithAccept("text/event-stream")).
+// The answer is still read as the operation declares: a media type it
+// does not declare is an invalid response. No media type, or one with a
+// control character or a comma, is refused.
+func WithAccept(mediaTypes ...string) CallOption {
+	return func(c *callConfig) error {
+		if len(mediaTypes) == 0 {
+			return fmt.Errorf("WithAccept: no media type")
+		}
+		for _, m := range mediaTypes {
+			if m == "" || !validHeaderValue(m) || strings.Contains(m, ",") {
+				return fmt.Errorf("WithAccept: the media type %q is empty or holds a comma or a control character", m)
+			}
+		}
+		c.accept = strings.Join(mediaTypes, ", ")
 		return nil
 	}
 }

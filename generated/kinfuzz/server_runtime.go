@@ -30,6 +30,10 @@ const (
 // fails with: the server answers 500 instead.
 var errSrvResponseStatus = errors.New("response status out of range")
 
+// errSrvNoPart is the failure of a response with several kinds of body
+// that sets none in the negotiated media type.
+var errSrvNoPart = errors.New("the response sets no body in the negotiated media type")
+
 // ErrNotImplemented is what UnimplementedHandler's methods return; a
 // handler returning it (or an error wrapping it) answers 501.
 var ErrNotImplemented = errors.New("operation not implemented")

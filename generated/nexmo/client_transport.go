@@ -164,6 +164,13 @@ func (c *Client) exchange(ctx context.Context, r *request, out any) error {
 	}
 }
 
+// picker is an answer of a response with parts (client_parts.go): pick
+// says what a 2xx answer of a Content-Type goes into, and whether it is
+// text; nil when none of its media types takes it.
+type picker interface {
+	pick(contentType string) (any, bool)
+}
+
 // resumable is an answer that can call its operation again to go on where
 // it was cut (an event stream called WithSSEReconnect, client_events.go).
 type resumable interface {
@@ -275,6 +282,8 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 // the client's preference under the name the operation declares for it.
 func (c *Client) acceptOf(r *request) string {
 	switch {
+	case r.call != nil && r.call.accept != "":
+		return r.call.accept
 	case r.accept != "":
 		return r.accept
 	case c.accept == "application/xml" && r.acceptXML != "":
@@ -382,6 +391,15 @@ func (c *Client) read(r *request, resp *http.Response, out any) (failure, error)
 	if r.empty {
 		discardBody(resp.Body)
 		return failFinal, nil
+	}
+	if p, ok := out.(picker); ok && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		var text bool
+		if out, text = p.pick(resp.Header.Get("Content-Type")); out == nil {
+			discardBody(resp.Body)
+			return failGarbled, c.apiError(r, resp, nil,
+				fmt.Errorf("%w: unexpected content type %q", ErrInvalidResponse, resp.Header.Get("Content-Type")))
+		}
+		r.text = text
 	}
 	if s, ok := out.(streamed); ok && resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		s.handOver(resp)

@@ -127,3 +127,18 @@ func (b *builder) byMediaXML(t ir.TypeRef) []ir.TypeRef {
 	}
 	return out
 }
+
+// responseXML are the types of a response's XML bodies: its XML parts'
+// when it has parts, else byMediaXML's.
+func (b *builder) responseXML(r *ir.Response) []ir.TypeRef {
+	if r.Parts == nil {
+		return b.byMediaXML(*r.Type)
+	}
+	var out []ir.TypeRef
+	for _, p := range r.Parts {
+		if ir.HasCodec(p.Media, ir.MediaXML) {
+			out = append(out, p.Type)
+		}
+	}
+	return out
+}

@@ -92,58 +92,11 @@ func (b *builder) response(op *ir.Operation, status, statusRange int, resp *open
 	if resp.Description != nil {
 		r.Doc = *resp.Description
 	}
-	var schema *openapi3.SchemaRef
-	var formats []mediaSchema
-	differ := false
-	shared := structuredSchema(resp.Content)
-	class := ir.Media(-1)
-	for _, name := range sortedKeys(resp.Content) {
-		mt := resp.Content[name]
-		codec, ok := mediaKind(mediaBase(name), mt.Schema, shared)
-		if !ok || codec == ir.MediaForm {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: response media type %q (JSON, XML, problem+json, +json and +xml, text and binary streams are supported)", name)
-			continue
-		}
-		if class >= 0 && bodyClass(codec) != class {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: media types of one response of different kinds (a structured body, text, a binary stream)")
-			continue
-		}
-		class = bodyClass(codec)
-		media := b.mediaType(name, codec)
-		if class != ir.MediaJSON {
-			if !slices.Contains(r.Media, media) {
-				r.Media = append(r.Media, media)
-			}
-			continue
-		}
-		if mt.Schema != nil {
-			if schema != nil && !sameSchema(mt.Schema, schema) {
-				differ = true
-			}
-			schema = mt.Schema
-			formats = append(formats, mediaSchema{media, mt.Schema, b.pos(mt.Origin)})
-		}
-		if slices.Contains(r.Media, media) {
-			continue // application/json and application/json; charset=utf-8
-		}
-		r.Media = append(r.Media, media)
-		if media.Codec == ir.MediaJSON && r.Example == "" {
-			r.Example = jsonExample(mt)
-		}
-	}
-	sortMedia(r.Media)
-	switch {
-	case class == ir.MediaStream:
-		r.Type = &ir.TypeRef{Kind: ir.KindStream}
-		b.events(r, resp.Content)
-	case class == ir.MediaText:
-		r.Type = &ir.TypeRef{Kind: ir.KindString}
-	case differ:
-		r.Type = b.mediaBodies(r, formats)
-	case schema != nil:
-		t := b.wholeBody(b.typeOf(schema, naming.Inline(r.GoName, "body"), nil, ir.RoleModel), schema)
-		b.setRoot(t)
-		r.Type = &t
+	kinds := b.responseKinds(r, resp.Content)
+	if kinds.parts() {
+		b.responseParts(r, kinds, resp)
+	} else {
+		b.responseBody(r, kinds, resp.Content)
 	}
 	for _, name := range sortedKeys(resp.Headers) {
 		h := resp.Headers[name].Value

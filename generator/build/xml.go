@@ -75,7 +75,7 @@ func (b *builder) xmlBytes() {
 		}
 		for _, r := range op.Responses {
 			if r.Type != nil && ir.HasCodec(r.Media, ir.MediaXML) {
-				for _, t := range b.byMediaXML(*r.Type) {
+				for _, t := range b.responseXML(r) {
 					b.xmlBody(op, t, "response "+r.Code(), seen)
 				}
 			}

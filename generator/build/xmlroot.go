@@ -49,7 +49,7 @@ func (b *builder) xmlRootsNested() {
 	for _, op := range b.api.AllOperations() {
 		for _, r := range op.Responses {
 			if r.Type != nil && ir.HasCodec(r.Media, ir.MediaXML) {
-				for _, t := range b.byMediaXML(*r.Type) {
+				for _, t := range b.responseXML(r) {
 					walk(t)
 				}
 			}

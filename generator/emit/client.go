@@ -59,6 +59,10 @@ func clientMethodDoc(f *jen.File, op *ir.Operation) {
 			"(the Last-Event-ID header); WithLastEventID starts after a given one."
 	case op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream:
 		text += "\n\nThe answer's Body is streamed: read it, then close it."
+	case op.Success != nil && op.Success.Parts != nil:
+		text += "\n\nThe answer comes as one of several kinds of body: the field of the\n" +
+			"one the answer's Content-Type names is set (a streamed one read, then\n" +
+			"closed). WithAccept asks for the one the call wants."
 	}
 	text += clientAnswersDoc(op)
 	if op.Deprecated {
@@ -342,6 +346,9 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 	case ir.KindStruct, ir.KindUnion:
 		g.Id("out").Op(":=").New(jen.Id(op.Success.Type.Name))
 		target = jen.Id("out")
+		if op.Success.Parts != nil {
+			target = jen.Id(rt.answerInto).Call(jen.Id("out"))
+		}
 	case ir.KindStream:
 		g.Id("out").Op(":=").New(clientStreamType(op.Success))
 		target = jen.Id("out")
@@ -469,6 +476,9 @@ func clientMethodConst(method string) *jen.Statement {
 func clientAccept(api *ir.API, op *ir.Operation) (accept, acceptJSON, acceptXML string) {
 	if op.Success == nil || op.Success.Type == nil || len(op.Success.Media) == 0 {
 		return errorAccept(op), "", ""
+	}
+	if op.Success.Parts != nil {
+		return clientPartsAccept(op.Success), "", ""
 	}
 	if st := structByName(api, op.Success.Type.Name); op.Success.Type.Kind == ir.KindStruct && st != nil && st.ByMedia != nil {
 		return "", byMediaAccept(st, ir.MediaJSON), byMediaAccept(st, ir.MediaXML)

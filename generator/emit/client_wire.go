@@ -28,6 +28,9 @@ func clientWireNames(api *ir.API) map[string]bool {
 			if r.Type != nil {
 				clientHoldsSecret(api, *r.Type, need, map[string]bool{})
 			}
+			for _, p := range r.Parts {
+				clientHoldsSecret(api, p.Type, need, map[string]bool{})
+			}
 		}
 	}
 	return need

@@ -43,6 +43,7 @@ var jenUnits = []jenUnit{
 	{"client_secrets.go", clientSecretMethods},
 	{"wire.go", clientWires},
 	{"client_pagination.go", clientPagination},
+	{"client_responses.go", clientAnswerParts},
 	{"server.go", serverTypes},
 	{"server_responses.go", serverResponses},
 	{"server_routes.go", serverRoutes},
@@ -77,6 +78,7 @@ var runtimeFiles = []runtimeFile{
 	{"client_middleware.go", always},
 	{"client_multipart.go", multiparts},
 	{"client_pages.go", paginates},
+	{"client_parts.go", usesParts},
 	{"client_retry.go", always},
 	{"client_security.go", always},
 	{"client_stream.go", streamsAnswers},
@@ -128,7 +130,7 @@ func closesObjects(api *ir.API) bool {
 func sendsEvents(api *ir.API) bool {
 	for _, op := range api.AllOperations() {
 		for _, r := range op.Responses {
-			if r.Events {
+			if r.Events || slices.ContainsFunc(r.Parts, func(p *ir.ResponsePart) bool { return p.Events }) {
 				return true
 			}
 		}
@@ -201,7 +203,7 @@ func bodyHas(b *ir.Body, c ir.Media) bool {
 // the only users of client_stream.go.
 func streamsAnswers(api *ir.API) bool {
 	for _, op := range api.AllOperations() {
-		if op.Success != nil && op.Success.Type != nil && op.Success.Type.Kind == ir.KindStream {
+		if op.Success != nil && op.Success.Type != nil && (op.Success.Type.Kind == ir.KindStream || op.Success.Parts != nil) {
 			return true
 		}
 	}

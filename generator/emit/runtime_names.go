@@ -45,6 +45,8 @@ var rt = struct {
 	ErrNotImplemented    string
 	escapePathValue      string
 	errSrvResponseStatus string
+	errSrvNoPart         string
+	answerInto           string
 	flexString           string
 	Handler              string
 	invalidInput         string
@@ -222,6 +224,8 @@ var rt = struct {
 	ErrNotImplemented:    "ErrNotImplemented",
 	escapePathValue:      "escapePathValue",
 	errSrvResponseStatus: "errSrvResponseStatus",
+	errSrvNoPart:         "errSrvNoPart",
+	answerInto:           "answerInto",
 	flexString:           "flexString",
 	Handler:              "Handler",
 	invalidInput:         "invalidInput",

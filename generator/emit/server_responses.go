@@ -31,9 +31,7 @@ func serverResponsesOf(api *ir.API, op *ir.Operation, f *jen.File) {
 		serverResponseType(r.GoName, responseStatus(r)+" of "+op.GoName+".", r, f)
 		serverResponseMarker(op, r.GoName, f)
 		serverResponseWrite(api, r.GoName, r, f)
-		if r.Type != nil && r.Type.Kind == ir.KindStruct {
-			mediaBodyOffers(api, r.GoName, r, f)
-		}
+		serverOffers(api, r.GoName, r, f)
 	}
 }
 
@@ -52,13 +50,23 @@ func serverSharedResponse(api *ir.API, op *ir.Operation, r *ir.Response, f *jen.
 			serverResponseMarker(u, sh.TypeName, f)
 		}
 		serverResponseWrite(api, sh.TypeName, r, f)
-		if r.Type != nil && r.Type.Kind == ir.KindStruct {
-			mediaBodyOffers(api, sh.TypeName, r, f)
-		}
+		serverOffers(api, sh.TypeName, r, f)
 	}
 	f.Add(docComment(r.GoName + " is " + sh.TypeName + ", the " + responseStatus(r) + " of " + op.GoName + "."))
 	f.Type().Id(r.GoName).Op("=").Id(sh.TypeName)
 	f.Line()
+}
+
+// serverOffers prints the srvOffers method of a response whose media type
+// depends on the bodies the handler set: a response with parts, or whose
+// body is a body by media type.
+func serverOffers(api *ir.API, name string, r *ir.Response, f *jen.File) {
+	switch {
+	case r.Parts != nil:
+		partsOffers(name, r, f)
+	case r.Type != nil && r.Type.Kind == ir.KindStruct:
+		mediaBodyOffers(api, name, r, f)
+	}
 }
 
 // responseStatus names a response by its status: "401 response", "default
@@ -93,7 +101,10 @@ func serverResponseType(name, lead string, r *ir.Response, f *jen.File) {
 			g.Add(docComment(text))
 			g.Id("Status").Int()
 		}
-		if r.Type != nil {
+		switch {
+		case r.Parts != nil:
+			serverPartsBody(r, g)
+		case r.Type != nil:
 			serverResponseBody(r, g)
 		}
 		for _, h := range r.Headers {
@@ -135,8 +146,12 @@ func serverResponseWrite(api *ir.API, name string, r *ir.Response, f *jen.File) 
 				g.If(jen.Id("v").Dot("Status").Op("<").Lit(lo).Op("||").Id("v").Dot("Status").Op(">").Lit(hi)).
 					Block(jen.Return(jen.Id(rt.errSrvResponseStatus)))
 			}
+			if r.Parts != nil {
+				serverPartsWrite(api, r, status, g)
+				return
+			}
 			if r.Type != nil && r.Type.Kind != ir.KindStream && !isText(r.Media) {
-				args := []jen.Code{jen.Id("m"), serverWireBody(api, *r.Type, g)}
+				args := []jen.Code{jen.Id("m"), serverWireBody(api, *r.Type, jen.Id("v").Dot("Body"), g)}
 				for _, m := range r.Media {
 					args = append(args, jen.Id(mediaIdent(m)))
 				}
@@ -251,27 +266,27 @@ func mediaList(ms []*ir.MediaType) string {
 // serverWireBody is the value a response encodes: its body, or the body's
 // wire twin when it holds secrets (see client_wire.go), so that a server
 // sends their values.
-func serverWireBody(api *ir.API, t ir.TypeRef, g *jen.Group) jen.Code {
+func serverWireBody(api *ir.API, t ir.TypeRef, body *jen.Statement, g *jen.Group) jen.Code {
 	need := clientWireNames(api)
 	switch {
 	case clientSame(t, need):
-		return jen.Op("&").Id("v").Dot("Body")
+		return jen.Op("&").Add(body.Clone())
 	case t.Kind == ir.KindStruct:
-		return clientWireValue(t, jen.Id("v").Dot("Body"), need) // its secrets revealed
+		return clientWireValue(t, body.Clone(), need) // its secrets revealed
 	case t.Kind == ir.KindArray && t.Elem.Kind == ir.KindStruct:
-		g.Id("body").Op(":=").Make(clientWireType(t, need), jen.Len(jen.Id("v").Dot("Body")))
-		g.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Body")).Block(
-			jen.Id("body").Index(jen.Id("i")).Op("=").Add(clientWireValue(*t.Elem, jen.Id("v").Dot("Body").Index(jen.Id("i")), need)))
+		g.Id("body").Op(":=").Make(clientWireType(t, need), jen.Len(body.Clone()))
+		g.For(jen.Id("i").Op(":=").Range().Add(body.Clone())).Block(
+			jen.Id("body").Index(jen.Id("i")).Op("=").Add(clientWireValue(*t.Elem, body.Clone().Index(jen.Id("i")), need)))
 		return jen.Id("body")
 	case t.Kind == ir.KindMap && (t.Elem.Kind == ir.KindStruct || t.Elem.Secret):
-		g.Id("body").Op(":=").Make(clientWireType(t, need), jen.Len(jen.Id("v").Dot("Body")))
-		g.For(jen.List(jen.Id("k"), jen.Id("item")).Op(":=").Range().Id("v").Dot("Body")).Block(
+		g.Id("body").Op(":=").Make(clientWireType(t, need), jen.Len(body.Clone()))
+		g.For(jen.List(jen.Id("k"), jen.Id("item")).Op(":=").Range().Add(body.Clone())).Block(
 			jen.Id("body").Index(jen.Id("k")).Op("=").Add(clientWireValue(*t.Elem, jen.Id("item"), need)))
 		return jen.Id("body")
 	}
 	// Deeper shapes (arrays of arrays) have no twin: clientHoldsSecret
 	// marks structs and arrays of them only.
-	return jen.Op("&").Id("v").Dot("Body")
+	return jen.Op("&").Add(body.Clone())
 }
 
 // serverEventsBody prints the body field of a text/event-stream response:

@@ -620,11 +620,38 @@ type Response struct {
 	Events    bool
 	EventData *TypeRef
 	// Media lists the body's media types in preference order.
-	Media   []*MediaType
+	Media []*MediaType
+	// Parts, when not nil, are the alternatives of a response whose media
+	// types are of different kinds (a structured body, text, a byte
+	// stream, events) or whose JSON (or XML) media types carry different
+	// schemas: one per kind and schema, in preference order. Type is then
+	// the client's answer (a struct of Type.Name that is not in
+	// API.Structs: one pointer per part, the one the answer's
+	// Content-Type names set), and the server's response has one field
+	// per part, the handler setting one (or several: the request's Accept
+	// picks).
+	Parts   []*ResponsePart
 	Headers []*Header
 	// Example is the JSON text of the spec's example of the JSON body (its
 	// example, else the first of its examples by name); "" when none.
 	Example string
+}
+
+// ResponsePart is one kind of body of a response with Parts.
+type ResponsePart struct {
+	// GoName is the part's field, in the client's answer and the server's
+	// response: JSON, XML, Text, Stream, Events, or, for several parts of
+	// one format, the media type's name in Go.
+	GoName string
+	// Media are the part's media types, in preference order.
+	Media []*MediaType
+	// Type is the part's value: a structured type, KindString for text,
+	// KindStream for a byte stream and for events.
+	Type TypeRef
+	// Events marks text/event-stream; EventData, when set, is the type of
+	// each event's data (as Response.Events and EventData say).
+	Events    bool
+	EventData *TypeRef
 }
 
 // Code is the response's key in the document: "200", "2XX", "default".

@@ -44,6 +44,14 @@ func (s *Stream) handOver(resp *http.Response) {
 	s.Body = &streamBody{ReadCloser: resp.Body, cancel: s.cancel}
 }
 
+// Close closes Body, when the Stream holds one.
+func (s *Stream) Close() error {
+	if s == nil || s.Body == nil {
+		return nil
+	}
+	return s.Body.Close()
+}
+
 // handedOver reports whether the Stream holds an answer's body.
 func (s *Stream) handedOver() bool { return s.Body != nil }
 
