@@ -18,14 +18,10 @@ func emit(w io.Writer, p *plan) error {
 	for _, o := range p.Ops {
 		writeHandlerMethod(&b, o)
 	}
-	writeEnums(&b, p)
-	h := p.Hints
-	if h == nil {
-		h = &hints{}
-	}
-	writeHints(&b, h)
+	writeTables(&b, p)
 	writeTest(&b, p)
 	b.WriteString(helpers)
+	b.WriteString(filler)
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
 		return fmt.Errorf("formatting the smoke test: %v\n%s", err, b.String())
@@ -41,6 +37,16 @@ func writeHandlerMethod(b *strings.Builder, o op) {
 		return
 	}
 	fmt.Fprintf(b, "\tvar r %s\n\th.answer(in, &r)\n\treturn r, nil\n}\n\n", o.Response)
+}
+
+// writeTables writes the filler's tables: the enums and the spec's rules.
+func writeTables(b *strings.Builder, p *plan) {
+	writeEnums(b, p)
+	h := p.Hints
+	if h == nil {
+		h = &hints{}
+	}
+	writeHints(b, h)
 }
 
 func writeEnums(b *strings.Builder, p *plan) {

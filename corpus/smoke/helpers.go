@@ -20,8 +20,8 @@ const imports = `import (
 
 `
 
-// helpers is the fixed part of every smoke test: the recorder, the filler
-// of minimal values and the comparison. It refers to the package's
+// helpers is the fixed part of every smoke test beside the filler: the
+// recorder and the comparison. It refers to the package's
 // APIError (the client's error for an answer that is not a success).
 const helpers = `
 // smokeServe is the server under test. SMOKE_TAMPER_QUERY=name=value, set
@@ -48,7 +48,7 @@ type smokeRecorder struct {
 	called bool
 	in     any
 	body   any
-	unfit  string // a union of the answer the filler found no valid value of
+	unfit  string // why the filler could not make the answer valid ("" when it could)
 }
 
 func (r *smokeRecorder) reset() {
@@ -60,8 +60,7 @@ func (r *smokeRecorder) reset() {
 // answer records in and fills resp (a pointer to the response).
 func (r *smokeRecorder) answer(in any, resp any) {
 	v := reflect.ValueOf(resp).Elem()
-	var unfit string
-	smokeFiller{unfit: &unfit}.fill(v, 0, smokeHint{MinItems: -1})
+	unfit := smokeFillAnswer(v)
 	smokeDrain(reflect.ValueOf(in))
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -71,6 +70,151 @@ func (r *smokeRecorder) answer(in any, resp any) {
 	}
 }
 
+// smokeDrain replaces every stream of v (the handler's input) by a
+// smokeReader of its bytes, read while the handler runs, so the input
+// compares with what the client sent.
+func smokeDrain(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			smokeDrain(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				smokeDrain(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			smokeDrain(v.Index(i))
+		}
+	case reflect.Interface:
+		r, ok := v.Interface().(io.Reader)
+		if !ok || v.IsNil() || !v.CanSet() {
+			return
+		}
+		b, _ := io.ReadAll(r)
+		if s := reflect.ValueOf(&smokeReader{Data: string(b)}); s.Type().AssignableTo(v.Type()) {
+			v.Set(s)
+		}
+	}
+}
+
+// smokeArg is an argument the client sent and the input field it should
+// arrive in ("" when no field of the input has its type).
+type smokeArg struct {
+	field string
+	sent  any
+}
+
+// smokeCheck judges one call: the client's error, what the handler
+// received against what was sent, and the decoded result against the body
+// the handler answered.
+func smokeCheck(t *testing.T, r *smokeRecorder, op string, err error, args []smokeArg, got any, hasBody bool) {
+	t.Helper()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var apiErr *APIError
+	switch {
+	case err != nil && !r.called && !errors.As(err, &apiErr):
+		smokeLine(t, op, "skip", "the client refused the minimal values: "+err.Error())
+		return
+	case err != nil && !r.called:
+		smokeLine(t, op, "FAIL", "the server refused what the client sent: "+err.Error())
+		return
+	case err != nil && r.unfit != "":
+		smokeLine(t, op, "skip", "the answer: "+r.unfit+": "+err.Error())
+		return
+	case err != nil:
+		smokeLine(t, op, "FAIL", "the client failed on the server's answer: "+err.Error())
+		return
+	case !r.called:
+		smokeLine(t, op, "FAIL", "the call succeeded but the handler was not called")
+		return
+	}
+	in := reflect.ValueOf(r.in).Elem()
+	for _, a := range args {
+		if a.field == "" {
+			continue
+		}
+		if _, stream := a.sent.(io.Reader); stream {
+			continue // read by the server: its bytes are checked as they arrive
+		}
+		if d := smokeDiff(a.sent, in.FieldByName(a.field).Interface()); d != "" {
+			smokeLine(t, op, "FAIL", "the server received another "+a.field+": "+d)
+			return
+		}
+	}
+	if body, ok := smokeStream(got); ok && hasBody {
+		b, err := io.ReadAll(body)
+		body.Close()
+		if err != nil || string(b) != "smoke" {
+			smokeLine(t, op, "FAIL", fmt.Sprintf("the client streamed another body: %q, %v", b, err))
+			return
+		}
+	} else if got != nil && hasBody {
+		if d := smokeDiff(r.body, got); d != "" {
+			smokeLine(t, op, "FAIL", "the client decoded another body: "+d)
+			return
+		}
+	}
+	smokeLine(t, op, "ok", "")
+}
+
+// smokeStream is the Body of a streamed answer (a *Stream), if got is one.
+func smokeStream(got any) (io.ReadCloser, bool) {
+	v := reflect.ValueOf(got)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil, false
+	}
+	f := v.Elem().FieldByName("Body")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[io.ReadCloser]() || f.IsNil() {
+		return nil, false
+	}
+	return f.Interface().(io.ReadCloser), true
+}
+
+// smokeDiff compares two values by their JSON encodings; "" when equal.
+func smokeDiff(want, got any) string {
+	a, errA := json.Marshal(want)
+	b, errB := json.Marshal(got)
+	if errA != nil || errB != nil {
+		return fmt.Sprintf("cannot encode: %v, %v", errA, errB)
+	}
+	if string(a) == string(b) {
+		return ""
+	}
+	return fmt.Sprintf("want %.300s, got %.300s", a, b)
+}
+
+// smokeLine prints one operation's outcome; FAIL fails the test.
+func smokeLine(t *testing.T, op, status, detail string) {
+	t.Helper()
+	t.Logf("SMOKE %s %s %s", op, status, detail)
+	if status == "FAIL" {
+		t.Fail()
+	}
+}
+`
+
+// fillerImports are the imports of the filler on its own (FillerSource).
+const fillerImports = `import (
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"reflect"
+	"strings"
+	"time"
+)
+
+`
+
+// filler makes the minimal values, within the spec's rules (the tables
+// writeHints prints): the smoke test's and, through FillerSource, the
+// interop suite's (bench/interop), so that both drive an operation with the
+// same values.
+const filler = `
 var smokeTime = time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // smokeValue, smokeHint and smokeUnion are the spec's rules as
@@ -115,23 +259,47 @@ func (r *smokeReader) Close() error { return nil }
 
 // smokeFiller makes minimal valid values: every field set (strings
 // "smoke", numbers 1, true, an enum's first constant, one element per
-// list and map; deeper than 4, only required fields), moved within the
-// spec's rules (smokeHints). A request leaves readOnly fields zero, a
-// response writeOnly ones; minimal sets required fields only (a union's
-// second try).
+// list and map; deeper than 4, only required fields and arrays of
+// minItems; deeper than 16, only arrays of minItems and unions; deeper
+// than smokeStop, nothing),
+// moved within the spec's rules (smokeHints). A request leaves readOnly
+// fields zero, a response writeOnly ones; minimal sets required fields
+// only (a union's second try).
 type smokeFiller struct {
 	request, minimal bool
-	// unfit, when set, receives the name of the first union of which
-	// no try was valid.
+	// unfit, when set, receives why the filler could not make the value
+	// valid: the first union of which no try was valid, or the depth
+	// stop.
 	unfit *string
 }
+
+// smokeStop is the filler's hard stop: deeper, it fills nothing. Only a
+// value of a type that has no finite valid value gets there (a required
+// array of at least one item of its own type, a union that must hold
+// itself): the value is left invalid, and the operation is a skip that
+// says so, rather than a filler that never ends.
+const smokeStop = 32
 
 // smokeFill fills a request's argument.
 func smokeFill(v reflect.Value, depth int) {
 	smokeFiller{request: true}.fill(v, depth, smokeHint{MinItems: -1})
 }
 
+// smokeFillAnswer fills a response, and returns why the filler could not
+// make it valid ("" when it could).
+func smokeFillAnswer(v reflect.Value) string {
+	var unfit string
+	smokeFiller{unfit: &unfit}.fill(v, 0, smokeHint{MinItems: -1})
+	return unfit
+}
+
 func (f smokeFiller) fill(v reflect.Value, depth int, h smokeHint) {
+	if depth > smokeStop {
+		if f.unfit != nil && *f.unfit == "" {
+			*f.unfit = "the filler stopped at its depth stop in a " + v.Type().String() + ": no finite value of it meets the spec's rules"
+		}
+		return
+	}
 	if e, ok := smokeEnums[v.Type()]; ok {
 		v.Set(e)
 		return
@@ -283,7 +451,7 @@ func (f smokeFiller) one(v reflect.Value, depth int, h smokeHint) bool {
 	}
 	v.Set(first) // none is valid: the call says why
 	if f.unfit != nil && *f.unfit == "" {
-		*f.unfit = t.Name()
+		*f.unfit = "no value of the union " + t.Name() + " that the filler tried is valid (each matched no variant or several)"
 	}
 	return true
 }
@@ -328,130 +496,4 @@ func smokeValid(c reflect.Value) bool {
 	return true
 }
 
-// smokeDrain replaces every stream of v (the handler's input) by a
-// smokeReader of its bytes, read while the handler runs, so the input
-// compares with what the client sent.
-func smokeDrain(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			smokeDrain(v.Elem())
-		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				smokeDrain(v.Field(i))
-			}
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			smokeDrain(v.Index(i))
-		}
-	case reflect.Interface:
-		r, ok := v.Interface().(io.Reader)
-		if !ok || v.IsNil() || !v.CanSet() {
-			return
-		}
-		b, _ := io.ReadAll(r)
-		if s := reflect.ValueOf(&smokeReader{Data: string(b)}); s.Type().AssignableTo(v.Type()) {
-			v.Set(s)
-		}
-	}
-}
-
-// smokeArg is an argument the client sent and the input field it should
-// arrive in ("" when no field of the input has its type).
-type smokeArg struct {
-	field string
-	sent  any
-}
-
-// smokeCheck judges one call: the client's error, what the handler
-// received against what was sent, and the decoded result against the body
-// the handler answered.
-func smokeCheck(t *testing.T, r *smokeRecorder, op string, err error, args []smokeArg, got any, hasBody bool) {
-	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var apiErr *APIError
-	switch {
-	case err != nil && !r.called && !errors.As(err, &apiErr):
-		smokeLine(t, op, "skip", "the client refused the minimal values: "+err.Error())
-		return
-	case err != nil && !r.called:
-		smokeLine(t, op, "FAIL", "the server refused what the client sent: "+err.Error())
-		return
-	case err != nil && r.unfit != "":
-		smokeLine(t, op, "skip", "no value of the answer's union "+r.unfit+" that the filler tried is valid (each matched no variant or several): "+err.Error())
-		return
-	case err != nil:
-		smokeLine(t, op, "FAIL", "the client failed on the server's answer: "+err.Error())
-		return
-	case !r.called:
-		smokeLine(t, op, "FAIL", "the call succeeded but the handler was not called")
-		return
-	}
-	in := reflect.ValueOf(r.in).Elem()
-	for _, a := range args {
-		if a.field == "" {
-			continue
-		}
-		if _, stream := a.sent.(io.Reader); stream {
-			continue // read by the server: its bytes are checked as they arrive
-		}
-		if d := smokeDiff(a.sent, in.FieldByName(a.field).Interface()); d != "" {
-			smokeLine(t, op, "FAIL", "the server received another "+a.field+": "+d)
-			return
-		}
-	}
-	if body, ok := smokeStream(got); ok && hasBody {
-		b, err := io.ReadAll(body)
-		body.Close()
-		if err != nil || string(b) != "smoke" {
-			smokeLine(t, op, "FAIL", fmt.Sprintf("the client streamed another body: %q, %v", b, err))
-			return
-		}
-	} else if got != nil && hasBody {
-		if d := smokeDiff(r.body, got); d != "" {
-			smokeLine(t, op, "FAIL", "the client decoded another body: "+d)
-			return
-		}
-	}
-	smokeLine(t, op, "ok", "")
-}
-
-// smokeStream is the Body of a streamed answer (a *Stream), if got is one.
-func smokeStream(got any) (io.ReadCloser, bool) {
-	v := reflect.ValueOf(got)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return nil, false
-	}
-	f := v.Elem().FieldByName("Body")
-	if !f.IsValid() || f.Type() != reflect.TypeFor[io.ReadCloser]() || f.IsNil() {
-		return nil, false
-	}
-	return f.Interface().(io.ReadCloser), true
-}
-
-// smokeDiff compares two values by their JSON encodings; "" when equal.
-func smokeDiff(want, got any) string {
-	a, errA := json.Marshal(want)
-	b, errB := json.Marshal(got)
-	if errA != nil || errB != nil {
-		return fmt.Sprintf("cannot encode: %v, %v", errA, errB)
-	}
-	if string(a) == string(b) {
-		return ""
-	}
-	return fmt.Sprintf("want %.300s, got %.300s", a, b)
-}
-
-// smokeLine prints one operation's outcome; FAIL fails the test.
-func smokeLine(t *testing.T, op, status, detail string) {
-	t.Helper()
-	t.Logf("SMOKE %s %s %s", op, status, detail)
-	if status == "FAIL" {
-		t.Fail()
-	}
-}
 `

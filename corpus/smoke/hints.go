@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,7 +79,7 @@ func hintsOf(api *ir.API, scope *types.Scope) *hints {
 				continue
 			}
 			fields[f.GoName] = fieldHint{
-				Wire: f.Name, Required: f.Required, ReadOnly: f.ReadOnly, WriteOnly: f.WriteOnly,
+				Wire: f.Name, Required: required(f), ReadOnly: f.ReadOnly, WriteOnly: f.WriteOnly,
 				Value: valueFor(f.Rules), Item: valueFor(f.ItemRules), MinItems: minItems(f.Rules),
 			}
 		}
@@ -87,6 +88,16 @@ func hintsOf(api *ir.API, scope *types.Scope) *hints {
 		}
 	}
 	return h
+}
+
+// required reports whether f is required where it travels: a readOnly
+// property the schema requires is not required in a request (the IR's
+// Required is false, for the validators that judge requests) but is in a
+// response, as the AccessTag tells the runtime ("readOnly,required"); the
+// filler leaves readOnly fields out of requests and writeOnly ones out of
+// answers anyway.
+func required(f *ir.Field) bool {
+	return f.Required || slices.Contains(strings.Split(f.AccessTag, ","), "required")
 }
 
 func hasField(st *types.Struct, name string) bool {
@@ -206,13 +217,19 @@ func stringFor(format, pattern string, minLen, maxLen int) (string, bool) {
 		if s, ok := formatValues[format]; ok && re.MatchString(s) && fits(s) {
 			return s, true
 		}
+		// The empty string last: a string field at its zero value is
+		// absent, which a required one may not be.
+		empty := false
 		for extra := 0; extra <= 64; extra++ {
 			s, ok := sample(pattern, extra)
 			if ok && re.MatchString(s) && fits(s) {
-				return s, true
+				if s != "" {
+					return s, true
+				}
+				empty = true
 			}
 		}
-		return "", false
+		return "", empty
 	}
 	if s, ok := formatValues[format]; ok {
 		return s, fits(s)
