@@ -78,10 +78,14 @@ func hintsOf(api *ir.API, scope *types.Scope) *hints {
 			if !hasField(st, f.GoName) {
 				continue
 			}
-			fields[f.GoName] = fieldHint{
+			fh := fieldHint{
 				Wire: f.Name, Required: required(f), ReadOnly: f.ReadOnly, WriteOnly: f.WriteOnly,
 				Value: valueFor(f.Rules), Item: valueFor(f.ItemRules), MinItems: minItems(f.Rules),
 			}
+			if bs := api.BodyStatus; bs != nil && f.Name == bs.Code && len(bs.Success) > 0 {
+				fh.Value = successCode(bs.Success[0])
+			}
+			fields[f.GoName] = fh
 		}
 		if len(fields) > 0 {
 			h.Fields[s.GoName] = fields
@@ -98,6 +102,17 @@ func hintsOf(api *ir.API, scope *types.Scope) *hints {
 // answers anyway.
 func required(f *ir.Field) bool {
 	return f.Required || slices.Contains(strings.Split(f.AccessTag, ","), "required")
+}
+
+// successCode is the value of a body's status code field
+// (x-nexmogen-body-status) that means success: any other is a failure
+// under a 2xx, which the client reports as an error.
+func successCode(code string) valueHint {
+	v := valueHint{Str: code, HasStr: true}
+	if n, err := strconv.ParseFloat(code, 64); err == nil {
+		v.Num, v.HasNum = n, true
+	}
+	return v
 }
 
 func hasField(st *types.Struct, name string) bool {
@@ -131,7 +146,8 @@ var formatValues = map[string]string{
 func valueFor(rules []*ir.Rule) valueHint {
 	var v valueHint
 	minLen, maxLen := -1, -1
-	var pattern, format string
+	var patterns []string
+	var format string
 	lo, hi := math.Inf(-1), math.Inf(1)
 	loEx, hiEx, step := false, false, 0.0
 	for _, r := range rules {
@@ -139,7 +155,7 @@ func valueFor(rules []*ir.Rule) valueHint {
 		case ir.RuleFormat:
 			format = r.Format
 		case ir.RulePattern:
-			pattern = r.Pattern.Expr
+			patterns = append(patterns, r.Pattern.Expr)
 		case ir.RuleMinLength:
 			minLen = int(asFloat(r.Bound))
 		case ir.RuleMaxLength:
@@ -152,8 +168,8 @@ func valueFor(rules []*ir.Rule) valueHint {
 			step = asFloat(r.Bound)
 		}
 	}
-	if format != "" || pattern != "" || minLen >= 0 || maxLen >= 0 {
-		v.Str, v.HasStr = stringFor(format, pattern, minLen, maxLen)
+	if format != "" || len(patterns) > 0 || minLen >= 0 || maxLen >= 0 {
+		v.Str, v.HasStr = stringFor(format, patterns, minLen, maxLen)
 	}
 	if !math.IsInf(lo, -1) || !math.IsInf(hi, 1) || step > 0 {
 		v.Num, v.HasNum = numberFor(lo, hi, loEx, hiEx, step)
@@ -202,31 +218,58 @@ func numberFor(lo, hi float64, loEx, hiEx bool, step float64) (float64, bool) {
 	return n, in(n)
 }
 
-// stringFor is a string of the format, matching the pattern, within the
-// lengths; false when it finds none.
-func stringFor(format, pattern string, minLen, maxLen int) (string, bool) {
+// stringFor is a string of the format, matching every pattern (an allOf
+// of patterns, such as nexmo's newSecret: letters and digits, a digit, a
+// lower-case and an upper-case letter), within the lengths; false when it
+// finds none. Of several patterns it tries each one's sample and the
+// samples one after the other.
+func stringFor(format string, patterns []string, minLen, maxLen int) (string, bool) {
 	fits := func(s string) bool {
 		n := len([]rune(s))
 		return (minLen < 0 || n >= minLen) && (maxLen < 0 || n <= maxLen)
 	}
-	if pattern != "" {
-		re, err := regexp.Compile(pattern)
-		if err != nil {
-			return "", false
+	if len(patterns) > 0 {
+		var res []*regexp.Regexp
+		for _, p := range patterns {
+			re, err := regexp.Compile(p)
+			if err != nil {
+				return "", false
+			}
+			res = append(res, re)
 		}
-		if s, ok := formatValues[format]; ok && re.MatchString(s) && fits(s) {
+		valid := func(s string) bool {
+			for _, re := range res {
+				if !re.MatchString(s) {
+					return false
+				}
+			}
+			return fits(s)
+		}
+		if s, ok := formatValues[format]; ok && valid(s) {
 			return s, true
 		}
 		// The empty string last: a string field at its zero value is
 		// absent, which a required one may not be.
 		empty := false
 		for extra := 0; extra <= 64; extra++ {
-			s, ok := sample(pattern, extra)
-			if ok && re.MatchString(s) && fits(s) {
-				if s != "" {
-					return s, true
+			var tries []string
+			all := ""
+			for _, p := range patterns {
+				if s, ok := sample(p, extra); ok {
+					tries = append(tries, s)
+					all += s
 				}
-				empty = true
+			}
+			if len(patterns) > 1 {
+				tries = append(tries, all)
+			}
+			for _, s := range tries {
+				if valid(s) {
+					if s != "" {
+						return s, true
+					}
+					empty = true
+				}
 			}
 		}
 		return "", empty

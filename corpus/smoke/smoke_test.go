@@ -39,23 +39,37 @@ func TestSample(t *testing.T) {
 		{`^[a-z]+(-[a-z]+)*$`, 10, -1},
 		{`^[0-9-+\(\)\s]*$`, -1, -1}, // vonage-number-insight's required number: "" would be absent
 	} {
-		s, ok := stringFor("", c.pattern, c.minLen, c.maxLen)
+		s, ok := stringFor("", []string{c.pattern}, c.minLen, c.maxLen)
 		if !ok || s == "" || !regexp.MustCompile(c.pattern).MatchString(s) || c.minLen >= 0 && len(s) < c.minLen || c.maxLen >= 0 && len(s) > c.maxLen {
 			t.Errorf("stringFor(%q, %d, %d) = %q, %v", c.pattern, c.minLen, c.maxLen, s, ok)
 		}
 	}
-	if s, ok := stringFor("", "", -1, 3); !ok || s != "smo" {
+	// nexmo's newSecret: an allOf of patterns, each met by the string.
+	secret := []string{"^[A-Za-z0-9]{8,25}$", "[0-9]", "[a-z]", "[A-Z]"}
+	if s, ok := stringFor("password", secret, 8, 25); !ok || !allMatch(secret, s) || len(s) < 8 || len(s) > 25 {
+		t.Errorf("newSecret: %q, %v", s, ok)
+	}
+	if s, ok := stringFor("", nil, -1, 3); !ok || s != "smo" {
 		t.Errorf("maxLength 3: %q, %v", s, ok)
 	}
-	if s, ok := stringFor("", "", 8, -1); !ok || s != "smokexxx" {
+	if s, ok := stringFor("", nil, 8, -1); !ok || s != "smokexxx" {
 		t.Errorf("minLength 8: %q, %v", s, ok)
 	}
-	if s, ok := stringFor("uuid", "", -1, -1); !ok || s != formatValues["uuid"] {
+	if s, ok := stringFor("uuid", nil, -1, -1); !ok || s != formatValues["uuid"] {
 		t.Errorf("uuid: %q, %v", s, ok)
 	}
-	if _, ok := stringFor("uuid", "", -1, 10); ok {
+	if _, ok := stringFor("uuid", nil, -1, 10); ok {
 		t.Error("a uuid within 10 characters was found")
 	}
+}
+
+func allMatch(patterns []string, s string) bool {
+	for _, p := range patterns {
+		if !regexp.MustCompile(p).MatchString(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // TestNumberFor: 1 moved into the bounds and onto the step.
