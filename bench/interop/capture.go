@@ -19,20 +19,23 @@ type capture struct {
 	req      *http.Request
 	status   int
 	body     []byte
-	rbody    []byte // the request's body
+	header   http.Header // the response's headers
+	rbody    []byte      // the request's body
 }
 
 func (c *capture) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.requests, c.req, c.status, c.body, c.rbody = 0, nil, 0, nil, nil
+	c.requests, c.req, c.status, c.body, c.header, c.rbody = 0, nil, 0, nil, nil, nil
 }
 
-// wrap serves h, recording each exchange. INTEROP_TAMPER_QUERY=name=value,
-// set only by the bench module's TestInteropCatches, overrides a query
-// parameter on the way in, to prove that a disagreement fails.
+// wrap serves h, recording each exchange. INTEROP_TAMPER_QUERY=name=value
+// and INTEROP_TAMPER_HEADER=name=value, set only by the bench module's
+// TestInteropCatches, override a query parameter on the way in and a
+// response header on the way out, to prove that a disagreement fails.
 func (c *capture) wrap(h http.Handler) http.Handler {
 	tamperName, tamperValue, tamper := strings.Cut(os.Getenv("INTEROP_TAMPER_QUERY"), "=")
+	headerName, headerValue, tamperHeader := strings.Cut(os.Getenv("INTEROP_TAMPER_HEADER"), "=")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if q := r.URL.Query(); tamper && q.Has(tamperName) {
 			q.Set(tamperName, tamperValue)
@@ -46,8 +49,11 @@ func (c *capture) wrap(h http.Handler) http.Handler {
 		c.mu.Unlock()
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
+		if tamperHeader && rec.Header().Get(headerName) != "" {
+			rec.Header().Set(headerName, headerValue)
+		}
 		c.mu.Lock()
-		c.status, c.body = rec.Code, bytes.Clone(rec.Body.Bytes())
+		c.status, c.body, c.header = rec.Code, bytes.Clone(rec.Body.Bytes()), rec.Header().Clone()
 		c.mu.Unlock()
 		for k, v := range rec.Header() {
 			w.Header()[k] = v
@@ -61,6 +67,13 @@ func (c *capture) last() (requests, status int, body []byte, req *http.Request) 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.requests, c.status, c.body, c.req
+}
+
+// respHeader is the last response's headers.
+func (c *capture) respHeader() http.Header {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.header
 }
 
 func (c *capture) reqBody() []byte {

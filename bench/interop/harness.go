@@ -7,10 +7,17 @@
 // The test of a document is written by bench/cmd/interopgen into
 // nexmogen's package (bench/gen/interop/<doc>/nx/interop_test.go): its two
 // handlers and, per operation paired by name, the calls of both clients.
-// For each operation, nexmogen's arguments are filled with minimal values
-// (as corpus/smoke does), the request is compared on the wire's terms
+// For each operation, nexmogen's arguments and answer are filled by
+// corpus/smoke's own filler, written into the package with the spec's rules
+// (smoke.Package.FillerSource: formats, patterns, lengths, bounds,
+// readOnly/writeOnly, discriminators), so that the values are those the
+// smoke test drives the operation with; the request is compared on the wire's terms
 // (each parameter by wire name and JSON value, the body as JSON), and so is
-// the answer: the body the server wrote against what the client decoded.
+// the answer: the body the server wrote against what the client decoded,
+// and each scalar response header of nexmogen's answer against the header
+// the client received (oapi-codegen's strict server writes the typed
+// Headers of its response object, which the harness sets from nexmogen's
+// answer; neither client decodes response headers into values).
 // Each operation and direction prints one line:
 //
 //	INTEROP <operation> <direction> ok|skip|peer|ours|FAIL <detail>
@@ -61,6 +68,15 @@ type Op struct {
 	TheirCall    func(ctx context.Context, req any) (any, error)
 }
 
+// Filler is corpus/smoke's filler of the document's package
+// (smoke_fill_test.go): Request fills an argument of nexmogen's client,
+// Answer a success response and returns why it could not make it valid
+// ("" when it could).
+type Filler struct {
+	Request func(v reflect.Value)
+	Answer  func(v reflect.Value) string
+}
+
 // Auth names the API keys of the document's security schemes, which
 // oapi-codegen's client is to send as nexmogen's did.
 type Auth struct {
@@ -71,7 +87,7 @@ type Auth struct {
 type Harness struct {
 	t     *testing.T
 	doc   string
-	enums map[reflect.Type]reflect.Value
+	fill  Filler
 	auth  Auth
 	ours  capture // nexmogen's server
 	their capture // oapi-codegen's server
@@ -81,15 +97,18 @@ type Harness struct {
 	in         any           // what the handler received
 	answer     reflect.Value // nexmogen's filled success response
 	answerBody *any          // its Body as a JSON value, nil when none
-	answerErr  error         // why oapi-codegen's model could not take it
+	// answerHeaders are its response headers (every other field but
+	// Status) that are set, by normalised name, as JSON values.
+	answerHeaders map[string]any
+	answerErr     error  // why oapi-codegen's model could not take it
+	unfit         string // why the filler could not make the answer valid
 
 	seen map[int]bool // the known disagreements (indexes of Known) that happened
 }
 
-// New returns the harness of doc; enums maps each of nexmogen's enum types
-// to a valid value.
-func New(t *testing.T, doc string, enums map[reflect.Type]reflect.Value, auth Auth) *Harness {
-	return &Harness{t: t, doc: doc, enums: enums, auth: auth, seen: map[int]bool{}}
+// New returns the harness of doc, filling values with fill.
+func New(t *testing.T, doc string, fill Filler, auth Auth) *Harness {
+	return &Harness{t: t, doc: doc, fill: fill, auth: auth, seen: map[int]bool{}}
 }
 
 // ServeOurs serves nexmogen's server, recording each exchange.
@@ -122,12 +141,48 @@ func (h *Harness) Theirs(req, resp any) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.called, h.in = true, req
-	if resp == nil || h.answerBody == nil {
+	if resp == nil {
+		return
+	}
+	if err := setHeaders(h.answerHeaders, reflect.ValueOf(resp).Elem()); err != nil {
+		h.answerErr = fmt.Errorf("setting the headers of %T: %v", resp, err)
+		return
+	}
+	if h.answerBody == nil {
 		return
 	}
 	if err := setJSON(*h.answerBody, bodyOf(reflect.ValueOf(resp).Elem()).Addr()); err != nil {
 		h.answerErr = fmt.Errorf("decoding it into %T: %v", resp, err)
 	}
+}
+
+// setHeaders sets the fields of the Headers of an oapi-codegen response
+// object v (its own, or the one struct's it embeds) to the headers of
+// nexmogen's answer of the same normalised names.
+func setHeaders(headers map[string]any, v reflect.Value) error {
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	hs := v.FieldByName("Headers")
+	if !hs.IsValid() {
+		if v.NumField() == 1 && v.Type().Field(0).Anonymous {
+			return setHeaders(headers, v.Field(0))
+		}
+		return nil
+	}
+	if hs.Kind() != reflect.Struct {
+		return nil
+	}
+	for i := range hs.NumField() {
+		val, ok := headers[norm(hs.Type().Field(i).Name)]
+		if !ok {
+			continue
+		}
+		if err := setJSON(val, hs.Field(i).Addr()); err != nil {
+			return fmt.Errorf("%s: %v", hs.Type().Field(i).Name, err)
+		}
+	}
+	return nil
 }
 
 // bodyOf is where the body of an oapi-codegen response object goes: its

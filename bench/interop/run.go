@@ -7,10 +7,13 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"sort"
+	"strconv"
+	"strings"
 )
 
 // run drives one operation: nexmogen's client first (its validation
-// decides that the minimal values are valid), then oapi-codegen's with the
+// decides that the filled values are valid), then oapi-codegen's with the
 // same values.
 func (h *Harness) run(op Op) {
 	h.t.Helper()
@@ -20,7 +23,7 @@ func (h *Harness) run(op Op) {
 	}
 	args := op.OurArgs()
 	for _, a := range args {
-		fill(reflect.ValueOf(a).Elem(), h.enums, 0)
+		h.fill.Request(reflect.ValueOf(a).Elem())
 	}
 	if err := h.prepareAnswer(op); err != nil {
 		h.line(op.Name, "both", "skip", "the harness cannot make the answer: "+err.Error())
@@ -72,42 +75,33 @@ func revealForm(body any, raw []byte) {
 	}
 }
 
-// callOurs calls nexmogen's client, repairing the values it refuses
-// (repair.go) a few times.
+// callOurs calls nexmogen's client.
 func (h *Harness) callOurs(op Op, args []any) (any, error) {
-	call := func() (any, error) {
-		h.reset()
-		return op.OurCall(context.Background(), args)
-	}
-	sent := func() bool { n, _, _, _ := h.their.last(); return n > 0 }
-	got, err := call()
-	for range 8 {
-		if err == nil || sent() {
-			break
-		}
-		var g any
-		var e error
-		if !repair(args, err, func() error {
-			g, e = call()
-			if e == nil || sent() {
-				return nil
-			}
-			return e
-		}) {
-			break
-		}
-		got, err = g, e
-	}
-	return got, err
+	h.reset()
+	return op.OurCall(context.Background(), args)
 }
 
 // prepareAnswer fills nexmogen's success response: both servers answer it.
 func (h *Harness) prepareAnswer(op Op) error {
 	answer := reflect.ValueOf(op.OurAnswer()).Elem()
-	fill(answer, h.enums, 0)
+	unfit := h.fill.Answer(answer)
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.answer, h.answerBody, h.answerErr = answer, nil, nil
+	h.answer, h.answerBody, h.answerErr, h.unfit = answer, nil, nil, unfit
+	h.answerHeaders = map[string]any{}
+	for i := range answer.NumField() {
+		f := answer.Type().Field(i)
+		if !f.IsExported() || f.Name == "Body" || f.Name == "Status" || answer.Field(i).IsZero() {
+			continue
+		}
+		v, err := jsonValue(answer.Field(i).Interface())
+		if err != nil {
+			return fmt.Errorf("header %s: %v", f.Name, err)
+		}
+		if _, ok := headerText(v); ok {
+			h.answerHeaders[norm(f.Name)] = v
+		}
+	}
 	if op.HasBody {
 		b, err := jsonValue(answer.FieldByName("Body").Interface())
 		if err != nil {
@@ -135,7 +129,10 @@ func (h *Harness) oursToTheirs(op Op, args []any) (bool, wire) {
 	}
 	switch {
 	case err != nil && n == 0:
-		h.line(op.Name, "both", "skip", "nexmogen's client refused the minimal values: "+err.Error())
+		h.line(op.Name, "both", "skip", "nexmogen's client refused the filled values: "+err.Error())
+		return false, sent
+	case err != nil && called && h.answerUnfit() != "":
+		h.line(op.Name, "both", "skip", "the answer: "+h.answerUnfit()+": "+err.Error())
 		return false, sent
 	case err != nil && !called:
 		h.line(op.Name, OursToTheirs, "FAIL", fmt.Sprintf("oapi-codegen's server refused what nexmogen's client sent: %d %.300s", status, body))
@@ -169,7 +166,11 @@ func (h *Harness) oursToTheirs(op Op, args []any) (bool, wire) {
 			return true, sent
 		}
 	}
-	h.line(op.Name, OursToTheirs, "ok", "")
+	if d := h.headerDiff(h.their.respHeader()); d != "" {
+		h.line(op.Name, OursToTheirs, "FAIL", "nexmogen's client received other response headers: "+d)
+		return true, sent
+	}
+	h.line(op.Name, OursToTheirs, "ok", h.headersCompared())
 	return true, sent
 }
 
@@ -197,6 +198,9 @@ func (h *Harness) theirsToOurs(op Op, sent wire) {
 	switch {
 	case err != nil && n == 0:
 		h.line(op.Name, TheirsToOurs, "FAIL", "oapi-codegen's client failed: "+err.Error())
+		return
+	case err != nil && called && h.answerUnfit() != "":
+		h.line(op.Name, TheirsToOurs, "skip", "the answer: "+h.answerUnfit()+": "+err.Error())
 		return
 	case err != nil:
 		h.line(op.Name, TheirsToOurs, "FAIL", fmt.Sprintf("oapi-codegen's client failed on nexmogen's answer (%d %.200s): %v", status, body, err))
@@ -228,8 +232,13 @@ func (h *Harness) judgeOurs(op Op, sent wire, in, resp any, status int, body []b
 		return
 	}
 	r := reflect.ValueOf(resp).Elem()
-	if hr, ok := r.FieldByName("HTTPResponse").Interface().(*http.Response); !ok || hr == nil || hr.StatusCode != op.Status {
+	hr, ok := r.FieldByName("HTTPResponse").Interface().(*http.Response)
+	if !ok || hr == nil || hr.StatusCode != op.Status {
 		h.line(op.Name, TheirsToOurs, "FAIL", fmt.Sprintf("oapi-codegen's client saw status %d, want %d", status, op.Status))
+		return
+	}
+	if d := h.headerDiff(hr.Header); d != "" {
+		h.line(op.Name, TheirsToOurs, "FAIL", "oapi-codegen's client received other response headers: "+d)
 		return
 	}
 	if op.HasBody {
@@ -243,7 +252,7 @@ func (h *Harness) judgeOurs(op Op, sent wire, in, resp any, status int, body []b
 			return
 		}
 	}
-	h.line(op.Name, TheirsToOurs, "ok", "")
+	h.line(op.Name, TheirsToOurs, "ok", h.headersCompared())
 }
 
 // answerDiff compares the JSON body a server wrote with what a client
@@ -261,4 +270,73 @@ func answerDiff(body []byte, got any) string {
 		return ""
 	}
 	return fmt.Sprintf("the server wrote %s, the client decoded %s", show(want, true), show(g, true))
+}
+
+// answerUnfit is why the filler could not make the answer valid ("" when
+// it could).
+func (h *Harness) answerUnfit() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.unfit
+}
+
+// headerText is the wire text of a header's JSON value: a scalar as
+// written, an array's items joined by commas (style simple); false for
+// what has no such text (an object, null).
+func headerText(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(v), true
+	case []any:
+		items := make([]string, len(v))
+		for i, e := range v {
+			t, ok := headerText(e)
+			if !ok {
+				return "", false
+			}
+			items[i] = t
+		}
+		return strings.Join(items, ","), true
+	}
+	return "", false
+}
+
+// headersCompared names the response headers an ok line compared.
+func (h *Harness) headersCompared() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.answerHeaders) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(h.answerHeaders))
+	for k := range h.answerHeaders {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return "(response headers " + strings.Join(names, ", ") + ")"
+}
+
+// headerDiff compares the headers of nexmogen's answer with the headers a
+// client received, by normalised name; "" when each arrived as written.
+func (h *Harness) headerDiff(got http.Header) string {
+	h.mu.Lock()
+	want := h.answerHeaders
+	h.mu.Unlock()
+	received := map[string]string{}
+	for k, v := range got {
+		received[norm(k)] = strings.Join(v, ",")
+	}
+	var out []string
+	for k, v := range want {
+		text, _ := headerText(v)
+		if g, ok := received[k]; !ok || g != text {
+			out = append(out, fmt.Sprintf("%s: want %q, got %q", k, text, g))
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
 }

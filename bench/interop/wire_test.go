@@ -126,3 +126,44 @@ func TestKnown(t *testing.T) {
 		t.Errorf("known on another document = %d", i)
 	}
 }
+
+// TestHeaders: a header of nexmogen's answer is written into oapi-codegen's
+// typed Headers (through an embedded response, as its strict server's
+// response objects do) and compared by its wire text.
+func TestHeaders(t *testing.T) {
+	type theirHeaders struct {
+		XNext      *string
+		RetryAfter *int
+	}
+	type theirResponse struct {
+		Body    []string
+		Headers theirHeaders
+	}
+	type embedding struct{ theirResponse }
+	headers := map[string]any{"xnext": "smoke", "retryafter": float64(1), "xrequestid": "id"}
+	var r embedding
+	if err := setHeaders(headers, reflect.ValueOf(&r).Elem()); err != nil {
+		t.Fatal(err)
+	}
+	if r.Headers.XNext == nil || *r.Headers.XNext != "smoke" || r.Headers.RetryAfter == nil || *r.Headers.RetryAfter != 1 {
+		t.Fatalf("setHeaders = %+v", r.Headers)
+	}
+	h := &Harness{answerHeaders: headers}
+	if d := h.headerDiff(map[string][]string{"X-Next": {"smoke"}, "Retry-After": {"1"}, "X-Request-Id": {"id"}}); d != "" {
+		t.Errorf("the same headers differ: %s", d)
+	}
+	if d := h.headerDiff(map[string][]string{"X-Next": {"smoke"}, "Retry-After": {"2"}}); d != `retryafter: want "1", got "2"; xrequestid: want "id", got ""` {
+		t.Errorf("headerDiff = %s", d)
+	}
+	for v, want := range map[any]string{"a": "a", float64(1.5): "1.5", true: "true"} {
+		if got, ok := headerText(v); !ok || got != want {
+			t.Errorf("headerText(%v) = %q, %v", v, got, ok)
+		}
+	}
+	if got, ok := headerText([]any{"a", float64(2)}); !ok || got != "a,2" {
+		t.Errorf("headerText of an array = %q, %v", got, ok)
+	}
+	if _, ok := headerText(map[string]any{}); ok {
+		t.Error("an object has a header text")
+	}
+}

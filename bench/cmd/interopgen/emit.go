@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"go/format"
-	"sort"
 	"strings"
 
 	"github.com/nexmogen/nexmogen/corpus/smoke"
@@ -37,7 +36,6 @@ func emit(doc, oapiImport string, ours *smoke.Package, theirs *oapiPkg, a auth) 
 			b.WriteString("\ts.h.Theirs(req, nil)\n\treturn nil, errors.New(\"interop: not driven\")\n}\n\n")
 		}
 	}
-	writeEnums(&b, ours)
 	writeTest(&b, doc, ours, ps, only, a)
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
@@ -46,22 +44,10 @@ func emit(doc, oapiImport string, ours *smoke.Package, theirs *oapiPkg, a auth) 
 	return src, nil
 }
 
-func writeEnums(b *strings.Builder, p *smoke.Package) {
-	names := make([]string, 0, len(p.Enums))
-	for t := range p.Enums {
-		names = append(names, t)
-	}
-	sort.Strings(names)
-	b.WriteString("// interopEnums holds each enum's first constant: a valid value.\nvar interopEnums = map[reflect.Type]reflect.Value{\n")
-	for _, t := range names {
-		fmt.Fprintf(b, "\treflect.TypeFor[%s](): reflect.ValueOf(%s),\n", t, p.Enums[t])
-	}
-	b.WriteString("}\n\n")
-}
-
 func writeTest(b *strings.Builder, doc string, ours *smoke.Package, ps []pair, only []string, a auth) {
 	b.WriteString("func TestInterop(t *testing.T) {\n")
-	fmt.Fprintf(b, "\th := interop.New(t, %q, interopEnums, interop.Auth{Headers: %#v, Query: %#v, Cookies: %#v})\n", doc, a.Headers, a.Query, a.Cookies)
+	b.WriteString("\tfill := interop.Filler{Request: func(v reflect.Value) { smokeFill(v, 0) }, Answer: smokeFillAnswer}\n")
+	fmt.Fprintf(b, "\th := interop.New(t, %q, fill, interop.Auth{Headers: %#v, Query: %#v, Cookies: %#v})\n", doc, a.Headers, a.Query, a.Cookies)
 	fmt.Fprintf(b, "\tours := h.ServeOurs(NewServer(%s))\n", strings.Join(append([]string{"interopOurs{h: h}"}, ours.ServerOpts...), ", "))
 	b.WriteString("\ttheirs := h.ServeTheirs(oapi.Handler(oapi.NewStrictHandler(interopTheirs{h}, nil)))\n")
 	creds := strings.Repeat(`"smoke", `, ours.ClientArgs)

@@ -4,7 +4,8 @@
 // bench/gen/interop/<pkg>/nx, oapi-codegen's (the pinned tool: models,
 // client, std-http server, strict server) into bench/gen/interop/<pkg>/oapi,
 // and nexmogen's package's interop_test.go, written from both packages'
-// declarations: a Handler and a StrictServerInterface that answer through
+// declarations, beside corpus/smoke's filler with the spec's rules
+// (smoke_fill_test.go): a Handler and a StrictServerInterface that answer through
 // the harness, and per operation paired by name the calls of both clients.
 // gen.sh runs it from bench/; `go test ./gen/interop/...` runs the tests.
 package main
@@ -126,9 +127,18 @@ func generate(root, doc, dir string) error {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("oapi-codegen: %v\n%s", err, b)
 	}
-	ours, err := smoke.Analyse(nx)
+	// The spec's rules, as the smoke test reads them: the interop test
+	// fills its values with the smoke test's own filler.
+	ours, err := smoke.Analyse(nx, path)
 	if err != nil {
 		return fmt.Errorf("reading nexmogen's package: %v", err)
+	}
+	fillSrc, err := ours.FillerSource()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(nx, smoke.FillerFile), fillSrc, 0o644); err != nil {
+		return err
 	}
 	theirs, err := readOapi(filepath.Join(oapiDir, "oapi.gen.go"))
 	if err != nil {
