@@ -17,7 +17,11 @@
 // and each scalar response header of nexmogen's answer against the header
 // the client received (oapi-codegen's strict server writes the typed
 // Headers of its response object, which the harness sets from nexmogen's
-// answer; neither client decodes response headers into values).
+// answer; neither client decodes response headers into values). An answer
+// the spec offers in XML too is asked for again in XML by oapi-codegen's
+// client ("theirs->ours/xml"), and what it decodes compared with nexmogen's
+// answer; oapi-codegen's strict server has no XML model (its XML bodies
+// are io.Readers), so the other direction has none to compare.
 // Each operation and direction prints one line:
 //
 //	INTEROP <operation> <direction> ok|skip|peer|ours|FAIL <detail>
@@ -41,6 +45,9 @@ import (
 const (
 	OursToTheirs = "ours->theirs" // nexmogen's client, oapi-codegen's server
 	TheirsToOurs = "theirs->ours" // oapi-codegen's client, nexmogen's server
+	// TheirsToOursXML is oapi-codegen's client asking nexmogen's server
+	// for the answer in XML (Accept: application/xml, text/xml).
+	TheirsToOursXML = "theirs->ours/xml"
 )
 
 // Op is one operation both generators have.
@@ -61,6 +68,10 @@ type Op struct {
 	// Form says the request body is a form (its fields are matched by
 	// normalised name, as nexmogen's form models have no JSON tags).
 	Form bool
+	// XML says the answer is offered in XML too, which oapi-codegen's
+	// client decodes (its XML<Status> field): the call is made again
+	// asking for it (TheirsToOursXML).
+	XML bool
 	// TheirRequest returns a pointer to a zero RequestObject of
 	// oapi-codegen's; TheirCall calls its ClientWithResponses with it and
 	// returns the *<Op>Response.
@@ -102,6 +113,7 @@ type Harness struct {
 	answerHeaders map[string]any
 	answerErr     error  // why oapi-codegen's model could not take it
 	unfit         string // why the filler could not make the answer valid
+	acceptXML     bool   // Editor asks for XML
 
 	seen map[int]bool // the known disagreements (indexes of Known) that happened
 }
@@ -203,6 +215,12 @@ func bodyOf(v reflect.Value) reflect.Value {
 // Editor is oapi-codegen's request editor: it repeats the credentials
 // nexmogen's client sent last (Authorization and the API keys of Auth).
 func (h *Harness) Editor(_ context.Context, r *http.Request) error {
+	h.mu.Lock()
+	xml := h.acceptXML
+	h.mu.Unlock()
+	if xml {
+		r.Header.Set("Accept", "application/xml, text/xml")
+	}
 	_, _, _, sent := h.their.last()
 	if sent == nil {
 		return nil

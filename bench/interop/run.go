@@ -209,13 +209,57 @@ func (h *Harness) theirsToOurs(op Op, sent wire) {
 		h.line(op.Name, TheirsToOurs, "FAIL", fmt.Sprintf("nexmogen's server refused what oapi-codegen's client sent: %d %.300s", status, body))
 		return
 	}
-	h.judgeOurs(op, theirSent, in, resp, status, body)
+	if h.judgeOurs(op, theirSent, in, resp, status, body) && op.XML {
+		h.theirsToOursXML(op, req)
+	}
+}
+
+// theirsToOursXML calls again, oapi-codegen's client asking nexmogen's
+// server for the answer in XML, and compares what that client decoded
+// (its XML<Status>) with nexmogen's answer, as JSON values of both models
+// (whose JSON names are the spec's).
+func (h *Harness) theirsToOursXML(op Op, req reflect.Value) {
+	h.t.Helper()
+	h.mu.Lock()
+	h.called, h.in, h.acceptXML = false, nil, true
+	h.mu.Unlock()
+	defer func() {
+		h.mu.Lock()
+		h.acceptXML = false
+		h.mu.Unlock()
+	}()
+	h.ours.reset()
+	resp, err := op.TheirCall(context.Background(), req.Addr().Interface())
+	_, status, body, _ := h.ours.last()
+	if err != nil {
+		h.line(op.Name, TheirsToOursXML, "FAIL", fmt.Sprintf("oapi-codegen's client failed on nexmogen's XML answer (%d %.200s): %v", status, body, err))
+		return
+	}
+	ct := h.ours.respHeader().Get("Content-Type")
+	if status != op.Status || !strings.Contains(ct, "xml") {
+		h.line(op.Name, TheirsToOursXML, "FAIL", fmt.Sprintf("nexmogen's server answered %d %s to Accept: application/xml, text/xml, want %d in XML", status, ct, op.Status))
+		return
+	}
+	f := reflect.ValueOf(resp).Elem().FieldByName(fmt.Sprintf("XML%d", op.Status))
+	got, err := jsonValue(f.Interface())
+	if err != nil {
+		h.line(op.Name, TheirsToOursXML, "FAIL", "cannot marshal oapi-codegen's decoded XML answer: "+err.Error())
+		return
+	}
+	h.mu.Lock()
+	want := *h.answerBody
+	h.mu.Unlock()
+	if !same(want, got) {
+		h.line(op.Name, TheirsToOursXML, "FAIL", fmt.Sprintf("oapi-codegen's client decoded another XML answer: nexmogen's server wrote %.300s, the client decoded %s (nexmogen's answer %s)", body, show(got, true), show(want, true)))
+		return
+	}
+	h.line(op.Name, TheirsToOursXML, "ok", "")
 }
 
 // judgeOurs compares what nexmogen's server received with what
 // oapi-codegen's client sent, and what that client decoded with the body
-// nexmogen's server wrote.
-func (h *Harness) judgeOurs(op Op, sent wire, in, resp any, status int, body []byte) {
+// nexmogen's server wrote; true when they agree.
+func (h *Harness) judgeOurs(op Op, sent wire, in, resp any, status int, body []byte) bool {
 	h.t.Helper()
 	input := reflect.ValueOf(in).Elem()
 	vals := make([]reflect.Value, len(op.OurFields))
@@ -225,34 +269,35 @@ func (h *Harness) judgeOurs(op Op, sent wire, in, resp any, status int, body []b
 	received, err := oursWire(vals, op.OurFields, op.Form)
 	if err != nil {
 		h.line(op.Name, TheirsToOurs, "skip", "the harness cannot read nexmogen's input: "+err.Error())
-		return
+		return false
 	}
 	if d := diff(sent, received); d != "" {
 		h.line(op.Name, TheirsToOurs, "FAIL", "nexmogen's server received another request: "+d)
-		return
+		return false
 	}
 	r := reflect.ValueOf(resp).Elem()
 	hr, ok := r.FieldByName("HTTPResponse").Interface().(*http.Response)
 	if !ok || hr == nil || hr.StatusCode != op.Status {
 		h.line(op.Name, TheirsToOurs, "FAIL", fmt.Sprintf("oapi-codegen's client saw status %d, want %d", status, op.Status))
-		return
+		return false
 	}
 	if d := h.headerDiff(hr.Header); d != "" {
 		h.line(op.Name, TheirsToOurs, "FAIL", "oapi-codegen's client received other response headers: "+d)
-		return
+		return false
 	}
 	if op.HasBody {
 		f := r.FieldByName(fmt.Sprintf("JSON%d", op.Status))
 		if !f.IsValid() {
 			h.line(op.Name, TheirsToOurs, "skip", fmt.Sprintf("oapi-codegen's client does not decode a JSON %d answer", op.Status))
-			return
+			return false
 		}
 		if d := answerDiff(body, f.Interface()); d != "" {
 			h.line(op.Name, TheirsToOurs, "FAIL", "oapi-codegen's client decoded another answer: "+d)
-			return
+			return false
 		}
 	}
 	h.line(op.Name, TheirsToOurs, "ok", h.headersCompared())
+	return true
 }
 
 // answerDiff compares the JSON body a server wrote with what a client

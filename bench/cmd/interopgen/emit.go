@@ -79,7 +79,7 @@ func writeOp(b *strings.Builder, p pair) {
 	if o.Results == 0 {
 		call = "nil, " + call
 	}
-	fmt.Fprintf(b, "\t\t{\n\t\t\tName: %q, Status: %d, HasBody: %v, Form: %v,\n", o.Name, p.status, o.HasBody, p.form)
+	fmt.Fprintf(b, "\t\t{\n\t\t\tName: %q, Status: %d, HasBody: %v, Form: %v, XML: %v,\n", o.Name, p.status, o.HasBody, p.form, p.xml)
 	fmt.Fprintf(b, "\t\t\tOurArgs: func() []any { return []any{%s} },\n\t\t\tOurFields: %#v,\n", strings.Join(news, ", "), o.Fields)
 	fmt.Fprintf(b, "\t\t\tOurCall: func(ctx context.Context, a []any) (any, error) { return %s },\n", call)
 	fmt.Fprintf(b, "\t\t\tOurAnswer: func() any { return new(%s) },\n", o.Response)

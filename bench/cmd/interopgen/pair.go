@@ -20,6 +20,9 @@ type pair struct {
 	// call the expression that calls its client with q, the request object.
 	answer, call string
 	form         bool // the request body is a form
+	// xml says oapi-codegen's client decodes an XML answer of status
+	// (its <Op>Response has XML<status>), which nexmogen's server offers.
+	xml bool
 }
 
 // opKey pairs operations: "GetPaymentLinksLinkID" and
@@ -79,6 +82,11 @@ func (p *pair) plan(theirs *oapiPkg) string {
 	p.status = status
 	if why := p.planAnswer(theirs); why != "" {
 		return why
+	}
+	for _, f := range theirs.Structs[p.their+"Response"] {
+		if f.Name == fmt.Sprintf("XML%d", status) && p.ours.HasBody {
+			p.xml = true
+		}
 	}
 	return p.planCall(theirs)
 }
