@@ -77,6 +77,13 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	}
 	switch body.Media.Codec {
 	case ir.MediaForm:
+		if nestedForm(schema) {
+			// Nested objects: a model whose properties travel under
+			// deepObject-style keys (a model body as a form).
+			body.Type = b.wholeBody(b.typeOf(schema, naming.Body(op.GoName), nil, ir.RoleModel), schema)
+			b.formBodies = append(b.formBodies, formModel{body.Type, encoding, b.pos(encoding.Origin)})
+			break
+		}
 		body.Type = b.form(op, schema, false)
 		b.formEncoding(body.Type, encoding)
 	case ir.MediaMultipart:

@@ -90,3 +90,39 @@ func (b *builder) formStruct(t ir.TypeRef) string {
 	b.formKeyed(st)
 	return ""
 }
+
+// nestedForm reports whether a form body's schema has a property that is
+// an object (not a map) or an array of objects: such a body is a model
+// whose nested properties travel under deepObject-style keys
+// (owner[name]=x, tags[0][name]=y), as a model body declared as a form
+// beside JSON does, instead of a form struct of flat fields.
+func nestedForm(s *openapi3.SchemaRef) bool {
+	if s == nil || s.Value == nil || !isObject(s.Value) || isMap(s.Value) {
+		return false
+	}
+	for _, p := range formProperties(s.Value) {
+		v := p.Value
+		if v != nil && v.Type.Is("array") && v.Items != nil {
+			v = v.Items.Value
+		}
+		if v != nil && isObject(v) && !isMap(v) && len(v.OneOf) == 0 && len(v.AnyOf) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// formProperties are the properties of a form's schema, its allOf parts'
+// included.
+func formProperties(s *openapi3.Schema) []*openapi3.SchemaRef {
+	var out []*openapi3.SchemaRef
+	for _, name := range sortedKeys(s.Properties) {
+		out = append(out, s.Properties[name])
+	}
+	for _, part := range s.AllOf {
+		if part.Value != nil {
+			out = append(out, formProperties(part.Value)...)
+		}
+	}
+	return out
+}

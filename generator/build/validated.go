@@ -3,8 +3,9 @@ package build
 import "github.com/nexmogen/nexmogen/generator/ir"
 
 // markValidated decides which structs get Validate and ApplyDefaults:
-// parameters, form bodies, JSON request bodies with the structs they
-// contain, and unions with their variants.
+// parameters, form bodies, JSON request bodies (and models sent as
+// forms, bodies by format) with the structs they contain, and unions with
+// their variants.
 func (b *builder) markValidated() {
 	for _, st := range b.api.Structs {
 		// A union's decoding validates the variants it tries (union.go).
@@ -13,7 +14,8 @@ func (b *builder) markValidated() {
 		}
 	}
 	for _, op := range b.api.AllOperations() {
-		if op.Body != nil && structured(op.Body.Media.Codec) {
+		if op.Body != nil && (structured(op.Body.Media.Codec) || op.Body.Media.Codec == ir.MediaForm || len(op.Body.Alternatives) > 0) {
+			// (a form may be a model's, a mixed body a body by format)
 			b.validateType(op.Body.Type)
 		}
 	}

@@ -230,7 +230,14 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	}
 	switch op.Body.Media.Codec {
 	case ir.MediaForm:
-		g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
+		if st := structByName(api, op.Body.Type.Name); st != nil && st.Role == ir.RoleModel {
+			// A model with nested objects, under deepObject-style keys.
+			g.Id("v").Op(":=").Make(jen.Qual("net/url", "Values"))
+			g.Id("body").Dot("appendForm").Call(jen.Id("v"), jen.Lit(""))
+			g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("v").Dot("Encode").Call())
+		} else {
+			g.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
+		}
 		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
 	case ir.MediaMultipart:
 		clientMultipart(api, op, structByName(api, op.Body.Type.Name), jen.Id("body"), g)

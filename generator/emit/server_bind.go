@@ -68,6 +68,11 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	if st == nil {
 		return
 	}
+	if st.Role == ir.RoleModel {
+		// A model with nested objects, under deepObject-style keys.
+		g.If(jen.Err().Op(":=").Id("in").Dot("Body").Dot("bindForm").Call(jen.Id("x"), jen.Lit("")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		return
+	}
 	for _, fd := range st.Fields {
 		serverBindField(api, fd, jen.Id("in").Dot("Body").Dot(fd.GoName), g)
 	}
