@@ -12,8 +12,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"mixed.test/mixed"
 )
@@ -60,6 +64,12 @@ func (store) CreateSkill(_ context.Context, in *mixed.CreateSkillInput) (mixed.C
 	switch b := in.Body; {
 	case b.JSON != nil:
 		out.Media, out.Content, out.Files = "json", b.JSON.Name, []string{string(b.JSON.Bundle)}
+	case b.Multipart != nil && b.Multipart.Name == "big":
+		n, err := io.Copy(io.Discard, b.Multipart.Bundle)
+		out.Media, out.Content = "multipart", strconv.FormatInt(n, 10)
+		if err != nil {
+			out.Content = err.Error()
+		}
 	case b.Multipart != nil:
 		out.Media, out.Content, out.Files = "multipart", b.Multipart.Name, []string{read(b.Multipart.Bundle)}
 	}
@@ -178,6 +188,78 @@ func TestMixedBodies(t *testing.T) {
 	}
 	if got, err := c.PutAvatar(ctx, mixed.PutAvatarRequestBody{JSON: &mixed.AvatarLink{URL: "https://x/a.png"}}); err != nil || got.Media != "json" || got.Content != "https://x/a.png" {
 		t.Errorf("PutAvatar as JSON: %+v, %v", got, err)
+	}
+}
+
+// pattern is a non-seekable reader of n deterministic bytes.
+type pattern struct{ n, at int64 }
+
+func (p *pattern) Read(b []byte) (int, error) {
+	if p.at >= p.n {
+		return 0, io.EOF
+	}
+	k := min(int64(len(b)), p.n-p.at)
+	for i := range k {
+		b[i] = byte((p.at + i) % 251)
+	}
+	p.at += k
+	return int(k), nil
+}
+
+// peak samples the heap while f runs: the largest growth over the heap
+// before it.
+func peak(f func()) uint64 {
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var top atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > top.Load() {
+				top.Store(m.HeapAlloc)
+			}
+		}
+	}()
+	f()
+	close(done)
+	if t := top.Load(); t > before.HeapAlloc {
+		return t - before.HeapAlloc
+	}
+	return 0
+}
+
+// TestMixedBodiesStream sends a 64 MiB file part of a body that is also
+// declared as JSON: the server picks multipart before reading anything,
+// so the part streams (spilled to a temporary file past 1 MiB), beyond
+// the 1 MiB cap of buffered bodies, and the heap grows by less than 16
+// MiB.
+func TestMixedBodiesStream(t *testing.T) {
+	srv := httptest.NewServer(mixed.NewServer(store{}, mixed.WithServerLogger(nil)))
+	defer srv.Close()
+	c, err := mixed.NewClient(mixed.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const size = 64 << 20
+	var got *mixed.Received
+	heap := peak(func() {
+		got, err = c.CreateSkill(context.Background(), mixed.CreateSkillRequestBody{
+			Multipart: &mixed.CreateSkillMultipartBody{Name: "big", Bundle: &pattern{n: size}}})
+	})
+	if err != nil || got.Media != "multipart" || got.Content != strconv.Itoa(size) {
+		t.Fatalf("CreateSkill of 64 MiB: %+v, %v", got, err)
+	}
+	t.Logf("mixed body, multipart upload of 64 MiB: heap growth %d KiB", heap>>10)
+	if heap > 16<<20 {
+		t.Errorf("multipart upload of 64 MiB: the heap grew by %d bytes, over 16 MiB", heap)
 	}
 }
 
