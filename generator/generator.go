@@ -95,7 +95,9 @@ func Generate(spec []byte, file string, opts Options) ([]File, []*Warning, error
 // built into the IR that Generate prints, with the same diagnostics (and
 // the same names: a tool reading the generated package, such as the
 // corpus's smoke test, finds each ir.Struct under its GoName). Options'
-// Generate and NoExamples, which choose files, do not change the IR.
+// Generate and NoExamples, which choose files, do not change the IR; a
+// client-only Generate only lifts what is a problem for a server alone
+// (two operations a router cannot tell apart).
 func Model(spec []byte, file string, opts Options) (*ir.API, []*Warning, error) {
 	if opts.Package == "" {
 		opts.Package = "api"
@@ -121,7 +123,7 @@ func Model(spec []byte, file string, opts Options) (*ir.API, []*Warning, error) 
 		problems.Add(err)
 		return nil, nil, problems.Err()
 	}
-	api, buildErr := buildAfter(doc, loadErr, build.Options{Package: opts.Package, Reserved: templates.Names(), FormatTypes: formatTypes(opts.Types)})
+	api, buildErr := buildAfter(doc, loadErr, build.Options{Package: opts.Package, Reserved: templates.Names(), FormatTypes: formatTypes(opts.Types), ClientOnly: opts.Generate == "client"})
 	var problems diag.List
 	problems.Add(loadErr)
 	problems.Add(buildErr)

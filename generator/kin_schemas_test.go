@@ -43,6 +43,25 @@ func init() {
 			`{"type":"server_vad","ms":-1}`, `{"type":1}`, `"server_vad"`, `null`))
 }
 
+func init() {
+	kinItems["TestIssue11OverlappingUnionsAgainstKin"] = slices.Concat(
+		accept("Overlaps", `{}`, `{"amount":5.5}`, `{"amount":-0.25}`, `{"word":"x"}`, `{"word":""}`,
+			`{"length":"none"}`, `{"length":"12"}`, `{"contact":"a@b.example"}`,
+			`{"contact":"123e4567-e89b-12d3-a456-426614174000"}`),
+		refuse("Overlaps", `{"amount":5}`, `{"amount":0}`, `{"amount":"5"}`, `{"word":"none"}`, `{"word":1}`,
+			`{"length":"0"}`, `{"length":"x"}`, `{"contact":"x"}`),
+		[]kinItemCase{
+			{kinCase: kinCase{Schema: "Overlaps", Body: `{"amount":5.0}`}, accept: true, differs: "an integer has neither a fraction nor an exponent (draft 4, as everywhere in the generated code): 5.0 is only a number, so it matches one variant; kin-openapi takes it as an integer too"},
+			{kinCase: kinCase{Schema: "Overlaps", Body: `{"amount":1e2}`}, accept: true, differs: "as 5.0: 1e2 is only a number here"},
+		})
+}
+
+// TestIssue11OverlappingUnionsAgainstKin: oneOf variants of one JSON type
+// (an integer and a number, an enum beside a plain string, two formats)
+// take a value that exactly one of them matches, as kin-openapi judges: a
+// value both match is refused.
+func TestIssue11OverlappingUnionsAgainstKin(t *testing.T) { kinDifferential(t) }
+
 // TestIssue11InlineDiscriminatedAgainstKin: a discriminator without
 // mapping over variants that are no $refs decides as a union without one,
 // as kin-openapi does.

@@ -131,6 +131,7 @@ var judges = map[string]func([]byte) string{
 	"Label": judge[kin.Label], "Ident": judge[kin.Ident], "Maps": judge[kin.Maps],
 	"Access": judge[kin.Access], "SchemaRules": judge[kin.SchemaRules],
 	"EnumUnion": judge[kin.EnumUnion], "InlineTagged": judge[kin.InlineTagged],
+	"Overlaps": judge[kin.Overlaps],
 }
 
 func main() {

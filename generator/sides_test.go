@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,4 +77,59 @@ func topNames(d ast.Decl) []string {
 		}
 	}
 	return out
+}
+
+// TestGoldenOneSide generates every golden case that generates with the
+// client only and with the server only: each builds and vets alone (a
+// runtime file of one side that the other needs, or shared code that names
+// the other side's runtime, would not), and a client holds no server
+// runtime name (srv...).
+func TestGoldenOneSide(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module oneside.test\n\ngo 1.26\n")
+	n := 0
+	for _, path := range goldenCases(t) {
+		a := parseArchive(readFile(t, path))
+		spec, _ := a.file("spec.yaml")
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		for _, side := range []string{"client", "server"} {
+			files, _, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "golden", Files: a.inputs(), Generate: side})
+			if err != nil {
+				continue
+			}
+			n++
+			for _, f := range files {
+				if side == "client" && strings.HasPrefix(f.Name, "server") || side == "server" && strings.HasPrefix(f.Name, "client") {
+					t.Errorf("%s, %s only: %s generated", name, side, f.Name)
+				}
+				if side == "client" {
+					parsed, err := parser.ParseFile(token.NewFileSet(), f.Name, f.Bytes, parser.SkipObjectResolution)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, d := range parsed.Decls {
+						for _, id := range topNames(d) {
+							if strings.HasPrefix(id, "srv") {
+								t.Errorf("%s, client only: %s declares %s, of the server's runtime", name, f.Name, id)
+							}
+						}
+					}
+				}
+				write(t, filepath.Join(dir, name+"_"+side, f.Name), string(f.Bytes))
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no golden case generates code")
+	}
+	goCmd(t, dir, "vet", "./...")
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -2,8 +2,6 @@
 
 package kinfuzz
 
-import "encoding/xml"
-
 // DefaultBaseURL is the server the client calls unless WithBaseURL says
 // otherwise: the first server of the API description.
 const DefaultBaseURL = ""
@@ -60,14 +58,3 @@ var (
 // requestIDHeaders are the response headers that identify a request, in
 // preference order.
 var requestIDHeaders = []string{}
-
-// serverErrorRoot is the XML root element of the error envelopes written
-// for requests no operation matched.
-const serverErrorRoot = "error"
-
-// srvErrorEnvelope is the API's error body, written by the server itself.
-type srvErrorEnvelope struct {
-	XMLName xml.Name `json:"-"`
-	Code    string   `json:"code" xml:"code"`
-	Label   string   `json:"message" xml:"message"`
-}

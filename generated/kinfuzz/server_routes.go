@@ -2,7 +2,10 @@
 
 package kinfuzz
 
-import "net/http"
+import (
+	"encoding/xml"
+	"net/http"
+)
 
 // serverRoutes are the API's path templates in the router's precedence order, each
 // with the operation serving each of its methods.
@@ -552,4 +555,15 @@ func bindGetQuery(x *srvExchange, in *GetQueryInput) error {
 		}
 	}
 	return nil
+}
+
+// serverErrorRoot is the XML root element of the error envelopes written
+// for requests no operation matched.
+const serverErrorRoot = "error"
+
+// srvErrorEnvelope is the API's error body, written by the server itself.
+type srvErrorEnvelope struct {
+	XMLName xml.Name `json:"-"`
+	Code    string   `json:"code" xml:"code"`
+	Label   string   `json:"message" xml:"message"`
 }

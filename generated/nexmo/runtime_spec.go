@@ -2,8 +2,6 @@
 
 package nexmo
 
-import "encoding/xml"
-
 // DefaultBaseURL is the server the client calls unless WithBaseURL says
 // otherwise: the first server of the API description.
 const DefaultBaseURL = "https://rest.nexmo.com"
@@ -88,14 +86,3 @@ var (
 // requestIDHeaders are the response headers that identify a request, in
 // preference order.
 var requestIDHeaders = []string{"X-Request-Id", "X-Nexmo-Trace-Id"}
-
-// serverErrorRoot is the XML root element of the error envelopes written
-// for requests no operation matched.
-const serverErrorRoot = "response"
-
-// srvErrorEnvelope is the API's error body, written by the server itself.
-type srvErrorEnvelope struct {
-	XMLName xml.Name `json:"-"`
-	Code    string   `json:"error-code" xml:"error-code"`
-	Label   string   `json:"error-code-label" xml:"error-code-label"`
-}

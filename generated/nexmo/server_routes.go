@@ -3,6 +3,7 @@
 package nexmo
 
 import (
+	"encoding/xml"
 	"net/http"
 	"strconv"
 	"unicode/utf8"
@@ -611,4 +612,15 @@ func bindGetOutboundPricingByType(x *srvExchange, in *GetOutboundPricingByTypeIn
 		return err
 	}
 	return nil
+}
+
+// serverErrorRoot is the XML root element of the error envelopes written
+// for requests no operation matched.
+const serverErrorRoot = "response"
+
+// srvErrorEnvelope is the API's error body, written by the server itself.
+type srvErrorEnvelope struct {
+	XMLName xml.Name `json:"-"`
+	Code    string   `json:"error-code" xml:"error-code"`
+	Label   string   `json:"error-code-label" xml:"error-code-label"`
 }

@@ -29,13 +29,19 @@ type Options struct {
 	// (the configuration's types.formats), unless its x-go-type says
 	// otherwise.
 	FormatTypes map[string]*ir.GoType
+	// ClientOnly says no server is generated: what only a server cannot
+	// do (tell apart two operations of one method and path) is then no
+	// problem.
+	ClientOnly bool
 }
 
 // builder holds the state of one build. It is not shared between builds.
 type builder struct {
-	doc   *load.Doc
-	api   *ir.API
-	diags diag.List
+	// clientOnly is Options.ClientOnly.
+	clientOnly bool
+	doc        *load.Doc
+	api        *ir.API
+	diags      diag.List
 	// types is the package scope: every type name is claimed here.
 	types *naming.Scope
 	// components maps a component schema name to its built type.
@@ -90,6 +96,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		bases:       make(map[string]*openapi3.Schema),
 		open:        make(map[string]bool),
 		formatTypes: opts.FormatTypes,
+		clientOnly:  opts.ClientOnly,
 		forms:       make(map[string]bool),
 		encoded:     make(map[*ir.Struct]bool),
 		patterns:    make(map[string]*ir.Pattern),

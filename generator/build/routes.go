@@ -14,7 +14,10 @@ import (
 // split into segments of literal text and parameters, its path values are
 // named, and the operations are grouped into routes (one per template,
 // whatever its parameters are called), sorted in precedence order. A
-// template the router cannot take is reported at its operation.
+// template the router cannot take is reported at its operation. Two
+// operations of one method on one path (their parameters renamed, or
+// their templates told apart only by a URL fragment, which never travels)
+// are an error, unless no server is generated: the client calls each.
 func (b *builder) routes() {
 	byShape := make(map[string]*ir.Route)
 	for _, op := range b.api.Operations {
@@ -29,9 +32,13 @@ func (b *builder) routes() {
 			byShape[key] = r
 			b.api.Routes = append(b.api.Routes, r)
 		}
-		if i := slices.IndexFunc(r.Ops, func(o *ir.Operation) bool { return o.Method == op.Method }); i >= 0 {
-			b.diags.Addf(op.Pos, "%s %s: the same path as %s %s of %q, its parameters renamed: a request could be either",
-				op.Method, op.Path, r.Ops[i].Method, r.Ops[i].Path, r.Ops[i].ID)
+		if i := slices.IndexFunc(r.Ops, func(o *ir.Operation) bool { return o.Method == op.Method }); i >= 0 && !b.clientOnly {
+			why := "its parameters renamed"
+			if ir.PathOnWire(op.Path) != op.Path || ir.PathOnWire(r.Ops[i].Path) != r.Ops[i].Path {
+				why = "a URL fragment (#...) never leaves the client"
+			}
+			b.diags.Addf(op.Pos, "%s %s: the same path as %s %s of %q (%s): a request could be either, and no server can tell them apart",
+				op.Method, op.Path, r.Ops[i].Method, r.Ops[i].Path, r.Ops[i].ID, why)
 			continue
 		}
 		r.Ops = append(r.Ops, op)
@@ -60,7 +67,7 @@ func (b *builder) pathSegments(op *ir.Operation) ([][]string, bool) {
 	seen := make(map[string]bool)
 	var out [][]string
 	ok := true
-	for _, seg := range strings.Split(strings.TrimPrefix(op.Path, "/"), "/") {
+	for _, seg := range strings.Split(strings.TrimPrefix(ir.PathOnWire(op.Path), "/"), "/") {
 		texts, names, problem := splitTemplate(seg)
 		invalid := ""
 		for i, name := range names {

@@ -113,39 +113,65 @@ func variantName(t ir.TypeRef, v *openapi3.SchemaRef) string {
 	}[t.Kind]
 }
 
-// distinct refuses a oneOf without a discriminator whose variants no rule
-// can tell apart: two of the same JSON type that are not objects (two
-// strings, an integer and a number: a value of one would often be a value
-// of the other, and the choice would be a guess). An anyOf takes the first
-// variant that matches, in the spec's order, so its variants need not be
-// told apart.
+// distinct judges the variants of a oneOf without a discriminator that
+// share a JSON type and are not objects (two strings, an integer and a
+// number). They are decided like any others, by trial: a value matches a
+// variant when it decodes into it and passes its rules, and a oneOf wants
+// exactly one match, as JSON Schema (and kin-openapi) says. So no value is
+// guessed; but where one variant takes every value of the JSON type the
+// other has (a plain string beside an enum or a pattern, a number beside
+// an integer), every value of the other matches both and the oneOf
+// refuses it. That is what the document says, and almost never what its
+// author meant (anyOf): a warning at the variant, and the generation goes
+// on. An anyOf takes the first variant that matches, in the spec's order,
+// so its variants need not be told apart.
 func (b *builder) distinct(st *ir.Struct, key string) {
-	seen := map[string]*ir.Field{}
+	if !st.Union.OneOf {
+		return
+	}
+	var seen []*ir.Field
 	for _, f := range st.Fields {
 		jt := b.jsonType(f.Type)
-		if jt == "any" && st.Union.OneOf && len(st.Fields) > 1 {
+		if jt == "any" && len(st.Fields) > 1 {
 			b.diags.Addf(f.Pos, "unsupported: a oneOf variant without a type (every value matches it, so no value would match exactly one variant)")
 			continue
 		}
 		if jt == "object" || jt == "any" {
 			continue
 		}
-		if jt == "number" && st.Union.OneOf {
-			if g, ok := seen["integer"]; ok {
-				b.diags.Addf(f.Pos, "unsupported: %s variants %s and %s that no rule tells apart (an integer is also a number)", key, g.GoName, f.GoName)
+		for _, g := range seen {
+			gt := b.jsonType(g.Type)
+			switch {
+			case gt == "integer" && jt == "number" && b.takesEvery(f):
+				b.doc.Warnf(f.Pos, "%s variants %s and %s: every integer is also a number, so an integer matches both and the %s refuses it (only numbers with a fraction are valid; the document may mean anyOf)", key, g.GoName, f.GoName, key)
+			case gt == "number" && jt == "integer" && b.takesEvery(g):
+				b.doc.Warnf(f.Pos, "%s variants %s and %s: every integer is also a number, so an integer matches both and the %s refuses it (only numbers with a fraction are valid; the document may mean anyOf)", key, g.GoName, f.GoName, key)
+			case gt == jt && (b.takesEvery(g) || b.takesEvery(f)):
+				wide, other := g, f
+				if !b.takesEvery(g) {
+					wide, other = f, g
+				}
+				b.doc.Warnf(f.Pos, "%s variants %s and %s: %s takes every JSON %s, so a value of %s matches both and the %s refuses it (the document may mean anyOf)", key, g.GoName, f.GoName, wide.GoName, jt, other.GoName, key)
 			}
 		}
-		if jt == "integer" && st.Union.OneOf {
-			if g, ok := seen["number"]; ok {
-				b.diags.Addf(f.Pos, "unsupported: %s variants %s and %s that no rule tells apart (an integer is also a number)", key, g.GoName, f.GoName)
-			}
-		}
-		if g, ok := seen[jt]; ok && st.Union.OneOf {
-			b.diags.Addf(f.Pos, "unsupported: %s variants %s and %s are both JSON %ss: no rule tells them apart", key, g.GoName, f.GoName, jt)
-			continue
-		}
-		seen[jt] = f
+		seen = append(seen, f)
 	}
+}
+
+// takesEvery reports a variant that every value of its JSON type matches:
+// a plain string, integer, number or boolean without rules or format.
+func (b *builder) takesEvery(f *ir.Field) bool {
+	switch b.baseKind(f.Type) {
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool:
+	default:
+		return false
+	}
+	for _, r := range f.Rules {
+		if r.Kind != ir.RuleRequired {
+			return false
+		}
+	}
+	return true
 }
 
 // jsonType is the JSON type of values of t: object, array, string,

@@ -376,7 +376,7 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 // with literal text, which escapes that text's bytes as well).
 func clientPath(api *ir.API, op *ir.Operation) *jen.Statement {
 	var parts []jen.Code
-	rest := op.Path
+	rest := ir.PathOnWire(op.Path)
 	for rest != "" {
 		open := strings.IndexByte(rest, '{')
 		end := strings.IndexByte(rest, '}')

@@ -93,6 +93,7 @@ var runtimeFiles = []runtimeFile{
 	{"media_bodies.go", usesMediaBodies},
 	{"nullable.go", usesNullable},
 	{"params_styles.go", usesParamStyles},
+	{"server_params_styles.go", usesParamStyles},
 	{"pattern_runtime.go", always},
 	{"presence.go", always},
 	{"secret.go", always},

@@ -32,16 +32,6 @@ func runtimeSpec(api *ir.API, f *jen.File) {
 		}
 	})
 	f.Line()
-	f.Comment("serverErrorRoot is the XML root element of the error envelopes written")
-	f.Comment("for requests no operation matched.")
-	f.Const().Id(rt.serverErrorRoot).Op("=").Lit(api.ServerErrorRoot)
-	f.Line()
-	f.Comment("srvErrorEnvelope is the API's error body, written by the server itself.")
-	f.Type().Id(rt.srvErrorEnvelope).Struct(
-		jen.Id("XMLName").Qual("encoding/xml", "Name").Tag(map[string]string{"json": "-"}),
-		jen.Id("Code").String().Tag(map[string]string{"json": api.Envelope.Code, "xml": api.Envelope.Code}),
-		jen.Id("Label").String().Tag(map[string]string{"json": api.Envelope.Label, "xml": api.Envelope.Label}),
-	)
 }
 
 // runtimeServers prints the API's server: the default base URL, and the

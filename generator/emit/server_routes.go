@@ -25,6 +25,23 @@ func serverRoutes(api *ir.API, f *jen.File) {
 		serverBind(api, op, f)
 	}
 	serverFormKeyed(api, f)
+	serverEnvelope(api, f)
+}
+
+// serverEnvelope prints the error body the server writes itself (for a
+// request no operation matched, or a failure of its own), in the API's
+// declared error shape.
+func serverEnvelope(api *ir.API, f *jen.File) {
+	f.Comment("serverErrorRoot is the XML root element of the error envelopes written")
+	f.Comment("for requests no operation matched.")
+	f.Const().Id(rt.serverErrorRoot).Op("=").Lit(api.ServerErrorRoot)
+	f.Line()
+	f.Comment("srvErrorEnvelope is the API's error body, written by the server itself.")
+	f.Type().Id(rt.srvErrorEnvelope).Struct(
+		jen.Id("XMLName").Qual("encoding/xml", "Name").Tag(map[string]string{"json": "-"}),
+		jen.Id("Code").String().Tag(map[string]string{"json": api.Envelope.Code, "xml": api.Envelope.Code}),
+		jen.Id("Label").String().Tag(map[string]string{"json": api.Envelope.Label, "xml": api.Envelope.Label}),
+	)
 }
 
 // serverRoute prints one route of the table.

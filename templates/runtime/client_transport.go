@@ -562,3 +562,12 @@ func keepReserved(raw string, keys []string) string {
 	}
 	return strings.Join(pairs, "&")
 }
+
+// pathParts escapes each text of a path parameter (escapePathValue, with
+// the bytes of reserved too).
+func pathParts(reserved string, parts []string) []string {
+	for i, p := range parts {
+		parts[i] = escapePathValue(p, reserved)
+	}
+	return parts
+}

@@ -1,0 +1,118 @@
+package runtime
+
+import (
+	"cmp"
+	"encoding/json"
+	"net/url"
+	"strings"
+)
+
+// The server's side of parameters of other styles than a scalar's or an
+// array's (params_styles.go): binding objects in the query, and values
+// written as their JSON text.
+
+// srvParseJSONValue converts a parameter written as JSON text into T.
+func srvParseJSONValue[T any](w srvWire, v string) (T, error) {
+	var t T
+	if err := json.Unmarshal([]byte(v), &t); err != nil {
+		return t, &srvBindError{w, srvQuoted(v) + " is not JSON of the parameter's type"}
+	}
+	return t, nil
+}
+
+// srvObject finds an object parameter. Its properties are pairs of the
+// query of their own (form exploded: keys are the properties' names;
+// deepObject: obj[name]), found in x; or, when pairs is true, in the one
+// value w locates: names and values separated by commas
+// (color=R,100,G,200), or, when w.explode, name=value items separated by
+// w.sep (a path's or a header's R=100,G=200; label .R=100.G=200; matrix
+// ;R=100;G=200), given back as the members of an exchange of their own.
+// found is false when none of keys (or w's value) is there; a required
+// object must be.
+func srvObject(x *srvExchange, w srvWire, pairs bool, keys ...string) (*srvExchange, bool, error) {
+	if !pairs {
+		for _, k := range keys {
+			if _, ok, err := x.query.lookup(srvWire{src: w.src, name: k, key: k}); err != nil || ok {
+				return x, ok, err
+			}
+		}
+		return x, false, srvAbsent(w)
+	}
+	v, ok, err := srvObjectText(x, w)
+	if err != nil || !ok {
+		return nil, false, cmp.Or(err, srvAbsent(w))
+	}
+	sub := &srvExchange{r: x.r, op: x.op, members: new(srvPairs)}
+	if v == "" {
+		return sub, true, nil
+	}
+	var raw strings.Builder
+	if w.explode {
+		for i, item := range strings.Split(v, string(cmp.Or(w.sep, ','))) {
+			name, value, ok := strings.Cut(item, "=")
+			if !ok {
+				return nil, false, &srvBindError{w, srvQuoted(v) + " is not a list of name=value"}
+			}
+			srvPairText(&raw, i, name, value)
+		}
+	} else {
+		items := strings.Split(v, ",")
+		if len(items)%2 != 0 {
+			return nil, false, &srvBindError{w, srvQuoted(v) + " is not a list of names and values"}
+		}
+		for i := 0; i < len(items); i += 2 {
+			srvPairText(&raw, i, items[i], items[i+1])
+		}
+	}
+	sub.members.parse(raw.String())
+	return sub, true, nil
+}
+
+// srvObjectText is the text of an object parameter of one value: an
+// exploded matrix object's is its pairs after the leading ';' (;R=100;G=200
+// names no parameter), the others' what the value is for its style.
+func srvObjectText(x *srvExchange, w srvWire) (string, bool, error) {
+	if w.src != srvSrcPathMatrix || !w.explode {
+		return x.value(w)
+	}
+	v := x.r.PathValue(w.key)
+	rest, ok := strings.CutPrefix(v, ";")
+	if !ok {
+		return "", false, &srvBindError{w, srvQuoted(v) + " is not of style matrix (;name=value)"}
+	}
+	return rest, true, nil
+}
+
+// srvPairText appends name=value, query-escaped, to raw (after '&' but
+// for the first, i 0).
+func srvPairText(raw *strings.Builder, i int, name, value string) {
+	if i > 0 {
+		raw.WriteByte('&')
+	}
+	raw.WriteString(url.QueryEscape(name) + "=" + url.QueryEscape(value))
+}
+
+// srvBindUnion binds a oneOf or anyOf of text variants: each try binds
+// one variant (absent: false), in the spec's order, and the first whose
+// parsers read the text wins. found is false when the value is absent (a
+// required one must be there); a value no variant reads is refused.
+func srvBindUnion(w srvWire, tries ...func() (bool, error)) (bool, error) {
+	var first error
+	for _, try := range tries {
+		ok, err := try()
+		if err == nil && !ok {
+			return false, srvAbsent(w)
+		}
+		if err == nil {
+			return true, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	problem := "matches none of its variants"
+	if be, ok := first.(*srvBindError); ok {
+		problem += " (" + be.problem + ")"
+	}
+	return true, &srvBindError{w, problem}
+}
