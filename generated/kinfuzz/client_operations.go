@@ -283,6 +283,31 @@ func (c *Client) PostTree(ctx context.Context, body Tree, opts ...CallOption) er
 	return c.do(ctx, r, nil, opts...)
 }
 
+// PostClosed calls POST /closed (postClosed).
+//
+// The call is not safe to repeat: it is resent only when the connection
+// could not be opened. When it may have reached the server but its answer
+// was lost, the error matches ErrOutcomeUnknown.
+func (c *Client) PostClosed(ctx context.Context, body Closed, opts ...CallOption) error {
+	if err := body.Validate(); err != nil {
+		return invalidInput("PostClosed", err)
+	}
+	r := &request{
+		id:         "postClosed",
+		idempotent: false,
+		method:     http.MethodPost,
+		op:         "PostClosed",
+		path:       "/closed",
+	}
+	b, err := json.Marshal(&body)
+	if err != nil {
+		return invalidInput("PostClosed", err)
+	}
+	r.body = b
+	r.contentType = "application/json"
+	return c.do(ctx, r, nil, opts...)
+}
+
 // GetQuery calls GET /query (getQuery).
 //
 // The call is safe to repeat: it is retried on 429, 5xx and connection

@@ -23,5 +23,6 @@
 //   - PostRules: POST /rules
 //   - PostAccess: POST /access
 //   - PostTree: POST /tree
+//   - PostClosed: POST /closed
 //   - GetQuery: GET /query
 package kinfuzz

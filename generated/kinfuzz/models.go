@@ -58,6 +58,74 @@ func (x Circle) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
 	return marshalXMLDecimals(e, start, x)
 }
 
+// Closed is the schema "Closed".
+type Closed struct {
+	// XMLName is the element "Closed" in XML bodies.
+	XMLName xml.Name `json:"-" xml:"Closed"`
+	// ID is the property "id".
+	ID int `json:"id" xml:"id"`
+	// Note is the property "note".
+	Note string `json:"note,omitempty" xml:"note,omitempty"`
+	// Child is the property "child".
+	Child *Closed `json:"child,omitempty" xml:"child,omitempty"`
+	// Pick is the property "pick".
+	Pick *ClosedPick `json:"pick,omitempty" xml:"pick,omitempty"`
+	// Open is the property "open".
+	Open *Part `json:"open,omitempty" xml:"open,omitempty"`
+}
+
+// closedObject tells the presence checks that Closed allows no property but its
+// fields (additionalProperties: false): any other key, element or attribute is refused.
+func (Closed) closedObject() {}
+
+// ClosedPick is the schema "ClosedPick": exactly one of its variants (the field that is not nil).
+type ClosedPick struct {
+	// Pin is the variant "Pin".
+	Pin *Pin
+	// Pen is the variant "Pen".
+	Pen *Pen
+}
+
+// MarshalJSON writes the variant that is set.
+func (x ClosedPick) MarshalJSON() ([]byte, error) {
+	switch {
+	case x.Pin != nil:
+		return json.Marshal(x.Pin)
+	case x.Pen != nil:
+		return json.Marshal(x.Pen)
+	}
+	return nil, errUnionUnset("ClosedPick")
+}
+
+// UnmarshalJSON reads the value as the one variant it decodes into and that validates; more than one is an error (oneOf).
+func (x *ClosedPick) UnmarshalJSON(b []byte) error {
+	var out ClosedPick
+	var matched []string
+	if v := new(Pin); unionDecode(b, v) == nil {
+		c := ClosedPick{Pin: v}
+		if c.Validate() == nil {
+			if len(matched) == 0 {
+				out = c
+			}
+			matched = append(matched, "Pin")
+		}
+	}
+	if v := new(Pen); unionDecode(b, v) == nil {
+		c := ClosedPick{Pen: v}
+		if c.Validate() == nil {
+			if len(matched) == 0 {
+				out = c
+			}
+			matched = append(matched, "Pen")
+		}
+	}
+	if err := unionMatched("ClosedPick", true, matched, "Pin, Pen"); err != nil {
+		return err
+	}
+	*x = out
+	return nil
+}
+
 // Dog is the schema "Dog".
 type Dog struct {
 	// Kind is the property "kind".
@@ -293,6 +361,26 @@ type Part struct {
 	// N is the property "n".
 	N string `json:"n" xml:"n"`
 }
+
+// Pen is the schema "Pen".
+type Pen struct {
+	// B is the property "b".
+	B int `json:"b,omitempty" xml:"b,omitempty"`
+}
+
+// closedObject tells the presence checks that Pen allows no property but its
+// fields (additionalProperties: false): any other key, element or attribute is refused.
+func (Pen) closedObject() {}
+
+// Pin is the schema "Pin".
+type Pin struct {
+	// A is the property "a".
+	A int `json:"a,omitempty" xml:"a,omitempty"`
+}
+
+// closedObject tells the presence checks that Pin allows no property but its
+// fields (additionalProperties: false): any other key, element or attribute is refused.
+func (Pin) closedObject() {}
 
 // Rules is the schema "Rules".
 type Rules struct {

@@ -30,7 +30,7 @@ import (
 // bodyOps are the paths of the operations taking a JSON body, in the
 // order a fuzzed operation number picks them.
 var bodyOps = []string{"/tagged", "/implicit", "/shape", "/either", "/scalars", "/nullables",
-	"/maps", "/formats", "/rules", "/access", "/tree"}
+	"/maps", "/formats", "/rules", "/access", "/tree", "/closed"}
 
 // queryNames are the query parameters of GET /query, in the order the
 // fuzzed values fill them.

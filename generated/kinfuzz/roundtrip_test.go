@@ -240,6 +240,26 @@ func (g gen) tree(depth int) kinfuzz.Tree {
 	return t
 }
 
+// closed is a Closed of depth at most 3 (additionalProperties: false);
+// its pick is a Pin or a Pen with its one key set (an empty one, {},
+// would be both).
+func (g gen) closed(depth int) kinfuzz.Closed {
+	c := kinfuzz.Closed{ID: g.n(100) - 50, Note: g.word(0)}
+	if depth < 3 && g.coin() {
+		c.Child = ptr(g.closed(depth + 1))
+	}
+	switch g.n(3) {
+	case 0:
+		c.Pick = &kinfuzz.ClosedPick{Pin: &kinfuzz.Pin{A: 1 + g.n(9)}}
+	case 1:
+		c.Pick = &kinfuzz.ClosedPick{Pen: &kinfuzz.Pen{B: 1 + g.n(9)}}
+	}
+	if g.coin() {
+		c.Open = &kinfuzz.Part{N: g.word(1)}
+	}
+	return c
+}
+
 // kinds are the generators by schema name, each returning a pointer to a
 // fresh value and a pointer to decode into.
 var kinds = map[string]func(gen) (v, into any){
@@ -255,7 +275,8 @@ var kinds = map[string]func(gen) (v, into any){
 	"Access": func(g gen) (any, any) {
 		return &kinfuzz.Access{ID: g.word(1), Pass: g.word(1), Count: g.n(5), Note: g.word(0)}, new(kinfuzz.Access)
 	},
-	"Tree": func(g gen) (any, any) { return ptr(g.tree(0)), new(kinfuzz.Tree) },
+	"Tree":   func(g gen) (any, any) { return ptr(g.tree(0)), new(kinfuzz.Tree) },
+	"Closed": func(g gen) (any, any) { return ptr(g.closed(0)), new(kinfuzz.Closed) },
 }
 
 // TestJSONRoundTripProperty: for 300 seeded values of every kind,

@@ -32,6 +32,8 @@ type Handler interface {
 	PostAccess(ctx context.Context, in *PostAccessInput) (PostAccessResponse, error)
 	// PostTree serves POST /tree (postTree).
 	PostTree(ctx context.Context, in *PostTreeInput) (PostTreeResponse, error)
+	// PostClosed serves POST /closed (postClosed).
+	PostClosed(ctx context.Context, in *PostClosedInput) (PostClosedResponse, error)
 	// GetQuery serves GET /query (getQuery).
 	GetQuery(ctx context.Context, in *GetQueryInput) (GetQueryResponse, error)
 }
@@ -93,6 +95,11 @@ func (UnimplementedHandler) PostAccess(context.Context, *PostAccessInput) (PostA
 
 // PostTree returns ErrNotImplemented.
 func (UnimplementedHandler) PostTree(context.Context, *PostTreeInput) (PostTreeResponse, error) {
+	return nil, ErrNotImplemented
+}
+
+// PostClosed returns ErrNotImplemented.
+func (UnimplementedHandler) PostClosed(context.Context, *PostClosedInput) (PostClosedResponse, error) {
 	return nil, ErrNotImplemented
 }
 
@@ -286,6 +293,23 @@ type PostTreeInput struct {
 type PostTreeResponse interface {
 	serverResponse
 	isPostTreeResponse()
+}
+
+// PostClosedInput is the request of PostClosed, bound from the query string,
+// path, headers and body, with defaults applied and validated.
+type PostClosedInput struct {
+	// User is the user the request authenticated with: that of HTTP Basic,
+	// or of the API keys paired with it; empty for other credentials, and
+	// when the operation needs none.
+	User string
+	// Body is the request body.
+	Body Closed
+}
+
+// PostClosedResponse is a response of PostClosed: one of PostClosed204Response.
+type PostClosedResponse interface {
+	serverResponse
+	isPostClosedResponse()
 }
 
 // GetQueryInput is the request of GetQuery, bound from the query string,

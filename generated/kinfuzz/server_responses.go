@@ -158,6 +158,20 @@ func (v PostTree204Response) writeResponse(w http.ResponseWriter, m srvMedia) er
 	return nil
 }
 
+// PostClosed204Response is the 204 response of PostClosed.
+//
+// done
+type PostClosed204Response struct{}
+
+// isPostClosedResponse marks PostClosed204Response as a PostClosedResponse.
+func (PostClosed204Response) isPostClosedResponse() {}
+
+// writeResponse writes PostClosed204Response, in media m when it offers it.
+func (v PostClosed204Response) writeResponse(w http.ResponseWriter, m srvMedia) error {
+	w.WriteHeader(204)
+	return nil
+}
+
 // GetQuery204Response is the 204 response of GetQuery.
 //
 // done

@@ -14,6 +14,10 @@ var serverRoutes = []srvRoute{
 		method: "POST",
 		serve:  (*server).servePostAccess,
 	}}},
+	{segments: [][]string{{"closed"}}, allow: "POST", ops: []srvRouteOp{{
+		method: "POST",
+		serve:  (*server).servePostClosed,
+	}}},
 	{segments: [][]string{{"either"}}, allow: "POST", ops: []srvRouteOp{{
 		method: "POST",
 		serve:  (*server).servePostEither,
@@ -461,6 +465,43 @@ func (s *server) servePostTree(w http.ResponseWriter, r *http.Request) {
 
 // bindPostTree binds the request of postTree into in.
 func bindPostTree(x *srvExchange, in *PostTreeInput) error {
+	if err := srvDecodeJSONBody(x, true, &in.Body); err != nil {
+		return err
+	}
+	return nil
+}
+
+// opPostClosed describes postClosed to the server runtime.
+var opPostClosed = srvOperation{
+	bodiless:  true,
+	body:      srvMediaJSON,
+	errorRoot: "error",
+	id:        "postClosed",
+	offers:    []srvMedia{srvMediaJSON},
+	path:      "/closed",
+}
+
+// servePostClosed serves POST /closed (postClosed).
+func (s *server) servePostClosed(w http.ResponseWriter, r *http.Request) {
+	var x srvExchange
+	if !s.begin(w, r, &opPostClosed, &x) {
+		return
+	}
+	in := &PostClosedInput{User: x.user}
+	if err := bindPostClosed(&x, in); err != nil {
+		s.reject(w, &x, err)
+		return
+	}
+	if err := in.Body.Validate(); err != nil {
+		s.reject(w, &x, err)
+		return
+	}
+	resp, err := s.handler.PostClosed(r.Context(), in)
+	s.finish(w, &x, resp, err)
+}
+
+// bindPostClosed binds the request of postClosed into in.
+func bindPostClosed(x *srvExchange, in *PostClosedInput) error {
 	if err := srvDecodeJSONBody(x, true, &in.Body); err != nil {
 		return err
 	}

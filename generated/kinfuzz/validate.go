@@ -87,6 +87,62 @@ func (x *Circle) Validate() error {
 	return errors.Join(errs...)
 }
 
+// Validate checks every field of Closed against the spec's rules and
+// reports all failures joined; each is a *ValidationError (errors.As), and
+// all match ErrInvalidInput (errors.Is). Call ApplyDefaults first, if it exists.
+func (x *Closed) Validate() error {
+	var errs []error
+	if x.Child != nil {
+		v := *x.Child
+		if err := v.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if x.Pick != nil {
+		v := *x.Pick
+		if err := v.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if x.Open != nil {
+		v := *x.Open
+		if err := v.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Validate checks that exactly one variant of ClosedPick is set and checks it
+// against the spec's rules; each failure is a *ValidationError (errors.As), and
+// all match ErrInvalidInput (errors.Is).
+func (x *ClosedPick) Validate() error {
+	var errs []error
+	n := 0
+	if x.Pin != nil {
+		n++
+	}
+	if x.Pen != nil {
+		n++
+	}
+	if n != 1 {
+		errs = append(errs, &ValidationError{In: "body", Field: "ClosedPick", Rule: "oneOf", Value: strconv.Itoa(n)})
+	}
+	if x.Pin != nil {
+		v := *x.Pin
+		if err := v.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if x.Pen != nil {
+		v := *x.Pen
+		if err := v.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // Validate checks every field of Dog against the spec's rules and
 // reports all failures joined; each is a *ValidationError (errors.As), and
 // all match ErrInvalidInput (errors.Is). Call ApplyDefaults first, if it exists.
@@ -140,9 +196,6 @@ func (x *Either) Validate() error {
 // all match ErrInvalidInput (errors.Is). Call ApplyDefaults first, if it exists.
 func (x *Formats) Validate() error {
 	var errs []error
-	if x.At.IsZero() {
-		errs = append(errs, &ValidationError{In: "body", Field: "at", Rule: "required"})
-	}
 	if x.Opens != "" {
 		if !isTime(x.Opens) {
 			errs = append(errs, &ValidationError{In: "body", Field: "opens", Rule: "format", Limit: "time", Value: x.Opens})
@@ -400,6 +453,22 @@ func (x *Part) Validate() error {
 			errs = append(errs, &ValidationError{In: "body", Field: "n", Rule: "pattern", Limit: "^[a-z]+$", Value: x.N})
 		}
 	}
+	return errors.Join(errs...)
+}
+
+// Validate checks every field of Pen against the spec's rules and
+// reports all failures joined; each is a *ValidationError (errors.As), and
+// all match ErrInvalidInput (errors.Is). Call ApplyDefaults first, if it exists.
+func (x *Pen) Validate() error {
+	var errs []error
+	return errors.Join(errs...)
+}
+
+// Validate checks every field of Pin against the spec's rules and
+// reports all failures joined; each is a *ValidationError (errors.As), and
+// all match ErrInvalidInput (errors.Is). Call ApplyDefaults first, if it exists.
+func (x *Pin) Validate() error {
+	var errs []error
 	return errors.Join(errs...)
 }
 

@@ -190,6 +190,35 @@ func additionalOf(t reflect.Type) (reflect.Type, bool) {
 	return nil, false
 }
 
+// closedType is a struct that allows no property but its fields
+// (additionalProperties: false beside properties): its generated
+// closedObject method says so.
+type closedType interface{ closedObject() }
+
+// isClosed reports whether struct type t allows no property but its
+// fields.
+func isClosed(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.Implements(reflect.TypeFor[closedType]())
+}
+
+// errNotDeclared is the error of a key (JSON), element or attribute (XML)
+// that a closed struct does not declare.
+func errNotDeclared(field, kind string) error {
+	return &errPresence{field: field, problem: "is not allowed: the schema declares no such " + kind + " (additionalProperties is false)"}
+}
+
+// undeclaredKey is the first key of obj, in key order, that is none of
+// fields' names, or "" and false when each is one; it does not allocate.
+func undeclaredKey(obj map[string]any, fields []presenceField) (string, bool) {
+	first, found := "", false
+	for k := range obj {
+		if !declaredKey(fields, k) && (!found || k < first) {
+			first, found = k, true
+		}
+	}
+	return first, found
+}
+
 // declaredKey reports whether key is one of fields' names.
 func declaredKey(fields []presenceField, key string) bool {
 	for i := range fields {
@@ -362,6 +391,9 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 			return nil // the decoder reports the mismatch
 		}
 		fields := fieldsOf(t, "json")
+		if k, ok := undeclaredKey(obj, fields); ok && isClosed(t) {
+			return errNotDeclared(join(field, k), "property")
+		}
 		if elem, ok := additionalOf(t); ok {
 			for k, fv := range obj {
 				if declaredKey(fields, k) {
@@ -470,6 +502,10 @@ func exactKeys(v jsonNode, t reflect.Type) bool {
 				}
 			}
 			if f == nil {
+				if isClosed(t) {
+					// Kept, for presenceJSON to refuse.
+					continue
+				}
 				if elem, ok := additionalOf(t); ok {
 					// One of its other keys, kept.
 					removed = exactKeys(fv, elem) || removed
@@ -516,7 +552,10 @@ func decodeXMLTree(body []byte) (*xmlNode, error) {
 		case xml.StartElement:
 			n := &xmlNode{name: tok.Name.Local, attrs: map[string]bool{}}
 			for _, a := range tok.Attr {
-				n.attrs[a.Name.Local] = true
+				if a.Name.Space != "xmlns" && !(a.Name.Space == "" && a.Name.Local == "xmlns") {
+					// (A namespace declaration is no attribute of the schema's.)
+					n.attrs[a.Name.Local] = true
+				}
 			}
 			if len(stack) > 0 {
 				top := stack[len(stack)-1]
@@ -545,6 +584,11 @@ func presenceXML(n *xmlNode, t reflect.Type, field string) error {
 	}
 	if t.Kind() != reflect.Struct || opaque(t, "xml") {
 		return nil
+	}
+	if isClosed(t) {
+		if err := undeclaredXML(n, fieldsOf(t, "xml"), field); err != nil {
+			return err
+		}
 	}
 	for _, f := range fieldsOf(t, "xml") {
 		name := join(field, f.name)
@@ -576,6 +620,34 @@ func presenceXML(n *xmlNode, t reflect.Type, field string) error {
 			if err := presenceXML(k, ft, name); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// undeclaredXML refuses an attribute or a child element of n, the
+// element of a closed struct, that none of its fields declares.
+func undeclaredXML(n *xmlNode, fields []presenceField, field string) error {
+	declared := func(name string, attr bool) bool {
+		for i := range fields {
+			if fields[i].name == name && fields[i].attr == attr {
+				return true
+			}
+		}
+		return false
+	}
+	first := ""
+	for a := range n.attrs {
+		if !declared(a, true) && (first == "" || a < first) {
+			first = a
+		}
+	}
+	if first != "" {
+		return errNotDeclared(join(field, first), "attribute")
+	}
+	for _, c := range n.children {
+		if !declared(c.name, false) {
+			return errNotDeclared(join(field, c.name), "element")
 		}
 	}
 	return nil

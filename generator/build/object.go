@@ -47,12 +47,14 @@ func (b *builder) object(s *openapi3.Schema, name string, at ir.Pos) *ir.Struct 
 		// omitempty cannot leave out a struct value. A Nullable is
 		// absent when zero (omitzero).
 		f.Pointer = optional && !f.Type.Nullable && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindUnion || f.Type.Kind == ir.KindTime || f.Type.Kind == ir.KindDate || f.Type.Kind == ir.KindGo)
+		requiredPointer(f)
 		b.nullableCycle(f)
 		b.zeroRefused(f)
 		st.Fields = append(st.Fields, f)
 	}
 	b.additional(st, s, fields, at)
 	st.NoProperties = noProperties(s)
+	b.closeObject(st, s, props)
 	return st
 }
 

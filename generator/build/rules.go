@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -75,20 +76,33 @@ func (b *builder) comparableItems(f *ir.Field) {
 }
 
 // requiredCheckable reports whether a missing value of type t can be told
-// from a present one: strings, secrets and arrays (empty), not numbers or
-// booleans, whose zero is a value. A date-time or date is absent when zero
-// (0001-01-01 is no date a spec means), bytes, a map or a free-form value
-// when nil (a free-form JSON null is the bytes null, present). A Nullable
-// is absent when not Set: null is there.
+// from a present one: strings, secrets and arrays (empty), not numbers,
+// booleans or date-times, whose zero is a value (0001-01-01T00:00:00Z is a
+// date-time kin-openapi takes; the server's presence checks and parameter
+// binding refuse a required one that is absent, as they do a number). A
+// date is absent when zero (the runtime's Date{} is no YYYY-MM-DD text),
+// bytes, a map or a free-form value when nil (a free-form JSON null is the
+// bytes null, present). A Nullable is absent when not Set: null is there.
+// A required date-time that is a pointer (writeOnly, left out of answers)
+// is absent when nil (requiredPointer).
 func requiredCheckable(t ir.TypeRef) bool {
 	if t.Nullable {
 		return true
 	}
 	switch t.Kind {
-	case ir.KindString, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindMap:
+	case ir.KindString, ir.KindArray, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindMap:
 		return true
 	}
 	return false
+}
+
+// requiredPointer gives a required field that is a pointer (a writeOnly
+// date-time, left out of answers) the required rule its type alone does
+// not: nil is absent.
+func requiredPointer(f *ir.Field) {
+	if f.Pointer && f.Required && f.Type.Kind == ir.KindTime && !slices.ContainsFunc(f.Rules, func(r *ir.Rule) bool { return r.Kind == ir.RuleRequired }) {
+		f.Rules = append([]*ir.Rule{{Kind: ir.RuleRequired, Pos: f.Pos}}, f.Rules...)
+	}
 }
 
 // schemaRules are the rules one schema (and its allOf parts) states.

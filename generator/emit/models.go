@@ -21,6 +21,12 @@ func models(api *ir.API, f *jen.File) {
 		f.Type().Id(st.GoName).Struct(structFields(st)...)
 		f.Line()
 		additionalMethods(st, f)
+		if st.Closed {
+			f.Comment("closedObject tells the presence checks that " + st.GoName + " allows no property but its")
+			f.Comment("fields (additionalProperties: false): any other key, element or attribute is refused.")
+			f.Func().Params(jen.Id(st.GoName)).Id("closedObject").Params().Block()
+			f.Line()
+		}
 		if st.NoProperties {
 			noPropertiesMethods(f, st)
 			continue

@@ -265,6 +265,10 @@ type Struct struct {
 	// whose UnmarshalJSON and UnmarshalXML refuse any key, element or
 	// attribute; {} (an empty element) and null are its values.
 	NoProperties bool
+	// Closed marks an object with properties that allows no other
+	// (additionalProperties: false): its decoders, JSON and XML, refuse a
+	// key, child element or attribute that is none of its fields'.
+	Closed bool
 	// XMLText marks a struct an XML body reaches that has free-form
 	// fields (json.RawMessage): its MarshalXML and UnmarshalXML go
 	// through the runtime's twin, where each is its element's text.

@@ -267,3 +267,79 @@ func TestNoPropertiesXML(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedObjectJSON: an object with properties and additionalProperties:
+// false travels with its properties, and a key it does not declare, at
+// any depth (or one that differs from a property's only by case, which
+// encoding/json would bind), is refused by the server (400, naming the
+// key) and by the client reading an answer.
+func TestClosedObjectJSON(t *testing.T) {
+	srv, c := serve(t)
+	in := valid()
+	in.Sealed = &schemarules.Sealed{Name: "a", Code: "c", Inner: &schemarules.Sealed{Name: "b"}}
+	out, err := c.PostRecord(context.Background(), in)
+	if err != nil || !reflect.DeepEqual(out.Sealed, in.Sealed) {
+		t.Fatalf("round trip: %+v, %v", out.Sealed, err)
+	}
+	const started = `"started":"2024-05-01T10:53:43-08:00"`
+	for _, body := range []string{
+		`{` + started + `,"sealed":{"name":"a"}}`,
+		`{` + started + `,"sealed":{"name":"a","code":"c","inner":{"name":"b"}}}`,
+	} {
+		if code, text := post(t, srv, "/records", "application/json", body); code != http.StatusOK {
+			t.Errorf("%s: %d %s, want 200", body, code, text)
+		}
+	}
+	for body, key := range map[string]string{
+		`{` + started + `,"sealed":{"name":"a","extra":1}}`:                     "sealed.extra",
+		`{` + started + `,"sealed":{"name":"a","Name":"b"}}`:                    "sealed.Name",
+		`{` + started + `,"sealed":{"name":"a","inner":{"name":"b","x":null}}}`: "sealed.inner.x",
+	} {
+		code, text := post(t, srv, "/records", "application/json", body)
+		if code != http.StatusBadRequest || !strings.Contains(text, key) || !strings.Contains(text, "additionalProperties is false") {
+			t.Errorf("%s: %d %s, want 400 naming %s", body, code, text, key)
+		}
+	}
+	// The client reads answers as strictly.
+	liar := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{`+started+`,"sealed":{"name":"a","extra":true}}`)
+	}))
+	t.Cleanup(liar.Close)
+	lc, err := schemarules.NewClient(schemarules.WithBaseURL(liar.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lc.PostRecord(context.Background(), valid()); err == nil || !strings.Contains(err.Error(), "sealed.extra") {
+		t.Errorf("an answer with an undeclared key: %v", err)
+	}
+}
+
+// TestClosedObjectXML: in XML the closed object's undeclared child
+// element or attribute is refused by the server; its declared attribute
+// and element, and namespace declarations, pass.
+func TestClosedObjectXML(t *testing.T) {
+	srv, c := serve(t)
+	in := schemarules.Marker{Label: "l", Sealed: &schemarules.Sealed{Name: "a", Code: "c"}}
+	out, err := c.PostRecordXML(context.Background(), in)
+	if err != nil || out.Sealed == nil || *out.Sealed != *in.Sealed {
+		t.Fatalf("round trip: %+v, %v", out, err)
+	}
+	for _, ok := range []string{
+		`<marker><sealed><name>a</name></sealed></marker>`,
+		`<marker><sealed code="c" xmlns:p="urn:p"><name>a</name></sealed></marker>`,
+	} {
+		if code, text := post(t, srv, "/records/xml", "application/xml", ok); code != http.StatusOK {
+			t.Errorf("%s: %d %s, want 200", ok, code, text)
+		}
+	}
+	for bad, key := range map[string]string{
+		`<marker><sealed><name>a</name><extra/></sealed></marker>`:       "sealed.extra",
+		`<marker><sealed other="1"><name>a</name></sealed></marker>`:     "sealed.other",
+		`<marker><sealed><name>a</name><code>c</code></sealed></marker>`: "sealed.code",
+	} {
+		if code, text := post(t, srv, "/records/xml", "application/xml", bad); code != http.StatusBadRequest || !strings.Contains(text, key) {
+			t.Errorf("%s: %d %s, want 400 naming %s", bad, code, text, key)
+		}
+	}
+}

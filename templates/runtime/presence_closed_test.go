@@ -1,0 +1,95 @@
+package runtime
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// closedDoc allows no property but its fields (additionalProperties:
+// false beside properties), as the generated closedObject method says.
+type closedDoc struct {
+	Name  string      `json:"name" xml:"name"`
+	Kind  string      `json:"kind,omitempty" xml:"kind,attr,omitempty"`
+	Inner *closedDoc  `json:"inner,omitempty" xml:"inner,omitempty"`
+	Open  *openDoc    `json:"open,omitempty" xml:"open,omitempty"`
+	Items []closedDoc `json:"items,omitempty" xml:"items>item,omitempty"`
+}
+
+func (closedDoc) closedObject() {}
+
+// openDoc allows other properties, which are ignored.
+type openDoc struct {
+	A string `json:"a,omitempty" xml:"a,omitempty"`
+}
+
+// TestPresenceClosed: a key, element or attribute that a closed struct
+// does not declare is refused by the server's and by the client's reading,
+// at any depth; a key that differs from a field's only by case is no
+// field's (encoding/json would bind it); an open struct inside keeps
+// ignoring its other keys.
+func TestPresenceClosed(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"name":"a"}`: "",
+		`{"name":"a","kind":"k","inner":{"name":"b"}}`: "",
+		`{"name":"a","open":{"a":"x","other":1}}`:      "",
+		`{"name":"a","items":[{"name":"b"}]}`:          "",
+		`{"name":"a","x":1}`:                           `the field x is not allowed: the schema declares no such property`,
+		`{"name":"a","NAME":"b"}`:                      `the field NAME is not allowed`,
+		`{"name":"a","inner":{"name":"b","y":null}}`:   `the field inner.y is not allowed`,
+		`{"name":"a","items":[{"name":"b","z":[]}]}`:   `the field items[].z is not allowed`,
+		`{"name":"a","b":1,"a":2}`:                     `the field a is not allowed`, // the first in key order
+	} {
+		var v closedDoc
+		err := decodeStrictJSON([]byte(body), &v)
+		tree, _ := decodeJSONTree([]byte(body))
+		client := presenceJSON(tree, reflect.TypeFor[closedDoc](), "", false)
+		for side, err := range map[string]error{"server": err, "client": client} {
+			switch {
+			case want == "" && err != nil:
+				t.Errorf("%s %s: %v", side, body, err)
+			case want != "" && (err == nil || !strings.HasPrefix(err.Error(), want)):
+				t.Errorf("%s %s: %v, want %q", side, body, err, want)
+			}
+		}
+	}
+	for body, want := range map[string]string{
+		`<closedDoc><name>a</name></closedDoc>`:                                               "",
+		`<closedDoc xmlns="urn:x" xmlns:p="urn:p" kind="k"><name>a</name></closedDoc>`:        "",
+		`<closedDoc><name>a</name><items><item><name>b</name></item></items></closedDoc>`:     "",
+		`<closedDoc><name>a</name><open><a>x</a><other/></open></closedDoc>`:                  "",
+		`<closedDoc><name>a</name><x/></closedDoc>`:                                           `the field x is not allowed: the schema declares no such element`,
+		`<closedDoc name="a"><name>a</name></closedDoc>`:                                      `the field name is not allowed: the schema declares no such attribute`,
+		`<closedDoc><name>a</name><kind>k</kind></closedDoc>`:                                 `the field kind is not allowed: the schema declares no such element`,
+		`<closedDoc><name>a</name><inner><name>b</name><y/></inner></closedDoc>`:              `the field inner.y is not allowed`,
+		`<closedDoc><name>a</name><items><item><name>b</name><z/></item></items></closedDoc>`: `the field items.z is not allowed`,
+	} {
+		n, err := decodeXMLTree([]byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = presenceXML(n, reflect.TypeFor[closedDoc](), "")
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%s: %v", body, err)
+		case want != "" && (err == nil || !strings.HasPrefix(err.Error(), want)):
+			t.Errorf("%s: %v, want %q", body, err, want)
+		}
+	}
+}
+
+// TestClosedCheckDoesNotAllocate: on a valid object the closed check adds
+// no allocation to the presence pass.
+func TestClosedCheckDoesNotAllocate(t *testing.T) {
+	tree, _ := decodeJSONTree([]byte(`{"name":"a","kind":"k","inner":{"name":"b"}}`))
+	obj := tree.(map[string]any)
+	typ := reflect.TypeFor[closedDoc]()
+	fields := fieldsOf(typ, "json")
+	if n := testing.AllocsPerRun(100, func() {
+		if _, bad := undeclaredKey(obj, fields); bad || !isClosed(typ) {
+			t.Fatal("refused")
+		}
+	}); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
