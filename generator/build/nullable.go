@@ -1,7 +1,6 @@
 package build
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -16,18 +15,15 @@ import (
 // no null on the wire (a query string cannot say null), so its type is the
 // value's own (notNullable).
 
-// nullable reports whether the values of s may be null. An enum is
-// nullable only when null is among its values: OpenAPI 3.0.3 says
-// nullable does not add null to an enum's list (kin-openapi refuses null
-// for nullable: true, enum: [a, b]).
+// nullable reports whether the values of s may be null. An enum with
+// nullable: true is nullable whether or not null is among its values:
+// kin-openapi (v0.153) takes null for nullable: true, enum: [a, b] before
+// it looks at the enum, and Twilio's documents say so of their nullable
+// enums, whose examples hold null (found by corpus
+// TestSpecExamplesRoundTrip; OpenAPI 3.0.3's clarification would refuse
+// it, the oracle does not).
 func (b *builder) nullable(s *openapi3.Schema) bool {
-	if !s.Nullable {
-		return false
-	}
-	if len(s.Enum) > 0 {
-		return slices.Contains(s.Enum, nil)
-	}
-	return true
+	return s.Nullable
 }
 
 // wrapped is the one part of an allOf that says something, when s says
