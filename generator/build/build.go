@@ -132,6 +132,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		return nil, err
 	}
 	b.sortOutput()
+	b.linkTypes()
 	return b.api, nil
 }
 

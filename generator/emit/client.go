@@ -128,7 +128,7 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		clientCheck(op, op.Params, "params", g)
 	}
 	if op.Body != nil && named(op.Body.Type) {
-		if st := structByName(api, op.Body.Type.Name); st != nil {
+		if st := op.Body.Type.Struct; st != nil {
 			clientCheck(op, st, "body", g)
 		}
 	}
@@ -224,7 +224,7 @@ func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
 
 // clientBody encodes the request body: a form, or JSON.
 func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
-	if st := structByName(api, op.Body.Type.Name); st != nil && st.ByMedia != nil {
+	if st := op.Body.Type.Struct; st != nil && st.ByMedia != nil {
 		clientByMedia(api, op, st, jen.Op("&").Id("body"), g)
 		return
 	}
@@ -240,7 +240,7 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		}
 		g.Id("r").Dot("contentType").Op("=").Lit("application/x-www-form-urlencoded")
 	case ir.MediaMultipart:
-		clientMultipart(api, op, structByName(api, op.Body.Type.Name), jen.Id("body"), g)
+		clientMultipart(api, op, op.Body.Type.Struct, jen.Id("body"), g)
 	case ir.MediaStream:
 		g.Id("r").Dot("stream").Op("=").Id("body")
 		contentType := jen.Lit(op.Body.Media.Name)
@@ -487,7 +487,7 @@ func clientAccept(api *ir.API, op *ir.Operation) (accept, acceptJSON, acceptXML 
 	if op.Success.Parts != nil {
 		return clientPartsAccept(op.Success), "", ""
 	}
-	if st := structByName(api, op.Success.Type.Name); op.Success.Type.Kind == ir.KindStruct && st != nil && st.ByMedia != nil {
+	if st := op.Success.Type.Struct; op.Success.Type.Kind == ir.KindStruct && st != nil && st.ByMedia != nil {
 		return "", byMediaAccept(st, ir.MediaJSON), byMediaAccept(st, ir.MediaXML)
 	}
 	if c := op.Success.Media[0].Codec; c == ir.MediaStream || c == ir.MediaText {

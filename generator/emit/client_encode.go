@@ -139,7 +139,7 @@ func clientEncodeJSON(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 // a pair of its own (form exploded: name; deepObject: obj[name]), or all
 // of them in one value of names and values (form, explode false).
 func clientEncodeObject(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
-	st := structByName(api, fd.Type.Name)
+	st := fd.Type.Struct
 	x := jen.Id("x").Dot(fd.GoName)
 	if fd.In == ir.InHeader {
 		set := jen.Id("v").Dot(set).Call(jen.Lit(fd.Name), clientStyled(api, fd, x))
@@ -203,7 +203,7 @@ func clientEncodeArray(api *ir.API, g *jen.Group, fd *ir.Field, x *jen.Statement
 // clientEncodeUnion prints a oneOf or anyOf of text variants, when set:
 // the variant that is set, as a scalar or an array of the field.
 func clientEncodeUnion(api *ir.API, g *jen.Group, fd *ir.Field, set string, name *jen.Statement) {
-	st := structByName(api, fd.Type.Name)
+	st := fd.Type.Struct
 	x := jen.Id("x").Dot(fd.GoName)
 	sw := jen.Switch().BlockFunc(func(g *jen.Group) {
 		for _, v := range st.Fields {
@@ -240,7 +240,7 @@ func clientStyled(api *ir.API, fd *ir.Field, x *jen.Statement) *jen.Statement {
 	var parts *jen.Statement
 	switch {
 	case fd.Style.Object():
-		st := structByName(api, fd.Type.Name)
+		st := fd.Type.Struct
 		parts = jen.Func().Params().Index().String().BlockFunc(func(g *jen.Group) {
 			g.Id("pairs").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Lit(2*len(st.Fields)))
 			for _, m := range st.Fields {

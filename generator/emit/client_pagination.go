@@ -91,7 +91,7 @@ func clientBodyStatus(api *ir.API, f *jen.File) {
 			continue
 		}
 		done[op.Success.Type.Name] = true
-		st := structByName(api, op.Success.Type.Name)
+		st := op.Success.Type.Struct
 		code := clientStatusField(st, api.BodyStatus.Code)
 		if code == nil {
 			continue

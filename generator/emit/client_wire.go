@@ -49,7 +49,7 @@ func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bo
 			return need[t.Name]
 		}
 		seen[t.Name] = true
-		st := structByName(api, t.Name)
+		st := t.Struct
 		if st == nil {
 			return false
 		}

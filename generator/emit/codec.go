@@ -239,9 +239,9 @@ func nullableType(base ir.TypeRef) *jen.Statement {
 
 // enumCodec derives an enum's codec from its base kind's.
 func enumCodec(api *ir.API, t ir.TypeRef) *codec {
-	e := enumByName(api, t.Name)
+	e := t.Enum
 	if e == nil {
-		panic("emit: enum " + t.Name + " is not in the API")
+		panic("emit: enum " + t.Name + " is not linked (TypeRef.Enum is nil)")
 	}
 	base := codecOf(api, ir.TypeRef{Kind: e.Base})
 	conv := func(v *jen.Statement) *jen.Statement { return base.goType(ir.TypeRef{Kind: e.Base}).Call(v) }

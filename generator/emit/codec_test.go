@@ -49,13 +49,14 @@ func TestCodecTable(t *testing.T) {
 		}
 	}
 	panics(t, "unknown kind", func() { goType(ir.TypeRef{Kind: ir.NumKinds}) })
-	panics(t, "enum missing from the API", func() { wireText(api, ir.TypeRef{Kind: ir.KindEnum, Name: "E"}, jen.Id("v")) })
+	panics(t, "enum not linked", func() { wireText(api, ir.TypeRef{Kind: ir.KindEnum, Name: "E"}, jen.Id("v")) })
 }
 
 // TestCodecEnum: an enum is written and parsed as its base kind.
 func TestCodecEnum(t *testing.T) {
-	api := &ir.API{Enums: []*ir.Enum{{GoName: "Level", Base: ir.KindInt}}}
-	e := ir.TypeRef{Kind: ir.KindEnum, Name: "Level"}
+	level := &ir.Enum{GoName: "Level", Base: ir.KindInt}
+	api := &ir.API{Enums: []*ir.Enum{level}}
+	e := ir.TypeRef{Kind: ir.KindEnum, Name: "Level", Enum: level}
 	for _, c := range []struct {
 		got  jen.Code
 		want string

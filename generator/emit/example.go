@@ -107,9 +107,11 @@ func exampleCredentials(api *ir.API, op *ir.Operation) (args, opts []jen.Code) {
 	return args, opts
 }
 
-// declares reports whether the package declares a type named name.
+// declares reports whether the package declares a type named name: a
+// check of the name's collision, not a lookup of a type (TypeRef links).
 func declares(api *ir.API, name string) bool {
-	return structByName(api, name) != nil || enumByName(api, name) != nil
+	return slices.ContainsFunc(api.Structs, func(s *ir.Struct) bool { return s.GoName == name }) ||
+		slices.ContainsFunc(api.Enums, func(e *ir.Enum) bool { return e.GoName == name })
 }
 
 // stringLit prints s as a raw string literal when it can be one (JSON

@@ -92,7 +92,7 @@ func structuredField(ms []*ir.MediaType) bool {
 // mediaBodyOffers prints the srvOffers method of a response whose body is
 // a body by media type: the media types of the formats the handler set.
 func mediaBodyOffers(api *ir.API, name string, r *ir.Response, f *jen.File) {
-	st := structByName(api, r.Type.Name)
+	st := r.Type.Struct
 	if st == nil || st.ByMedia == nil {
 		return
 	}
@@ -162,7 +162,7 @@ func clientFormatCase(api *ir.API, op *ir.Operation, fd *ir.Field, m *ir.MediaTy
 			jen.Id("r").Dot("contentType").Op("=").Lit(m.Name),
 		}
 	case ir.MediaMultipart:
-		return jen.Case(jen.Lit(m.Name)).BlockFunc(func(g *jen.Group) { clientMultipart(api, op, structByName(api, fd.Type.Name), x, g) })
+		return jen.Case(jen.Lit(m.Name)).BlockFunc(func(g *jen.Group) { clientMultipart(api, op, fd.Type.Struct, x, g) })
 	case ir.MediaText:
 		body = []jen.Code{
 			jen.Id("r").Dot("body").Op("=").Index().Byte().Call(jen.Op("*").Add(x.Clone())),
@@ -192,7 +192,7 @@ func serverByMedia(api *ir.API, op *ir.Operation, st *ir.Struct, g *jen.Group) {
 		dst := body.Clone().Dot(fd.GoName)
 		switch {
 		case ir.HasCodec(st.ByMedia[i], ir.MediaMultipart):
-			mp := structByName(api, fd.Type.Name)
+			mp := fd.Type.Struct
 			cases = append(cases, jen.Case(jen.Id(rt.srvCodecMultipart)).BlockFunc(func(g *jen.Group) {
 				g.Add(dst.Clone()).Op("=").New(jen.Id(mp.GoName))
 				serverBindMultipart(api, mp, dst, g)

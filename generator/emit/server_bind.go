@@ -31,7 +31,7 @@ func serverBind(api *ir.API, op *ir.Operation, f *jen.File) {
 
 // serverBindBody binds a form body field by field, or decodes a JSON body.
 func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
-	if st := structByName(api, op.Body.Type.Name); st != nil && st.ByMedia != nil {
+	if st := op.Body.Type.Struct; st != nil && st.ByMedia != nil {
 		serverByMedia(api, op, st, g)
 		return
 	}
@@ -41,7 +41,7 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		g.Id("in").Dot("ContentType").Op("=").Id("x").Dot("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))
 		return
 	case ir.MediaMultipart:
-		serverBindMultipart(api, structByName(api, op.Body.Type.Name), jen.Id("in").Dot("Body"), g)
+		serverBindMultipart(api, op.Body.Type.Struct, jen.Id("in").Dot("Body"), g)
 		return
 	case ir.MediaText:
 		g.If(jen.Err().Op(":=").Id(rt.srvTextBody).Call(jen.Id("x"), jen.Lit(op.Body.Required), jen.Op("&").Id("in").Dot("Body")),
@@ -64,7 +64,7 @@ func serverBindBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		g.Add(stmt)
 		return
 	}
-	st := structByName(api, op.Body.Type.Name)
+	st := op.Body.Type.Struct
 	if st == nil {
 		return
 	}
@@ -168,7 +168,7 @@ func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.
 // is set and each property bound as a parameter of its own, its rules
 // and default its own; a required object must be there.
 func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
-	st := structByName(api, fd.Type.Name)
+	st := fd.Type.Struct
 	// One value (a path's, a header's, or a query's of explode false),
 	// or pairs of the query of their own.
 	pairs := fd.Style == ir.StyleObjectPairs || fd.In != ir.InQuery
@@ -204,7 +204,7 @@ func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Grou
 // variants: each variant tried in turn into u, an optional value, and the
 // first that reads the text set (srvBindUnion).
 func serverBindUnion(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
-	st := structByName(api, fd.Type.Name)
+	st := fd.Type.Struct
 	tries := []jen.Code{serverWire(fd)}
 	for _, v := range st.Fields {
 		w := *fd

@@ -182,7 +182,7 @@ func serverParts(api *ir.API, op *ir.Operation) []serverPart {
 		parts = append(parts, serverPart{"Params", op.Params})
 	}
 	if op.Body != nil && named(op.Body.Type) {
-		if st := structByName(api, op.Body.Type.Name); st != nil {
+		if st := op.Body.Type.Struct; st != nil {
 			parts = append(parts, serverPart{"Body", st})
 		}
 	}

@@ -70,24 +70,6 @@ func fieldComment(f *ir.Field, where string) *jen.Statement {
 // newline, a NUL or a quote in a name never ends the comment.
 func quote(s string) string { return strconv.Quote(s) }
 
-// structByName finds a struct of api by Go name.
-func structByName(api *ir.API, name string) *ir.Struct {
-	i := slices.IndexFunc(api.Structs, func(s *ir.Struct) bool { return s.GoName == name })
-	if i < 0 {
-		return nil
-	}
-	return api.Structs[i]
-}
-
-// enumByName finds an enum of api by Go name.
-func enumByName(api *ir.API, name string) *ir.Enum {
-	i := slices.IndexFunc(api.Enums, func(e *ir.Enum) bool { return e.GoName == name })
-	if i < 0 {
-		return nil
-	}
-	return api.Enums[i]
-}
-
 // inName is how a place on the wire is called in messages and comments.
 func inName(in ir.In) string {
 	return [...]string{ir.InBody: "body", ir.InQuery: "query", ir.InPath: "path", ir.InHeader: "header", ir.InForm: "form", ir.InCookie: "cookie"}[in]

@@ -130,7 +130,7 @@ func unionMarshalXML(api *ir.API, f *jen.File, st *ir.Struct) {
 	).Error().BlockFunc(func(g *jen.Group) {
 		roots := map[string]string{}
 		for _, fd := range st.Fields {
-			if inner := structByName(api, fd.Type.Name); fd.Type.Kind == ir.KindStruct && inner != nil && inner.XMLName != "" {
+			if inner := fd.Type.Struct; fd.Type.Kind == ir.KindStruct && inner != nil && inner.XMLName != "" {
 				roots[fd.GoName] = inner.XMLName
 			}
 		}

@@ -19,7 +19,7 @@ func valueChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules []*ir.Rule, v *j
 		}
 	}
 	if named(t) {
-		if st := structByName(api, t.Name); st != nil && st.Validate {
+		if st := t.Struct; st != nil && st.Validate {
 			failed := jen.Err()
 			if fd.In != ir.InBody {
 				// A parameter's or form field's object or union: its
@@ -143,7 +143,7 @@ func textLength(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
 
 // enumValues lists an enum's values for messages: "SMS, VOICE".
 func enumValues(api *ir.API, t ir.TypeRef) string {
-	e := enumByName(api, t.Name)
+	e := t.Enum
 	if e == nil {
 		return ""
 	}

@@ -150,6 +150,12 @@ type TypeRef struct {
 	// Name is the GoName of the struct, union or enum (KindStruct,
 	// KindUnion, KindEnum).
 	Name string
+	// Struct is the struct of KindStruct and KindUnion (a Struct whose
+	// Union is set), Enum the enum of KindEnum; nil for other kinds. The
+	// builder links them once every type is named, so emitters follow
+	// these pointers and never look a type up by its Name.
+	Struct *Struct
+	Enum   *Enum
 	// Elem is the element type (KindArray) or the values' type (KindMap).
 	Elem *TypeRef
 	// Secret marks a credential string (format: password), printed as the
