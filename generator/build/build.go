@@ -125,6 +125,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.additionalSecrets()
 	b.unionSecrets()
 	b.xmlTagNames()
+	b.accepts()
 	b.markValidated()
 	b.usedPatterns()
 	b.patternRuns()

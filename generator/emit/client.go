@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -155,15 +154,14 @@ func clientMethodBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		if op.Security != nil && op.Security.Index != 0 {
 			d[jen.Id("security")] = jen.Lit(op.Security.Index)
 		}
-		accept, acceptJSON, acceptXML := clientAccept(api, op)
-		if accept != "" {
-			d[jen.Id("accept")] = jen.Lit(accept)
+		if op.Accept.Fixed != "" {
+			d[jen.Id("accept")] = jen.Lit(op.Accept.Fixed)
 		}
-		if acceptJSON != "" {
-			d[jen.Id("acceptJSON")] = jen.Lit(acceptJSON)
+		if op.Accept.JSON != "" {
+			d[jen.Id("acceptJSON")] = jen.Lit(op.Accept.JSON)
 		}
-		if acceptXML != "" {
-			d[jen.Id("acceptXML")] = jen.Lit(acceptXML)
+		if op.Accept.XML != "" {
+			d[jen.Id("acceptXML")] = jen.Lit(op.Accept.XML)
 		}
 		if op.ServerURL != "" {
 			d[jen.Id("server")] = jen.Lit(op.ServerURL)
@@ -469,100 +467,6 @@ func clientMethodConst(method string) *jen.Statement {
 		return jen.Qual("net/http", "Method"+method[:1]+strings.ToLower(method[1:]))
 	}
 	return jen.Lit(method)
-}
-
-// clientAccept is the Accept header an operation needs whatever the
-// client prefers (accept): the declared media type of its success body
-// when that body comes in one format only. When it comes in JSON and XML,
-// the client's preference picks, and acceptJSON and acceptXML are the
-// declared names that are not application/json and application/xml.
-//
-// A body by media type (its JSON and XML schemas differ) is asked for in
-// both, the preferred format's media types first and the others at q=0.5,
-// so that a server that has only the other one can still answer.
-func clientAccept(api *ir.API, op *ir.Operation) (accept, acceptJSON, acceptXML string) {
-	if op.Success == nil || op.Success.Type == nil || len(op.Success.Media) == 0 {
-		return errorAccept(op), "", ""
-	}
-	if op.Success.Parts != nil {
-		return clientPartsAccept(op.Success), "", ""
-	}
-	if st := op.Success.Type.Struct; op.Success.Type.Kind == ir.KindStruct && st != nil && st.ByMedia != nil {
-		return "", byMediaAccept(st, ir.MediaJSON), byMediaAccept(st, ir.MediaXML)
-	}
-	if c := op.Success.Media[0].Codec; c == ir.MediaStream || c == ir.MediaText {
-		names := make([]string, len(op.Success.Media))
-		for i, m := range op.Success.Media {
-			names[i] = m.Name
-		}
-		return strings.Join(names, ", "), "", ""
-	}
-	var json, xml *ir.MediaType
-	for _, m := range op.Success.Media {
-		if (m.Codec == ir.MediaJSON || m.Codec == ir.MediaProblemJSON) && json == nil {
-			json = m
-		}
-		if m.Codec == ir.MediaXML && xml == nil {
-			xml = m
-		}
-	}
-	switch {
-	case xml == nil:
-		return json.Name, "", ""
-	case json == nil:
-		return xml.Name, "", ""
-	}
-	if json.Name != "application/json" {
-		acceptJSON = json.Name
-	}
-	if xml.Name != "application/xml" {
-		acceptXML = xml.Name
-	}
-	return "", acceptJSON, acceptXML
-}
-
-// errorAccept is the Accept header of an operation whose success has no
-// body: the media types of its error bodies, when they come in one format
-// (the client's preference picks otherwise), so that a server answering
-// only application/problem+json is not asked for application/json.
-func errorAccept(op *ir.Operation) string {
-	var names []string
-	formats := map[bool]bool{}
-	for _, r := range op.Responses {
-		if r.Type == nil || r == op.Success {
-			continue
-		}
-		for _, m := range r.Media {
-			switch m.Codec {
-			case ir.MediaJSON, ir.MediaProblemJSON, ir.MediaXML:
-				formats[m.Codec == ir.MediaXML] = true
-				if !slices.Contains(names, m.Name) {
-					names = append(names, m.Name)
-				}
-			}
-		}
-	}
-	if len(formats) != 1 {
-		return ""
-	}
-	return strings.Join(names, ", ")
-}
-
-// byMediaAccept is the Accept header asking for a body by media type in
-// the format of codec first: that format's media types, then the others
-// at q=0.5.
-func byMediaAccept(st *ir.Struct, codec ir.Media) string {
-	var first, then []string
-	for _, ms := range st.ByMedia {
-		for _, m := range ms {
-			if (m.Codec == ir.MediaXML) == (codec == ir.MediaXML) {
-				first = append(first, m.Name)
-			} else {
-				then = append(then, m.Name+";q=0.5")
-			}
-		}
-	}
-	return strings.Join(append(first, then...), ", ")
 }
 
 // clientLowerFirst lowers the first letter of a sentence, unless its first

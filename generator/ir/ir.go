@@ -537,10 +537,25 @@ type Operation struct {
 	Security *Requirement
 	// Server holds the server stub's decisions for the operation.
 	Server *ServerOperation
+	// Accept is the Accept header of the operation's requests.
+	Accept Accept
 	// Hook, when not nil, makes the operation one the API sends (a
 	// webhook or a callback), of a HookGroup; nil for the operations it
 	// serves.
 	Hook *Hook
+}
+
+// Accept is the Accept header a client sends for an operation. Fixed,
+// when set, is sent whatever format the client prefers (the success body
+// comes in one format, or the operation's errors do when it has no
+// success body). Otherwise the client's preference (JSON or XML) picks,
+// and JSON and XML are the declared media types to ask for in that
+// format, when they are not application/json and application/xml; a
+// body by media type (Struct.ByMedia) asks for both formats, the
+// preferred one first and the other at q=0.5.
+type Accept struct {
+	Fixed     string
+	JSON, XML string
 }
 
 // Media is the codec of a body: how its bytes are read and written.
