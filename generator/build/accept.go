@@ -27,6 +27,9 @@ func (b *builder) accept(op *ir.Operation) ir.Accept {
 	if op.Success == nil || op.Success.Type == nil || len(op.Success.Media) == 0 {
 		return ir.Accept{Fixed: errorAccept(op)}
 	}
+	if op.Success.Parts != nil {
+		return ir.Accept{Fixed: partsAccept(op.Success)}
+	}
 	if st := b.structByName(op.Success.Type.Name); op.Success.Type.Kind == ir.KindStruct && st != nil && st.ByMedia != nil {
 		return ir.Accept{JSON: byMediaAccept(st, ir.MediaJSON), XML: byMediaAccept(st, ir.MediaXML)}
 	}
@@ -104,4 +107,14 @@ func byMediaAccept(st *ir.Struct, codec ir.Media) string {
 		}
 	}
 	return strings.Join(append(first, then...), ", ")
+}
+
+// partsAccept is the Accept header of a response with parts: every media
+// type, in preference order.
+func partsAccept(r *ir.Response) string {
+	names := make([]string, len(r.Media))
+	for i, m := range r.Media {
+		names[i] = m.Name
+	}
+	return strings.Join(names, ", ")
 }

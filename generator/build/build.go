@@ -124,6 +124,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 	b.xmlBytes()
 	b.additionalSecrets()
 	b.unionSecrets()
+	b.secretCarriers()
 	b.xmlTagNames()
 	b.accepts()
 	b.markValidated()

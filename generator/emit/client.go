@@ -254,7 +254,7 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 		// pointer receivers (a user's *big.Float's MarshalText) on the
 		// fields.
 		value := jen.Op("&").Id("body")
-		if op.Body.Type.Kind == ir.KindStruct && clientWireNames(api)[op.Body.Type.Name] {
+		if op.Body.Type.Kind == ir.KindStruct && wired(op.Body.Type.Struct) {
 			g.Id("wire").Op(":=").Id("body").Dot("wire").Call() // its secrets revealed
 			value = jen.Op("&").Id("wire")
 		}

@@ -10,30 +10,23 @@ import (
 // any depth of its body, a secret query or header parameter) is a secret
 // for the redactor of that call: a server that echoes a new secret in an
 // error label must not make the client show it. For every struct whose
-// values hold a secret and that a request sends, client_secrets.go has an
-// appendSecrets method listing them; the operation hands the list to the
+// values hold a secret and that a request sends (ir.Struct.Secrets),
+// client_secrets.go has an appendSecrets method listing them; the operation hands the list to the
 // request (clientSecrets).
 
-// clientSecretNames lists the structs a request sends that hold a secret,
-// by Go name.
-func clientSecretNames(api *ir.API) map[string]bool {
-	need := map[string]bool{}
-	for _, op := range api.AllOperations() {
-		if op.Body != nil {
-			clientHoldsSecret(api, op.Body.Type, need, map[string]bool{})
-		}
-		if op.Params != nil {
-			clientHoldsSecret(api, ir.TypeRef{Kind: ir.KindStruct, Name: op.Params.GoName}, need, map[string]bool{})
-		}
-	}
-	return need
-}
+// sendsSecrets reports whether st has an appendSecrets method
+// (ir.Struct.Secrets).
+func sendsSecrets(st *ir.Struct) bool { return st != nil && st.Secrets }
+
+// holdsSecret reports whether a value of type t holds a secret the
+// builder marked (a secret string, or a struct of Struct.Secrets).
+func holdsSecret(t ir.TypeRef) bool { return !clientSame(t, sendsSecrets) }
 
 // clientSecretMethods prints the appendSecrets methods.
 func clientSecretMethods(api *ir.API, f *jen.File) {
-	need := clientSecretNames(api)
+	need := sendsSecrets
 	for _, st := range api.Structs {
-		if !need[st.GoName] {
+		if !need(st) {
 			continue
 		}
 		f.Comment("appendSecrets appends the secrets x holds, at any depth, to dst.")
@@ -49,7 +42,7 @@ func clientSecretMethods(api *ir.API, f *jen.File) {
 
 // clientAppendSecrets prints what appends the secrets of v, of type t (a
 // pointer to one when pointer), to dst; nothing when t holds none.
-func clientAppendSecrets(g *jen.Group, t ir.TypeRef, pointer bool, v *jen.Statement, need map[string]bool) {
+func clientAppendSecrets(g *jen.Group, t ir.TypeRef, pointer bool, v *jen.Statement, need func(*ir.Struct) bool) {
 	var add *jen.Statement
 	switch {
 	case t.Nullable && !clientSame(t, need):
@@ -60,7 +53,7 @@ func clientAppendSecrets(g *jen.Group, t ir.TypeRef, pointer bool, v *jen.Statem
 		return
 	case t.Kind == ir.KindString && t.Secret:
 		add = jen.Id("dst").Op("=").Append(jen.Id("dst"), v.Clone().Dot("Reveal").Call())
-	case t.Kind == ir.KindStruct && need[t.Name]:
+	case t.Kind == ir.KindStruct && need(t.Struct):
 		add = jen.Id("dst").Op("=").Add(v.Clone()).Dot("appendSecrets").Call(jen.Id("dst"))
 	case t.Kind == ir.KindArray && !clientSame(*t.Elem, need):
 		g.For(jen.Id("i").Op(":=").Range().Add(v.Clone())).BlockFunc(func(g *jen.Group) {
@@ -86,11 +79,11 @@ func clientAppendSecrets(g *jen.Group, t ir.TypeRef, pointer bool, v *jen.Statem
 // that the client redacts them from what it returns as it does its own
 // secret.
 func clientSecrets(api *ir.API, op *ir.Operation, g *jen.Group) {
-	need := clientSecretNames(api)
-	if op.Params != nil && need[op.Params.GoName] {
+	need := sendsSecrets
+	if need(op.Params) {
 		g.Id("r").Dot("secrets").Op("=").Id("params").Dot("appendSecrets").Call(jen.Id("r").Dot("secrets"))
 	}
-	if op.Body == nil || !clientHoldsSecret(api, op.Body.Type, map[string]bool{}, map[string]bool{}) {
+	if op.Body == nil || !holdsSecret(op.Body.Type) {
 		return
 	}
 	if op.Body.Type.Kind == ir.KindStruct {

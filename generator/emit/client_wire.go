@@ -11,75 +11,23 @@ import (
 // A Secret prints "[REDACTED]" even through encoding/json and
 // encoding/xml, so that a model logged as JSON shows no secret; but a
 // body that holds one must carry its value on the wire. For every struct
-// reachable from a JSON request body or from a response body that holds a
-// secret, wire.go (shared by the client and the server) has a twin whose secrets are plain strings
+// the builder gives a twin (ir.Struct.Wire), wire.go (shared by the
+// client and the server) has the twin, whose secrets are plain strings
 // (same JSON and XML tags, same XMLName), and a wire method that copies
 // the struct into its twin, revealing the secrets: the client marshals the
 // twin of a request body, the server stubs that of a response body.
 
-// clientWireNames lists the structs that need a wire twin, by Go name.
-func clientWireNames(api *ir.API) map[string]bool {
-	need := map[string]bool{}
-	for _, op := range api.AllOperations() {
-		if op.Body != nil && op.Body.Media.Codec != ir.MediaForm {
-			clientHoldsSecret(api, op.Body.Type, need, map[string]bool{})
-		}
-		for _, r := range op.Responses {
-			if r.Type != nil {
-				clientHoldsSecret(api, *r.Type, need, map[string]bool{})
-			}
-			for _, p := range r.Parts {
-				clientHoldsSecret(api, p.Type, need, map[string]bool{})
-			}
-		}
-	}
-	return need
-}
-
-// clientHoldsSecret reports whether a value of type t holds a secret, and
-// marks in need every struct on the way that does.
-func clientHoldsSecret(api *ir.API, t ir.TypeRef, need, seen map[string]bool) bool {
-	switch t.Kind {
-	case ir.KindString:
-		return t.Secret
-	case ir.KindArray, ir.KindMap:
-		return clientHoldsSecret(api, *t.Elem, need, seen)
-	case ir.KindStruct:
-		if seen[t.Name] {
-			return need[t.Name]
-		}
-		seen[t.Name] = true
-		st := t.Struct
-		if st == nil {
-			return false
-		}
-		holds := false
-		for _, f := range st.Fields {
-			if clientHoldsSecret(api, f.Type, need, seen) {
-				holds = true
-			}
-		}
-		need[t.Name] = need[t.Name] || holds
-		return holds
-	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo, ir.KindStream:
-		return false
-	case ir.KindUnion:
-		return false // the builder refuses a secret in a union (unionSecrets)
-	}
-	panic(fmt.Sprintf("emit: clientHoldsSecret: unknown kind %d", t.Kind))
-}
-
-// clientWireName is the twin of a struct.
-func clientWireName(goName string) string { return "wire" + goName }
+// wired reports whether st travels as its wire twin (ir.Struct.Wire).
+func wired(st *ir.Struct) bool { return st != nil && st.Wire != "" }
 
 // clientWires prints the twins and their wire methods.
 func clientWires(api *ir.API, f *jen.File) {
-	need := clientWireNames(api)
+	need := wired
 	for _, st := range api.Structs {
-		if !need[st.GoName] {
+		if !need(st) {
 			continue
 		}
-		twin := clientWireName(st.GoName)
+		twin := st.Wire
 		f.Comment(twin + " is " + st.GoName + " as sent on the wire: its secrets are plain strings.")
 		f.Type().Id(twin).StructFunc(func(g *jen.Group) {
 			if st.XMLName != "" {
@@ -113,14 +61,14 @@ func clientWires(api *ir.API, f *jen.File) {
 }
 
 // clientWireType is the twin's type of a value of type t.
-func clientWireType(t ir.TypeRef, need map[string]bool) *jen.Statement {
+func clientWireType(t ir.TypeRef, need func(*ir.Struct) bool) *jen.Statement {
 	switch {
 	case t.Nullable:
 		return jen.Id(rt.Nullable).Types(clientWireType(t.Base(), need))
 	case t.Kind == ir.KindString && t.Secret:
 		return jen.String()
-	case t.Kind == ir.KindStruct && need[t.Name]:
-		return jen.Id(clientWireName(t.Name))
+	case t.Kind == ir.KindStruct && need(t.Struct):
+		return jen.Id(t.Struct.Wire)
 	case t.Kind == ir.KindArray:
 		return jen.Index().Add(clientWireType(*t.Elem, need))
 	case t.Kind == ir.KindMap:
@@ -130,7 +78,7 @@ func clientWireType(t ir.TypeRef, need map[string]bool) *jen.Statement {
 }
 
 // clientWireValue converts v, of type t, to the twin's type.
-func clientWireValue(t ir.TypeRef, v *jen.Statement, need map[string]bool) *jen.Statement {
+func clientWireValue(t ir.TypeRef, v *jen.Statement, need func(*ir.Struct) bool) *jen.Statement {
 	switch {
 	case t.Nullable && !clientSame(t, need):
 		base := t.Base()
@@ -144,14 +92,14 @@ func clientWireValue(t ir.TypeRef, v *jen.Statement, need map[string]bool) *jen.
 			jen.Return(clientWireValue(*t.Elem, jen.Id("v"), need))))
 	case t.Kind == ir.KindString && t.Secret:
 		return v.Dot("Reveal").Call()
-	case t.Kind == ir.KindStruct && need[t.Name]:
+	case t.Kind == ir.KindStruct && need(t.Struct):
 		return v.Dot("wire").Call()
 	}
 	return v
 }
 
 // clientWireCopy prints the copy of one field into the twin w.
-func clientWireCopy(g *jen.Group, fd *ir.Field, need map[string]bool) {
+func clientWireCopy(g *jen.Group, fd *ir.Field, need func(*ir.Struct) bool) {
 	x, w := jen.Id("x").Dot(fd.GoName), jen.Id("w").Dot(fd.GoName)
 	switch {
 	case fd.Type.Kind == ir.KindArray && !fd.Type.Nullable && !clientSame(*fd.Type.Elem, need):
@@ -179,12 +127,12 @@ func clientWireCopy(g *jen.Group, fd *ir.Field, need map[string]bool) {
 }
 
 // clientSame reports whether values of type t are copied as they are.
-func clientSame(t ir.TypeRef, need map[string]bool) bool {
+func clientSame(t ir.TypeRef, need func(*ir.Struct) bool) bool {
 	switch t.Kind {
 	case ir.KindString:
 		return !t.Secret
 	case ir.KindStruct:
-		return !need[t.Name]
+		return !need(t.Struct)
 	case ir.KindArray, ir.KindMap:
 		return clientSame(*t.Elem, need)
 	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo, ir.KindUnion, ir.KindStream:

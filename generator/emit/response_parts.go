@@ -132,16 +132,6 @@ func clientAnswerType(op *ir.Operation, r *ir.Response, f *jen.File) {
 	f.Line()
 }
 
-// clientPartsAccept is the Accept header of a response with parts: every
-// media type, in preference order.
-func clientPartsAccept(r *ir.Response) string {
-	names := make([]string, len(r.Media))
-	for i, m := range r.Media {
-		names[i] = m.Name
-	}
-	return strings.Join(names, ", ")
-}
-
 // serverPartType is the server's type of a part's field: a pointer to a
 // structured value or text, a reader of a stream, the function that
 // writes events.
@@ -191,7 +181,7 @@ func serverPartsWrite(api *ir.API, r *ir.Response, status *jen.Statement, g *jen
 		field := jen.Id("v").Dot(p.GoName)
 		g.If(field.Clone().Op("!=").Nil().Op("&&").Add(partHolds(p))).BlockFunc(func(g *jen.Group) {
 			value := jen.Code(field.Clone())
-			if !clientSame(p.Type, clientWireNames(api)) {
+			if !clientSame(p.Type, wired) {
 				value = serverWireBody(api, p.Type, jen.Parens(jen.Op("*").Add(field.Clone())), g)
 			}
 			args := []jen.Code{jen.Id("m"), value}

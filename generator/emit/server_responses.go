@@ -267,7 +267,7 @@ func mediaList(ms []*ir.MediaType) string {
 // wire twin when it holds secrets (see client_wire.go), so that a server
 // sends their values.
 func serverWireBody(api *ir.API, t ir.TypeRef, body *jen.Statement, g *jen.Group) jen.Code {
-	need := clientWireNames(api)
+	need := wired
 	switch {
 	case clientSame(t, need):
 		return jen.Op("&").Add(body.Clone())
@@ -284,8 +284,8 @@ func serverWireBody(api *ir.API, t ir.TypeRef, body *jen.Statement, g *jen.Group
 			jen.Id("body").Index(jen.Id("k")).Op("=").Add(clientWireValue(*t.Elem, jen.Id("item"), need)))
 		return jen.Id("body")
 	}
-	// Deeper shapes (arrays of arrays) have no twin: clientHoldsSecret
-	// marks structs and arrays of them only.
+	// Deeper shapes (arrays of arrays) have no twin: the builder marks
+	// structs and arrays of them only (Struct.Wire).
 	return jen.Op("&").Add(body.Clone())
 }
 

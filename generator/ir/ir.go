@@ -285,6 +285,17 @@ type Struct struct {
 	// types at its index, in preference order; the handler sets one or
 	// more, the client's decoding exactly one.
 	ByMedia [][]*MediaType
+	// Wire, when set, is the name of the struct's twin on the wire: a
+	// JSON or XML body (a request's or a response's) holds the struct,
+	// and the struct holds a secret at some depth. A Secret prints
+	// "[REDACTED]" even through encoding/json and encoding/xml; the twin
+	// (same tags) has plain strings instead, and the struct's wire method
+	// copies it into its twin, revealing them.
+	Wire string
+	// Secrets marks a struct a request sends (its body, or its
+	// parameters) that holds a secret at some depth: its appendSecrets
+	// method gives their values to the call's redactor.
+	Secrets bool
 	// FormKeys marks a struct that travels in a form body under a key
 	// prefix: a model body also declared as
 	// application/x-www-form-urlencoded, and the objects it holds. Its
