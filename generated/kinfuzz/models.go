@@ -4,58 +4,49 @@ package kinfuzz
 
 import (
 	"encoding/json"
-	"encoding/xml"
 	"time"
 )
 
 // Access is the schema "Access".
 type Access struct {
-	// XMLName is the element "Access" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Access"`
 	// ID is the property "id".
-	ID string `json:"id,omitempty" nexmogen:"readOnly,required" xml:"id,omitempty"`
+	ID string `json:"id,omitempty" nexmogen:"readOnly,required"`
 	// Pass is the property "pass".
-	Pass string `json:"pass,omitempty" nexmogen:"writeOnly,required" xml:"pass,omitempty"`
+	Pass string `json:"pass,omitempty" nexmogen:"writeOnly,required"`
 	// Count is the property "count".
-	Count int `json:"count,omitempty" nexmogen:"readOnly" xml:"count,omitempty"`
+	Count int `json:"count,omitempty" nexmogen:"readOnly"`
 	// Note is the property "note".
-	Note string `json:"note,omitempty" xml:"note,omitempty"`
+	Note string `json:"note,omitempty"`
 }
 
 // Boat is the schema "Boat".
 type Boat struct {
 	// Vehicle is the property "vehicle".
-	Vehicle string `json:"vehicle" xml:"vehicle"`
+	Vehicle string `json:"vehicle"`
 	// Sails is the property "sails".
-	Sails int `json:"sails,omitempty" xml:"sails,omitempty"`
+	Sails int `json:"sails,omitempty"`
 }
 
 // Car is the schema "Car".
 type Car struct {
 	// Vehicle is the property "vehicle".
-	Vehicle string `json:"vehicle" xml:"vehicle"`
+	Vehicle string `json:"vehicle"`
 	// Wheels is the property "wheels".
-	Wheels CarWheels `json:"wheels" xml:"wheels"`
+	Wheels CarWheels `json:"wheels"`
 }
 
 // Cat is the schema "Cat".
 type Cat struct {
 	// Kind is the property "kind".
-	Kind string `json:"kind" xml:"kind"`
+	Kind string `json:"kind"`
 	// Lives is the property "lives".
-	Lives int `json:"lives" xml:"lives"`
+	Lives int `json:"lives"`
 }
 
 // Circle is the schema "Circle".
 type Circle struct {
 	// Radius is the property "radius".
-	Radius float64 `json:"radius" xml:"radius"`
-}
-
-// MarshalXML writes Circle with its numbers as plain decimals (1234567.891,
-// not encoding/xml's 1.234567891e+06), as JSON writes them.
-func (x Circle) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
-	return marshalXMLDecimals(e, start, x)
+	Radius float64 `json:"radius"`
 }
 
 // Closed is the schema "Closed".
@@ -129,9 +120,9 @@ func (x *ClosedPick) UnmarshalJSON(b []byte) error {
 // Dog is the schema "Dog".
 type Dog struct {
 	// Kind is the property "kind".
-	Kind string `json:"kind" xml:"kind"`
+	Kind string `json:"kind"`
 	// Bark is the property "bark".
-	Bark string `json:"bark" xml:"bark"`
+	Bark string `json:"bark"`
 }
 
 // Either is the schema "Either": any of its variants (the field that is not nil).
@@ -178,32 +169,30 @@ func (x *Either) UnmarshalJSON(b []byte) error {
 
 // Formats is the schema "Formats".
 type Formats struct {
-	// XMLName is the element "Formats" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Formats"`
 	// At is the property "at".
-	At time.Time `json:"at" xml:"at"`
+	At time.Time `json:"at"`
 	// Day is the property "day".
-	Day *Date `json:"day,omitempty" xml:"day,omitempty"`
+	Day *Date `json:"day,omitempty"`
 	// Opens is the property "opens".
-	Opens string `json:"opens,omitempty" nexmogen:"zero=format" xml:"opens,omitempty"`
+	Opens string `json:"opens,omitempty" nexmogen:"zero=format"`
 	// Lasts is the property "lasts".
-	Lasts string `json:"lasts,omitempty" nexmogen:"zero=format" xml:"lasts,omitempty"`
+	Lasts string `json:"lasts,omitempty" nexmogen:"zero=format"`
 	// Raw is the property "raw".
-	Raw []byte `json:"raw,omitempty" xml:"raw,omitempty"`
+	Raw []byte `json:"raw,omitempty"`
 	// ID is the property "id".
-	ID string `json:"id,omitempty" nexmogen:"zero=format" xml:"id,omitempty"`
+	ID string `json:"id,omitempty" nexmogen:"zero=format"`
 	// Mail is the property "mail".
-	Mail string `json:"mail,omitempty" nexmogen:"zero=format" xml:"mail,omitempty"`
+	Mail string `json:"mail,omitempty" nexmogen:"zero=format"`
 	// Site is the property "site".
-	Site string `json:"site,omitempty" nexmogen:"zero=format" xml:"site,omitempty"`
+	Site string `json:"site,omitempty" nexmogen:"zero=format"`
 	// V4 is the property "v4".
-	V4 string `json:"v4,omitempty" nexmogen:"zero=format" xml:"v4,omitempty"`
+	V4 string `json:"v4,omitempty" nexmogen:"zero=format"`
 	// V6 is the property "v6".
-	V6 string `json:"v6,omitempty" nexmogen:"zero=format" xml:"v6,omitempty"`
+	V6 string `json:"v6,omitempty" nexmogen:"zero=format"`
 	// Host is the property "host".
-	Host string `json:"host,omitempty" nexmogen:"zero=format" xml:"host,omitempty"`
+	Host string `json:"host,omitempty" nexmogen:"zero=format"`
 	// Ids is the property "ids".
-	Ids []string `json:"ids,omitempty" xml:"ids,omitempty"`
+	Ids []string `json:"ids,omitempty"`
 }
 
 // GetQueryParams holds the parameters of GetQuery.
@@ -272,28 +261,26 @@ func (x *Implicit) UnmarshalJSON(b []byte) error {
 
 // Maps is the schema "Maps".
 type Maps struct {
-	// XMLName is the element "Maps" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Maps"`
 	// Labels is the property "labels".
-	Labels map[string]string `json:"labels,omitempty" xml:"labels,omitempty"`
+	Labels map[string]string `json:"labels,omitempty"`
 	// Any is the property "any".
-	Any json.RawMessage `json:"any,omitempty" xml:"any,omitempty"`
+	Any json.RawMessage `json:"any,omitempty"`
 	// Loose is the property "loose".
-	Loose map[string]json.RawMessage `json:"loose,omitempty" xml:"loose,omitempty"`
+	Loose map[string]json.RawMessage `json:"loose,omitempty"`
 	// Open is the property "open".
-	Open map[string]json.RawMessage `json:"open,omitempty" xml:"open,omitempty"`
+	Open map[string]json.RawMessage `json:"open,omitempty"`
 	// Parts is the property "parts".
-	Parts map[string]Part `json:"parts,omitempty" xml:"parts,omitempty"`
+	Parts map[string]Part `json:"parts,omitempty"`
 	// Mixed is the property "mixed".
-	Mixed *MapsMixed `json:"mixed,omitempty" xml:"mixed,omitempty"`
+	Mixed *MapsMixed `json:"mixed,omitempty"`
 }
 
 // MapsMixed is the schema "MapsMixed".
 type MapsMixed struct {
 	// ID is the property "id".
-	ID int `json:"id" xml:"id"`
+	ID int `json:"id"`
 	// AdditionalProperties holds the properties the schema does not declare (additionalProperties), by key.
-	AdditionalProperties map[string]int `json:"-" nexmogen:"additional" xml:"-"`
+	AdditionalProperties map[string]int `json:"-" nexmogen:"additional"`
 }
 
 // MarshalJSON writes the declared properties of MapsMixed, then the keys of
@@ -327,39 +314,37 @@ func (x *MapsMixed) UnmarshalJSON(b []byte) error {
 // Named is the schema "Named".
 type Named struct {
 	// Name is the property "name".
-	Name string `json:"name" xml:"name"`
+	Name string `json:"name"`
 }
 
 // Nullables is the schema "Nullables".
 type Nullables struct {
-	// XMLName is the element "Nullables" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Nullables"`
 	// Must is the property "must".
-	Must Nullable[int] `json:"must" xml:"must"`
+	Must Nullable[int] `json:"must"`
 	// Name is the property "name".
-	Name Nullable[string] `json:"name,omitzero" xml:"name,omitempty"`
+	Name Nullable[string] `json:"name,omitzero"`
 	// Color is the property "color".
-	Color Nullable[NullablesColor] `json:"color,omitzero" xml:"color,omitempty"`
+	Color Nullable[NullablesColor] `json:"color,omitzero"`
 	// At is the property "at".
-	At Nullable[time.Time] `json:"at,omitzero" xml:"at,omitempty"`
+	At Nullable[time.Time] `json:"at,omitzero"`
 	// Owner is the property "owner".
-	Owner Nullable[Named] `json:"owner,omitzero" xml:"owner,omitempty"`
+	Owner Nullable[Named] `json:"owner,omitzero"`
 	// Tags is the property "tags".
-	Tags Nullable[[]Nullable[string]] `json:"tags,omitzero" xml:"tags,omitempty"`
+	Tags Nullable[[]Nullable[string]] `json:"tags,omitzero"`
 	// Counts is the property "counts".
-	Counts Nullable[map[string]Nullable[int]] `json:"counts,omitzero" xml:"counts,omitempty"`
+	Counts Nullable[map[string]Nullable[int]] `json:"counts,omitzero"`
 }
 
 // Numbered is the schema "Numbered".
 type Numbered struct {
 	// Number is the property "number".
-	Number int `json:"number" xml:"number"`
+	Number int `json:"number"`
 }
 
 // Part is the schema "Part".
 type Part struct {
 	// N is the property "n".
-	N string `json:"n" xml:"n"`
+	N string `json:"n"`
 }
 
 // Pen is the schema "Pen".
@@ -384,42 +369,32 @@ func (Pin) closedObject() {}
 
 // Rules is the schema "Rules".
 type Rules struct {
-	// XMLName is the element "Rules" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Rules"`
 	// Five is the property "five".
-	Five int `json:"five,omitempty" xml:"five,omitempty"`
+	Five int `json:"five,omitempty"`
 	// Half is the property "half".
-	Half float64 `json:"half,omitempty" xml:"half,omitempty"`
+	Half float64 `json:"half,omitempty"`
 	// Tenth is the property "tenth".
-	Tenth float64 `json:"tenth,omitempty" xml:"tenth,omitempty"`
+	Tenth float64 `json:"tenth,omitempty"`
 	// Level is the property "level".
-	Level RulesLevel `json:"level,omitempty" nexmogen:"zero=enum" xml:"level,omitempty"`
+	Level RulesLevel `json:"level,omitempty" nexmogen:"zero=enum"`
 	// Ratio is the property "ratio".
-	Ratio RulesRatio `json:"ratio,omitempty" nexmogen:"zero=enum" xml:"ratio,omitempty"`
+	Ratio RulesRatio `json:"ratio,omitempty" nexmogen:"zero=enum"`
 	// Yes is the property "yes".
-	Yes RulesYes `json:"yes,omitempty" nexmogen:"zero=enum" xml:"yes,omitempty"`
+	Yes RulesYes `json:"yes,omitempty" nexmogen:"zero=enum"`
 	// Mode is the property "mode".
-	Mode Nullable[RulesMode] `json:"mode,omitzero" xml:"mode,omitempty"`
-}
-
-// MarshalXML writes Rules with its numbers as plain decimals (1234567.891,
-// not encoding/xml's 1.234567891e+06), as JSON writes them.
-func (x Rules) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
-	return marshalXMLDecimals(e, start, x)
+	Mode Nullable[RulesMode] `json:"mode,omitzero"`
 }
 
 // Scalars is the schema "Scalars".
 type Scalars struct {
-	// XMLName is the element "Scalars" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Scalars"`
 	// Ident is the property "ident".
-	Ident *ScalarsIdent `json:"ident,omitempty" xml:"ident,omitempty"`
+	Ident *ScalarsIdent `json:"ident,omitempty"`
 	// Label is the property "label".
-	Label *ScalarsLabel `json:"label,omitempty" xml:"label,omitempty"`
+	Label *ScalarsLabel `json:"label,omitempty"`
 	// Amount is the property "amount".
-	Amount *ScalarsAmount `json:"amount,omitempty" xml:"amount,omitempty"`
+	Amount *ScalarsAmount `json:"amount,omitempty"`
 	// Shapes is the property "shapes".
-	Shapes []Shape `json:"shapes,omitempty" xml:"shapes,omitempty"`
+	Shapes []Shape `json:"shapes,omitempty"`
 }
 
 // ScalarsAmount is the schema "ScalarsAmount": exactly one of its variants (the field that is not nil).
@@ -611,13 +586,7 @@ func (x *Shape) UnmarshalJSON(b []byte) error {
 // Square is the schema "Square".
 type Square struct {
 	// Side is the property "side".
-	Side float64 `json:"side" xml:"side"`
-}
-
-// MarshalXML writes Square with its numbers as plain decimals (1234567.891,
-// not encoding/xml's 1.234567891e+06), as JSON writes them.
-func (x Square) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
-	return marshalXMLDecimals(e, start, x)
+	Side float64 `json:"side"`
 }
 
 // Tagged is the schema "Tagged": exactly one of its variants (the field that is not nil).
@@ -666,14 +635,12 @@ func (x *Tagged) UnmarshalJSON(b []byte) error {
 
 // Tree is the schema "Tree".
 type Tree struct {
-	// XMLName is the element "Tree" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Tree"`
 	// Name is the property "name".
-	Name string `json:"name,omitempty" nexmogen:"zero=minLength" xml:"name,omitempty"`
+	Name string `json:"name,omitempty" nexmogen:"zero=minLength"`
 	// Children is the property "children".
-	Children []Tree `json:"children,omitempty" xml:"children,omitempty"`
+	Children []Tree `json:"children,omitempty"`
 	// Parent is the property "parent".
-	Parent *Tree `json:"parent,omitempty" xml:"parent,omitempty"`
+	Parent *Tree `json:"parent,omitempty"`
 	// ByName is the property "byName".
-	ByName map[string]Tree `json:"byName,omitempty" xml:"byName,omitempty"`
+	ByName map[string]Tree `json:"byName,omitempty"`
 }

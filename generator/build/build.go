@@ -134,6 +134,7 @@ func Build(doc *load.Doc, opts Options) (*ir.API, error) {
 		return nil, err
 	}
 	b.sortOutput()
+	b.xmlUse()
 	b.linkTypes()
 	return b.api, nil
 }

@@ -22,49 +22,72 @@ func (b *builder) linkTypes() {
 	for _, e := range b.api.Enums {
 		enums[e.GoName] = e
 	}
-	l := linker{structs: structs, enums: enums, seen: map[uintptr]bool{}}
-	l.walk(reflect.ValueOf(b.api))
+	// The body of a response with parts is a struct of the response's
+	// own, printed from its Parts, not one of the API's Structs.
+	ofParts := map[*ir.TypeRef]bool{}
+	walkIR(b.api, func(v reflect.Value) {
+		if r, ok := v.Interface().(ir.Response); ok && r.Parts != nil {
+			ofParts[r.Type] = true
+		}
+	})
+	l := linker{structs: structs, enums: enums}
+	walkIR(b.api, func(v reflect.Value) {
+		if v.Type() == typeRefType && v.CanAddr() && !ofParts[v.Addr().Interface().(*ir.TypeRef)] {
+			l.link(v.Addr().Interface().(*ir.TypeRef))
+		}
+	})
 }
 
-// linker walks the IR by reflection, so that a TypeRef held anywhere (a
-// field, a response, a header, a hook, an event's data) is linked, and a
-// new place that holds one needs no change here.
+// linker finds the types TypeRefs name.
 type linker struct {
 	structs map[string]*ir.Struct
 	enums   map[string]*ir.Enum
-	seen    map[uintptr]bool
 }
 
 var typeRefType = reflect.TypeFor[ir.TypeRef]()
 
-// walk links the TypeRefs reachable from v.
-func (l *linker) walk(v reflect.Value) {
+// walkIR calls visit with every struct value reachable from api, once
+// each, by reflection: a pass that looks at every TypeRef or MediaType
+// finds those held anywhere (a field, a response, a part, a header, a
+// hook, an event's data), and a new place that holds one needs no change
+// to the pass.
+func walkIR(api *ir.API, visit func(reflect.Value)) {
+	w := irWalker{visit: visit, seen: map[uintptr]bool{}}
+	w.walk(reflect.ValueOf(api))
+}
+
+// irWalker is walkIR's state: the pointers already followed.
+type irWalker struct {
+	visit func(reflect.Value)
+	seen  map[uintptr]bool
+}
+
+// walk visits the structs reachable from v.
+func (w *irWalker) walk(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer:
-		if v.IsNil() || l.seen[v.Pointer()] {
+		if v.IsNil() || w.seen[v.Pointer()] {
 			return
 		}
-		l.seen[v.Pointer()] = true
-		l.walk(v.Elem())
+		w.seen[v.Pointer()] = true
+		w.walk(v.Elem())
 	case reflect.Interface:
 		if !v.IsNil() {
-			l.walk(v.Elem())
+			w.walk(v.Elem())
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			l.walk(v.Index(i))
+			w.walk(v.Index(i))
 		}
 	case reflect.Map:
 		for _, k := range v.MapKeys() {
-			l.walk(v.MapIndex(k))
+			w.walk(v.MapIndex(k))
 		}
 	case reflect.Struct:
-		if v.Type() == typeRefType && v.CanAddr() {
-			l.link(v.Addr().Interface().(*ir.TypeRef))
-		}
+		w.visit(v)
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
-				l.walk(v.Field(i))
+				w.walk(v.Field(i))
 			}
 		}
 	}

@@ -97,6 +97,7 @@ var runtimeFiles = []runtimeFile{
 	{"pattern_runtime.go", always},
 	{"presence.go", always},
 	{"secret.go", always},
+	{"secret_xml.go", hasXML},
 	{"server_auth.go", always},
 	{"server_bodies.go", severalBodies},
 	{"server_coding.go", always},
@@ -116,7 +117,18 @@ var runtimeFiles = []runtimeFile{
 	{"validation_runtime.go", always},
 	{"xml_elements.go", buffersXML},
 	{"xml_freeform.go", usesXMLText},
-	{"xml_numbers.go", always},
+	{"xml_numbers.go", writesXMLDecimals},
+}
+
+// hasXML reports whether a body of api travels as XML (ir.API.XML), the
+// only users of secret_xml.go.
+func hasXML(api *ir.API) bool { return api.XML }
+
+// writesXMLDecimals reports whether a model of api writes its numbers in
+// XML as plain decimals (ir.Struct.XMLDecimals), or through the twins of
+// xml_freeform.go, which do too: the only users of xml_numbers.go.
+func writesXMLDecimals(api *ir.API) bool {
+	return usesXMLText(api) || slices.ContainsFunc(api.Structs, func(st *ir.Struct) bool { return st.XMLDecimals })
 }
 
 // closesObjects reports whether api has an object that allows no property

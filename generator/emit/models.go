@@ -35,7 +35,7 @@ func models(api *ir.API, f *jen.File) {
 			xmlTextMethods(f, st)
 			continue
 		}
-		if st.Role == ir.RoleModel && hasFloat(st) {
+		if st.XMLDecimals {
 			f.Comment("MarshalXML writes " + st.GoName + " with its numbers as plain decimals (1234567.891,")
 			f.Comment("not encoding/xml's 1.234567891e+06), as JSON writes them.")
 			f.Func().Params(jen.Id("x").Id(st.GoName)).Id("MarshalXML").
@@ -44,17 +44,6 @@ func models(api *ir.API, f *jen.File) {
 			f.Line()
 		}
 	}
-}
-
-// hasFloat reports whether a struct has a number field (plain, pointer or
-// array of numbers), which encoding/xml would write in exponent form.
-func hasFloat(st *ir.Struct) bool {
-	for _, fd := range st.Fields {
-		if fd.Type.Kind == ir.KindFloat || (fd.Type.Kind == ir.KindArray && fd.Type.Elem != nil && fd.Type.Elem.Kind == ir.KindFloat) {
-			return true
-		}
-	}
-	return false
 }
 
 // structComment documents a struct by its role.

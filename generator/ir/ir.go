@@ -64,6 +64,10 @@ type API struct {
 	// Envelope names the fields of the error envelopes the server writes
 	// itself.
 	Envelope Envelope
+	// XML is true when some body of the API (a request's, a response's,
+	// a hook's) travels as XML. When it is false the models carry no xml
+	// tags, no XMLName and no MarshalXML.
+	XML bool
 	// MediaTypes are the declared media types that are not the runtime's
 	// own (text/xml, application/vnd.x+json), in name order: the server
 	// declares a variable for each.
@@ -153,7 +157,9 @@ type TypeRef struct {
 	// Struct is the struct of KindStruct and KindUnion (a Struct whose
 	// Union is set), Enum the enum of KindEnum; nil for other kinds. The
 	// builder links them once every type is named, so emitters follow
-	// these pointers and never look a type up by its Name.
+	// these pointers and never look a type up by its Name. The body of a
+	// response with Parts names a struct of its own, not one of
+	// API.Structs, and has none.
 	Struct *Struct
 	Enum   *Enum
 	// Elem is the element type (KindArray) or the values' type (KindMap).
@@ -285,6 +291,11 @@ type Struct struct {
 	// types at its index, in preference order; the handler sets one or
 	// more, the client's decoding exactly one.
 	ByMedia [][]*MediaType
+	// XMLDecimals marks a model of an API with XML bodies that has a
+	// number field (plain, pointer or array of numbers): its MarshalXML
+	// writes them as plain decimals (1234567.891, not encoding/xml's
+	// 1.234567891e+06), as JSON does.
+	XMLDecimals bool
 	// Wire, when set, is the name of the struct's twin on the wire: a
 	// JSON or XML body (a request's or a response's) holds the struct,
 	// and the struct holds a secret at some depth. A Secret prints
