@@ -100,7 +100,7 @@ var runtimeFiles = []runtimeFile{
 	{"secret_xml.go", hasXML},
 	{"server_auth.go", always},
 	{"server_bodies.go", severalBodies},
-	{"server_coding.go", always},
+	{"server_coding.go", decodesCoding},
 	{"server_events.go", sendsEvents},
 	{"server_formats.go", bindsFormats},
 	{"server_forms.go", usesFormKeys},
@@ -118,6 +118,13 @@ var runtimeFiles = []runtimeFile{
 	{"xml_elements.go", buffersXML},
 	{"xml_freeform.go", usesXMLText},
 	{"xml_numbers.go", writesXMLDecimals},
+}
+
+// decodesCoding reports whether an operation of api declares a
+// Content-Encoding parameter, whose gzip bodies its server decodes
+// (ir.ServerOperation.Gzip), the only users of server_coding.go.
+func decodesCoding(api *ir.API) bool {
+	return slices.ContainsFunc(api.AllOperations(), func(op *ir.Operation) bool { return op.Server != nil && op.Server.Gzip })
 }
 
 // hasXML reports whether a body of api travels as XML (ir.API.XML), the

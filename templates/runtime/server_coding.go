@@ -7,6 +7,26 @@ import (
 	"strings"
 )
 
+// The server decodes gzip bodies through srvDecodeCoding, set here: a
+// package whose operations declare no Content-Encoding parameter has no
+// op.gzip, and is generated without this file.
+func init() { srvDecodeCoding = srvDecodeGzip }
+
+// srvDecodeGzip is the body of a request to an operation that declares a
+// Content-Encoding parameter, and the header its media type is checked
+// with: decompressed, and without Content-Encoding, when it comes gzip;
+// as it is otherwise.
+func srvDecodeGzip(body io.Reader, h http.Header, limit int64) (io.Reader, http.Header, error) {
+	if !srvGzipped(h) {
+		return body, h, nil
+	}
+	zr, err := srvGunzip(body, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	return zr, srvWithoutCoding(h), nil
+}
+
 // srvGzipped reports whether a request's body comes gzip-compressed (one
 // coding, gzip or x-gzip), which an operation declaring a Content-Encoding
 // header parameter decodes.
