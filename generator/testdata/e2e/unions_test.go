@@ -70,7 +70,6 @@ func TestUnionsEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.XMLName = got.XMLName
 	if !reflect.DeepEqual(*got, d) {
 		t.Errorf("got %+v, want %+v", got, d)
 	}
