@@ -51,18 +51,16 @@ type Circle struct {
 
 // Closed is the schema "Closed".
 type Closed struct {
-	// XMLName is the element "Closed" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Closed"`
 	// ID is the property "id".
-	ID int `json:"id" xml:"id"`
+	ID int `json:"id"`
 	// Note is the property "note".
-	Note string `json:"note,omitempty" xml:"note,omitempty"`
+	Note string `json:"note,omitempty"`
 	// Child is the property "child".
-	Child *Closed `json:"child,omitempty" xml:"child,omitempty"`
+	Child *Closed `json:"child,omitempty"`
 	// Pick is the property "pick".
-	Pick *ClosedPick `json:"pick,omitempty" xml:"pick,omitempty"`
+	Pick *ClosedPick `json:"pick,omitempty"`
 	// Open is the property "open".
-	Open *Part `json:"open,omitempty" xml:"open,omitempty"`
+	Open *Part `json:"open,omitempty"`
 }
 
 // closedObject tells the presence checks that Closed allows no property but its
@@ -350,7 +348,7 @@ type Part struct {
 // Pen is the schema "Pen".
 type Pen struct {
 	// B is the property "b".
-	B int `json:"b,omitempty" xml:"b,omitempty"`
+	B int `json:"b,omitempty"`
 }
 
 // closedObject tells the presence checks that Pen allows no property but its
@@ -360,7 +358,7 @@ func (Pen) closedObject() {}
 // Pin is the schema "Pin".
 type Pin struct {
 	// A is the property "a".
-	A int `json:"a,omitempty" xml:"a,omitempty"`
+	A int `json:"a,omitempty"`
 }
 
 // closedObject tells the presence checks that Pin allows no property but its

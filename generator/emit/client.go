@@ -228,7 +228,7 @@ func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	}
 	switch op.Body.Media.Codec {
 	case ir.MediaForm:
-		if st := structByName(api, op.Body.Type.Name); st != nil && st.Role == ir.RoleModel {
+		if st := op.Body.Type.Struct; st != nil && st.Role == ir.RoleModel {
 			// A model with nested objects, under deepObject-style keys.
 			g.Id("v").Op(":=").Make(jen.Qual("net/url", "Values"))
 			g.Id("body").Dot("appendForm").Call(jen.Id("v"), jen.Lit(""))
