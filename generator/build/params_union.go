@@ -24,7 +24,7 @@ func (b *builder) textUnion(f *ir.Field, s *openapi3.SchemaRef) {
 		return
 	}
 	if st.Union.Discriminator != "" {
-		b.diags.Addf(f.Pos, "unsupported: a discriminated union in parameter or form field %q (a text has no property to name its variant)", f.Name)
+		b.diags.Addf(f.Pos, "unsupported: a discriminated union in parameter or form field %q (a text has no property to name its variant; an object style's keys could, the discriminator's naming it, but nexmogen does not write or read that yet: use content application/json)", f.Name)
 		return
 	}
 	for _, v := range st.Fields {
