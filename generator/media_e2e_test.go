@@ -64,3 +64,11 @@ func TestMediaMultipartPartsEndToEnd(t *testing.T) {
 func TestMediaMixedBodiesEndToEnd(t *testing.T) {
 	loopback(t, "media_mixed_bodies.txtar", "mixed", "media_mixed_bodies_test.go")
 }
+
+// TestMediaSecretsEndToEnd runs testdata/e2e/media_secrets_test.go against
+// the code of media_secrets.txtar: request and response bodies by format
+// (JSON and XML of different schemas) holding secrets, which travel with
+// their values and print redacted.
+func TestMediaSecretsEndToEnd(t *testing.T) {
+	loopback(t, "media_secrets.txtar", "secrets", "media_secrets_test.go")
+}

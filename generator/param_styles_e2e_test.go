@@ -32,3 +32,12 @@ func TestTypeNullEndToEnd(t *testing.T) {
 func TestPathStylesEndToEnd(t *testing.T) {
 	loopback(t, "path_styles.txtar", "paths", "path_styles_test.go")
 }
+
+// TestParamMapsCookiesEndToEnd runs testdata/e2e/param_maps_cookies_test.go
+// against the code of param_maps_cookies.txtar: maps in query parameters
+// (deepObject, form exploded or not) and cookie arrays with explode true
+// and cookie objects, sent by the generated client and bound by the
+// generated server.
+func TestParamMapsCookiesEndToEnd(t *testing.T) {
+	loopback(t, "param_maps_cookies.txtar", "maps", "param_maps_cookies_test.go")
+}

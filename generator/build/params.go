@@ -46,8 +46,41 @@ func (b *builder) params(op *ir.Operation, e opEntry) *ir.Struct {
 			st.Fields = append(st.Fields, f)
 		}
 	}
+	b.mapOtherKeys(st)
 	b.api.Structs = append(b.api.Structs, st)
 	return st
+}
+
+// mapOtherKeys gives each form-exploded map parameter of st the query keys
+// that are not its own: the other query parameters' (an exploded object's
+// properties, a deepObject's name), and the API keys that travel in the
+// query.
+func (b *builder) mapOtherKeys(st *ir.Struct) {
+	for _, f := range st.Fields {
+		if f.Type.Kind != ir.KindMap || f.Style != ir.StyleObjectExplode {
+			continue
+		}
+		for _, o := range st.Fields {
+			switch {
+			case o == f || o.In != ir.InQuery:
+			case o.Style == ir.StyleObjectExplode && o.Type.Kind == ir.KindStruct:
+				if ost := b.structByName(o.Type.Name); ost != nil {
+					for _, m := range ost.Fields {
+						f.OtherKeys = append(f.OtherKeys, m.Name)
+					}
+				}
+			default:
+				f.OtherKeys = append(f.OtherKeys, o.Name)
+			}
+		}
+		for _, s := range b.api.Schemes {
+			if s.Kind == ir.SchemeAPIKey && s.In == ir.KeyInQuery {
+				f.OtherKeys = append(f.OtherKeys, s.Param)
+			}
+		}
+		slices.Sort(f.OtherKeys)
+		f.OtherKeys = slices.Compact(f.OtherKeys)
+	}
 }
 
 // param builds one parameter field, or reports why it cannot.
@@ -78,6 +111,9 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 		// One text, whatever the type: optional values without a
 		// zero of their own are pointers (nil: not sent).
 		f.Pointer = !f.Required && (f.Type.Kind == ir.KindStruct || f.Type.Kind == ir.KindUnion)
+		return f
+	case shape.style.Object() && f.Type.Kind == ir.KindMap:
+		b.mapParam(f, at)
 		return f
 	case shape.style.Object():
 		if f.Type.Kind != ir.KindStruct {
@@ -187,13 +223,11 @@ func pathDelimiter(style string, explode bool) string {
 	return map[string]string{"simple": ",", "label": ".", "matrix": ";"}[style]
 }
 
-// cookieArray decides how an array cookie travels: style form with
-// explode false, its items comma-separated in one cookie (color=a,b).
-// Exploded (form's default) it would be a cookie per item, which a Cookie
-// header cannot tell from one cookie sent twice: refused.
-func (b *builder) cookieArray(p *openapi3.Parameter, f *ir.Field, at ir.Pos) {
-	f.Explode, f.Delimiter = false, ","
-	if f.Type.Kind == ir.KindArray && (p.Explode == nil || *p.Explode) {
-		b.diags.Addf(at, "unsupported: cookie parameter %q of array type with explode true (form's default; write explode: false for one comma-separated cookie)", p.Name)
-	}
+// cookieArray decides how an array cookie travels, in style form: with
+// explode false its items comma-separated in one cookie (color=a,b);
+// exploded (form's default) a cookie per item, all of the parameter's name
+// (color=a; color=b), which the server reads in order as the items (a
+// scalar cookie given twice with different values stays refused).
+func (b *builder) cookieArray(p *openapi3.Parameter, f *ir.Field, _ ir.Pos) {
+	f.Explode, f.Delimiter = f.Type.Kind == ir.KindArray && (p.Explode == nil || *p.Explode), ","
 }

@@ -38,6 +38,11 @@ func (b *builder) paramShapeOf(p *openapi3.Parameter, at ir.Pos) (paramShape, bo
 	case isObject(s) && !isMap(s) && !composite(s):
 		style, ok := b.objectStyle(p, at)
 		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
+	case p.In == "query" && isMap(s) && s.AdditionalProperties.Schema != nil && (p.Style == "deepObject" || p.Style == "" || p.Style == "form"):
+		// A map of scalars in the query (OpenAI's metadata[k]=v), as an
+		// object of the keys it holds (mapParam checks the values).
+		style, ok := b.objectStyle(p, at)
+		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
 	}
 	return paramShape{schema: p.Schema, style: ir.StyleValue, role: ir.RoleParams}, true
 }
@@ -74,8 +79,16 @@ func (b *builder) contentShape(p *openapi3.Parameter, at ir.Pos) (paramShape, bo
 func (b *builder) objectStyle(p *openapi3.Parameter, at ir.Pos) (ir.Style, bool) {
 	explode := p.Explode != nil && *p.Explode
 	switch {
+	case p.In == "cookie" && (p.Style == "" || p.Style == "form"):
+		// Form, as in the query: each property a cookie of its own
+		// (R=100; G=200), or, explode false, one cookie of names and
+		// values (color=R,100,G,200).
+		if p.Explode != nil && !*p.Explode {
+			return ir.StyleObjectPairs, true
+		}
+		return ir.StyleObjectExplode, true
 	case p.In == "cookie":
-		b.diags.Addf(at, "unsupported: cookie parameter %q of object type", p.Name)
+		b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for cookie parameter %q of object type (only \"form\")", p.Style, p.Name)
 		return ir.StyleValue, false
 	case p.In == "header" && (p.Style == "" || p.Style == "simple"),
 		p.In == "path" && (p.Style == "" || p.Style == "simple" || p.Style == "label" || p.Style == "matrix"):
@@ -121,5 +134,16 @@ func (b *builder) objectMembers(f *ir.Field, at ir.Pos) {
 	}
 	if len(st.Fields) == 0 {
 		b.diags.Addf(at, "unsupported: object parameter %q without properties (use content application/json)", f.Name)
+	}
+}
+
+// mapParam checks a map parameter of the query: its values must be
+// scalars (a style writes only scalars). In deepObject its keys travel as
+// name[key]=value, in form with explode false as name=key,value,...; in
+// form exploded each key is a pair of its own, so the map holds every key
+// of the query that is no other parameter's (nor an API key's).
+func (b *builder) mapParam(f *ir.Field, at ir.Pos) {
+	if e := f.Type.Elem; e == nil || !scalarKind(e.Kind) || e.Nullable {
+		b.diags.Addf(at, "unsupported: map parameter %q whose values are not scalars (a style writes only scalars; use content application/json)", f.Name)
 	}
 }

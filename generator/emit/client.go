@@ -223,7 +223,12 @@ func clientCheck(op *ir.Operation, st *ir.Struct, name string, g *jen.Group) {
 // clientBody encodes the request body: a form, or JSON.
 func clientBody(api *ir.API, op *ir.Operation, g *jen.Group) {
 	if st := op.Body.Type.Struct; st != nil && st.ByMedia != nil {
-		clientByMedia(api, op, st, jen.Op("&").Id("body"), g)
+		value := jen.Op("&").Id("body")
+		if wired(st) {
+			g.Id("wire").Op(":=").Id("body").Dot("wire").Call() // its formats' secrets revealed
+			value = jen.Op("&").Id("wire")
+		}
+		clientByMedia(api, op, st, value, g)
 		return
 	}
 	switch op.Body.Media.Codec {

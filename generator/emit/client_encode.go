@@ -139,6 +139,10 @@ func clientEncodeJSON(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 // a pair of its own (form exploded: name; deepObject: obj[name]), or all
 // of them in one value of names and values (form, explode false).
 func clientEncodeObject(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
+	if fd.Type.Kind == ir.KindMap {
+		clientEncodeMap(api, g, fd)
+		return
+	}
 	st := fd.Type.Struct
 	x := jen.Id("x").Dot(fd.GoName)
 	if fd.In == ir.InHeader {
@@ -171,6 +175,29 @@ func clientEncodeObject(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 		return
 	}
 	g.BlockFunc(body)
+}
+
+// clientEncodeMap prints a map parameter of the query: its keys sorted,
+// each value's text, put as its style says (addMap).
+func clientEncodeMap(api *ir.API, g *jen.Group, fd *ir.Field) {
+	elem := *fd.Type.Elem
+	format := jen.Func().Params(jen.Id("e").Add(goType(elem))).String().Block(
+		jen.Return(wireText(api, elem, jen.Id("e"))),
+	)
+	g.Id(rt.addMap).Call(jen.Id("v"), jen.Lit(fd.Name), jen.Id(mapStyleIdent(fd)),
+		jen.Id(rt.mapTexts).Call(jen.Id("x").Dot(fd.GoName), format))
+}
+
+// mapStyleIdent is the runtime's constant for how a map parameter
+// travels.
+func mapStyleIdent(fd *ir.Field) string {
+	switch fd.Style {
+	case ir.StyleDeepObject:
+		return rt.mapDeep
+	case ir.StyleObjectPairs:
+		return rt.mapPairs
+	}
+	return rt.mapExplode
 }
 
 // objectKey is the key a property m of the object parameter fd travels

@@ -57,6 +57,9 @@ func clientWires(api *ir.API, f *jen.File) {
 			g.Return(jen.Id("w"))
 		})
 		f.Line()
+		if st.ByMedia != nil {
+			mediaBodyWires(f, st, twin)
+		}
 	}
 }
 

@@ -89,6 +89,36 @@ func structuredField(ms []*ir.MediaType) bool {
 	return ir.HasCodec(ms, ir.MediaJSON) || ir.HasCodec(ms, ir.MediaProblemJSON) || ir.HasCodec(ms, ir.MediaXML)
 }
 
+// mediaBodyWires prints the MarshalJSON and MarshalXML of the wire twin of
+// a body by media type that holds a secret: each writes its format's twin,
+// the secrets revealed, as the body's own methods write the value (which
+// redact them, so that the body printed as JSON shows none).
+func mediaBodyWires(f *jen.File, st *ir.Struct, twin string) {
+	for i, fd := range st.Fields {
+		if !structuredField(st.ByMedia[i]) {
+			continue // multipart, text or a stream: written by the client itself
+		}
+		x := jen.Id("x").Dot(fd.GoName)
+		unset := jen.If(x.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Id(rt.errMediaBodyUnset).Call(jen.Lit(st.GoName), jen.Lit(fd.GoName))))
+		if ir.HasCodec(st.ByMedia[i], ir.MediaXML) {
+			f.Comment("MarshalXML writes the " + fd.GoName + " body, its secrets revealed; an error when it is not set.")
+			f.Func().Params(jen.Id("x").Id(twin)).Id("MarshalXML").Params(
+				jen.Id("e").Op("*").Qual("encoding/xml", "Encoder"), jen.Id("_").Qual("encoding/xml", "StartElement"),
+			).Error().Block(
+				jen.If(x.Clone().Op("==").Nil()).Block(jen.Return(jen.Id(rt.errMediaBodyUnset).Call(jen.Lit(st.GoName), jen.Lit(fd.GoName)))),
+				jen.Return(jen.Id("e").Dot("Encode").Call(x.Clone())),
+			)
+		} else {
+			f.Comment("MarshalJSON writes the " + fd.GoName + " body, its secrets revealed; an error when it is not set.")
+			f.Func().Params(jen.Id("x").Id(twin)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+				unset,
+				jen.Return(jen.Qual("encoding/json", "Marshal").Call(x.Clone())),
+			)
+		}
+		f.Line()
+	}
+}
+
 // mediaBodyOffers prints the srvOffers method of a response whose body is
 // a body by media type: the media types of the formats the handler set.
 func mediaBodyOffers(api *ir.API, name string, r *ir.Response, f *jen.File) {

@@ -47,6 +47,12 @@ var rt = struct {
 	errSrvResponseStatus string
 	errSrvNoPart         string
 	answerInto           string
+	addMap               string
+	mapTexts             string
+	mapDeep              string
+	mapExplode           string
+	mapPairs             string
+	srvBindMap           string
 	flexString           string
 	Handler              string
 	invalidInput         string
@@ -226,6 +232,12 @@ var rt = struct {
 	errSrvResponseStatus: "errSrvResponseStatus",
 	errSrvNoPart:         "errSrvNoPart",
 	answerInto:           "answerInto",
+	addMap:               "addMap",
+	mapTexts:             "mapTexts",
+	mapDeep:              "mapDeep",
+	mapExplode:           "mapExplode",
+	mapPairs:             "mapPairs",
+	srvBindMap:           "srvBindMap",
 	flexString:           "flexString",
 	Handler:              "Handler",
 	invalidInput:         "invalidInput",

@@ -168,10 +168,23 @@ func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.
 // is set and each property bound as a parameter of its own, its rules
 // and default its own; a required object must be there.
 func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
+	if fd.Type.Kind == ir.KindMap {
+		others := jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, k := range fd.OtherKeys {
+				g.Lit(k)
+			}
+		})
+		if len(fd.OtherKeys) == 0 {
+			others = jen.Nil()
+		}
+		g.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id(rt.srvBindMap).Call(jen.Id("x"), serverWire(fd), jen.Id(mapStyleIdent(fd)),
+			others, jen.Op("&").Add(dst.Clone()), parserOf(api, *fd.Type.Elem)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		return
+	}
 	st := fd.Type.Struct
 	// One value (a path's, a header's, or a query's of explode false),
 	// or pairs of the query of their own.
-	pairs := fd.Style == ir.StyleObjectPairs || fd.In != ir.InQuery
+	pairs := fd.Style == ir.StyleObjectPairs || fd.In != ir.InQuery && fd.In != ir.InCookie
 	args := []jen.Code{jen.Id("x"), serverWire(fd), jen.Lit(pairs)}
 	if !pairs {
 		for _, m := range st.Fields {
@@ -191,6 +204,9 @@ func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Grou
 			}
 			w := *m
 			w.Name, w.In = name, ir.InQuery
+			if fd.In == ir.InCookie {
+				w.In = ir.InCookie // a property of an exploded object is a cookie of its own
+			}
 			wire := serverWire(&w)
 			if key != name {
 				wire = jen.Id(rt.srvWire).Values(jen.Id(serverSource(fd)), jen.Lit(name), jen.Lit(key), jen.Lit(m.Required), jen.False(), jen.Lit(0))

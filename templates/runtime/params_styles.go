@@ -3,6 +3,8 @@ package runtime
 import (
 	"encoding/json"
 	"errors"
+	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -99,4 +101,50 @@ func textsOf[T any](vs []T, format func(T) string) []string {
 		out[i] = format(v)
 	}
 	return out
+}
+
+// mapStyle is how a map parameter of the query travels.
+type mapStyle int
+
+// The map styles: deepObject (name[key]=value), form exploded (key=value,
+// each key a pair of its own) and form with explode false
+// (name=key,value,...).
+const (
+	mapDeep mapStyle = iota
+	mapExplode
+	mapPairs
+)
+
+// mapTexts are a map's keys and their values' texts, sorted by key: the
+// pairs a map parameter sends.
+func mapTexts[T any](m map[string]T, format func(T) string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]string, 0, 2*len(keys))
+	for _, k := range keys {
+		out = append(out, k, format(m[k]))
+	}
+	return out
+}
+
+// addMap puts a map parameter's pairs (key, text, ...: mapTexts) into v
+// as its style says; an empty map sends nothing.
+func addMap(v url.Values, name string, how mapStyle, pairs []string) {
+	if len(pairs) == 0 {
+		return
+	}
+	if how == mapPairs {
+		v.Set(name, strings.Join(pairs, ","))
+		return
+	}
+	for i := 0; i < len(pairs); i += 2 {
+		key := pairs[i]
+		if how == mapDeep {
+			key = name + "[" + key + "]"
+		}
+		v.Set(key, pairs[i+1])
+	}
 }

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"net/url"
 	"testing"
 )
 
@@ -90,5 +91,44 @@ func TestValidationAt(t *testing.T) {
 	want := "query parameter \"filter.a\":  is greater than the maximum \nquery parameter \"filter\":  of its variants are set, exactly one must be"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %q\nwant %q", err, want)
+	}
+}
+
+// TestMapKeys: which query keys are a map parameter's, by its style, and
+// how its pairs are sent.
+func TestMapKeys(t *testing.T) {
+	others := []string{"sort", "filter"}
+	for _, tc := range []struct {
+		how       mapStyle
+		key, want string
+		ok        bool
+	}{
+		{mapDeep, "meta[a]", "a", true},
+		{mapDeep, "meta[]", "", true},
+		{mapDeep, "meta[a", "", false},
+		{mapDeep, "metab]", "", false},
+		{mapDeep, "other[a]", "", false},
+		{mapExplode, "color", "color", true},
+		{mapExplode, "sort", "", false},
+		{mapExplode, "filter[x]", "", false},
+		{mapExplode, "", "", false},
+	} {
+		got, ok := srvMapKey(tc.how, "meta", tc.key, others)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%d %q: %q, %v; want %q, %v", tc.how, tc.key, got, ok, tc.want, tc.ok)
+		}
+	}
+	pairs := mapTexts(map[string]int{"b": 2, "a": 1}, func(n int) string { return string(rune('0' + n)) })
+	for how, want := range map[mapStyle]string{mapDeep: "m%5Ba%5D=1&m%5Bb%5D=2", mapExplode: "a=1&b=2", mapPairs: "m=a%2C1%2Cb%2C2"} {
+		v := url.Values{}
+		addMap(v, "m", how, pairs)
+		if got := v.Encode(); got != want {
+			t.Errorf("addMap %d: %s, want %s", how, got, want)
+		}
+	}
+	v := url.Values{}
+	addMap(v, "m", mapPairs, nil)
+	if len(v) != 0 {
+		t.Errorf("an empty map sent %v", v)
 	}
 }

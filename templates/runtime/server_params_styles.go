@@ -22,7 +22,8 @@ func srvParseJSONValue[T any](w srvWire, v string) (T, error) {
 
 // srvObject finds an object parameter. Its properties are pairs of the
 // query of their own (form exploded: keys are the properties' names;
-// deepObject: obj[name]), found in x; or, when pairs is true, in the one
+// deepObject: obj[name]), or cookies of their own (form exploded), found
+// in x; or, when pairs is true, in the one
 // value w locates: names and values separated by commas
 // (color=R,100,G,200), or, when w.explode, name=value items separated by
 // w.sep (a path's or a header's R=100,G=200; label .R=100.G=200; matrix
@@ -32,7 +33,7 @@ func srvParseJSONValue[T any](w srvWire, v string) (T, error) {
 func srvObject(x *srvExchange, w srvWire, pairs bool, keys ...string) (*srvExchange, bool, error) {
 	if !pairs {
 		for _, k := range keys {
-			if _, ok, err := x.query.lookup(srvWire{src: w.src, name: k, key: k}); err != nil || ok {
+			if _, ok, err := x.value(srvWire{src: w.src, name: k, key: k}); err != nil || ok {
 				return x, ok, err
 			}
 		}
@@ -115,4 +116,85 @@ func srvBindUnion(w srvWire, tries ...func() (bool, error)) (bool, error) {
 		problem += " (" + be.problem + ")"
 	}
 	return true, &srvBindError{w, problem}
+}
+
+// srvBindMap binds a map parameter of the query into dst: the pairs
+// name[key]=value (deepObject), every pair whose key is none of others
+// (form exploded: the other parameters', API keys', and deepObject ones'
+// name[...]), or the keys and values of one value (form, explode false).
+// found is false when it has no key; a key given twice must agree.
+func srvBindMap[T any](x *srvExchange, w srvWire, how mapStyle, others []string, dst *map[string]T, parse func(srvWire, string) (T, error)) (bool, error) {
+	pairs, err := srvMapPairs(x, w, how, others)
+	if err != nil || pairs == nil {
+		return false, cmp.Or(err, srvAbsent(w))
+	}
+	out := make(map[string]T, len(pairs)/2)
+	texts := make(map[string]string, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		k, v := pairs[i], pairs[i+1]
+		ew := srvWire{src: w.src, name: w.name + "[" + k + "]", key: k}
+		if old, dup := texts[k]; dup && old != v {
+			return true, &srvBindError{ew, "is given twice with different values"}
+		}
+		t, err := parse(ew, v)
+		if err != nil {
+			return true, err
+		}
+		out[k], texts[k] = t, v
+	}
+	*dst = out
+	return true, nil
+}
+
+// srvMapPairs are the keys and values of a map parameter (nil when it has
+// none; an empty value of explode false is an empty map).
+func srvMapPairs(x *srvExchange, w srvWire, how mapStyle, others []string) ([]string, error) {
+	if how == mapPairs {
+		v, ok, err := x.value(w)
+		switch {
+		case err != nil || !ok:
+			return nil, err
+		case v == "":
+			return []string{}, nil
+		}
+		items := strings.Split(v, ",")
+		if len(items)%2 != 0 {
+			return nil, &srvBindError{w, srvQuoted(v) + " is not a list of keys and values"}
+		}
+		return items, nil
+	}
+	var out []string
+	q := &x.query
+	for i := 0; i < q.n+len(q.more); i++ {
+		pr := q.at(i)
+		key, ok := srvMapKey(how, w.key, pr.key, others)
+		if !ok {
+			continue
+		}
+		u, err := url.QueryUnescape(pr.value)
+		if err != nil {
+			return nil, &srvBindError{w, "is not a valid URL-encoded value"}
+		}
+		out = append(out, key, u)
+	}
+	return out, nil
+}
+
+// srvMapKey is the map's key a query key stands for, if it is one: the
+// key inside name[...] (deepObject), or the query key itself when it is
+// none of others and no other's name[...] (form exploded).
+func srvMapKey(how mapStyle, name, key string, others []string) (string, bool) {
+	if how == mapDeep {
+		inner, ok := strings.CutPrefix(key, name+"[")
+		if !ok || !strings.HasSuffix(inner, "]") {
+			return "", false
+		}
+		return strings.TrimSuffix(inner, "]"), true
+	}
+	for _, o := range others {
+		if key == o || strings.HasPrefix(key, o+"[") {
+			return "", false
+		}
+	}
+	return key, key != ""
 }
