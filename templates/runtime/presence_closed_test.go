@@ -120,3 +120,18 @@ func TestPresenceDateTimeHour(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestUnionDecodeExactKeys: a variant's keys bind exactly; a key that
+// differs from a property's only by case is no property's, and does not
+// replace the property's value (found by FuzzBodiesAgainstKin:
+// {"name":"0","NAme":""} was read as name "").
+func TestUnionDecodeExactKeys(t *testing.T) {
+	var v closedDoc
+	if err := unionDecode([]byte(`{"name":"0","NAME":""}`), &v); err == nil {
+		t.Error("a closed variant took an undeclared key")
+	}
+	var o openDoc
+	if err := unionDecode([]byte(`{"a":"0","A":""}`), &o); err != nil || o.A != "0" {
+		t.Errorf("got %+v, %v, want a=0", o, err)
+	}
+}
