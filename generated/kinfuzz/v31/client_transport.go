@@ -255,7 +255,10 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*http.Request, err
 	}
 	r.addCallHeaders(req)
 	for _, name := range slices.Sorted(maps.Keys(r.cookies)) {
-		req.AddCookie(&http.Cookie{Name: name, Value: url.PathEscape(r.cookies.Get(name))})
+		// An exploded array is a cookie per item, in order.
+		for _, v := range r.cookies[name] {
+			req.AddCookie(&http.Cookie{Name: name, Value: url.PathEscape(v)})
+		}
 	}
 	req.Header.Set("Accept", c.acceptOf(r))
 	if r.lastEventID != "" {

@@ -291,6 +291,8 @@ func srvBindSlice[T any](x *srvExchange, w srvWire, dst *[]T, parse func(srvWire
 	switch {
 	case w.explode && w.src == srvSrcQuery:
 		items, err = x.query.all(w)
+	case w.explode && w.src == srvSrcCookie:
+		items, err = x.cookieValues(w)
 	case w.explode && w.src == srvSrcForm:
 		if items, err = x.form.all(w); err == nil && len(items) == 0 {
 			items, err = x.query.all(w)
@@ -398,6 +400,20 @@ func (x *srvExchange) cookieValue(w srvWire) (string, bool, error) {
 		val, found = u, true
 	}
 	return val, found, nil
+}
+
+// cookieValues are the values of every cookie named w.key, in order,
+// percent-decoded: the items of an exploded array cookie.
+func (x *srvExchange) cookieValues(w srvWire) ([]string, error) {
+	var out []string
+	for _, c := range x.r.CookiesNamed(w.key) {
+		u, err := url.PathUnescape(c.Value)
+		if err != nil {
+			return nil, &srvBindError{w, "is not a valid percent-encoded value"}
+		}
+		out = append(out, u)
+	}
+	return out, nil
 }
 
 // srvPathStyled reads a path value of style label (.5, .3,4,5, .3.4.5) or
