@@ -10,14 +10,18 @@ BENCHFLAGS ?= -count=3
 # KINFUZZ is generated/kinfuzz, the package of the differential fuzz
 # document (issue 11's schema kinds against kin-openapi), checked in too.
 KINFUZZ = -strict -spec generated/kinfuzz/kinfuzz.yaml -out generated/kinfuzz -package kinfuzz -examples=false
+# KINFUZZ31 is its 3.1 document's package (type arrays with "null", const...).
+KINFUZZ31 = -strict -spec generated/kinfuzz/v31/kinfuzz31.yaml -out generated/kinfuzz/v31 -package kinfuzz31 -examples=false
 
 generate:
 	$(GO) run ./cmd/nexmogen -strict
 	$(GO) run ./cmd/nexmogen $(KINFUZZ)
+	$(GO) run ./cmd/nexmogen $(KINFUZZ31)
 
 check:
 	$(GO) run ./cmd/nexmogen -strict -check
 	$(GO) run ./cmd/nexmogen $(KINFUZZ) -check
+	$(GO) run ./cmd/nexmogen $(KINFUZZ31) -check
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \
@@ -88,6 +92,7 @@ FUZZ_TARGETS = \
 	./generated/nexmo:FuzzServer \
 	./generated/kinfuzz:FuzzBodiesAgainstKin \
 	./generated/kinfuzz:FuzzQueryAgainstKin \
+	./generated/kinfuzz:FuzzBodies31AgainstKin \
 	./nexmotest:FuzzHandler
 
 fuzz:

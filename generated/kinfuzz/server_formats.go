@@ -10,7 +10,7 @@ import (
 // srvParseTime converts an RFC 3339 date-time.
 func srvParseTime(w srvWire, v string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, v)
-	if err != nil {
+	if err != nil || !rfc3339Hour(v) {
 		return time.Time{}, &srvBindError{w, srvQuoted(v) + " is not an RFC 3339 date-time"}
 	}
 	return t, nil

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // The generated structs say which properties are required in their tags:
@@ -371,6 +372,11 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 		}
 		return presenceJSON(v, e, field, strict)
 	}
+	if s, ok := v.(string); ok && strict && t == reflect.TypeFor[time.Time]() && !rfc3339Hour(s) {
+		// time.Time's decoder takes a one-digit hour (T0:00:00Z);
+		// RFC 3339's date-time has two.
+		return &errPresence{field: field, problem: "is not an RFC 3339 date-time: its hour has two digits"}
+	}
 	if opaque(t, "json") {
 		return nil
 	}
@@ -463,6 +469,13 @@ func presenceJSON(v jsonNode, t reflect.Type, field string, strict bool) error {
 		}
 	}
 	return nil
+}
+
+// rfc3339Hour reports whether s, a date-time that time.Parse takes, has
+// the two-digit hour RFC 3339 demands (YYYY-MM-DDTHH:...): the layout's
+// "15" also takes one digit, which kin-openapi's pattern refuses.
+func rfc3339Hour(s string) bool {
+	return len(s) > 13 && s[10] == 'T' && '0' <= s[11] && s[11] <= '9' && '0' <= s[12] && s[12] <= '9' && s[13] == ':'
 }
 
 // join names a nested field, a.b.

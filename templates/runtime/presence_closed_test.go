@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // closedDoc allows no property but its fields (additionalProperties:
@@ -91,5 +92,46 @@ func TestClosedCheckDoesNotAllocate(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("%v allocations", n)
+	}
+}
+
+// TestPresenceDateTimeHour: the server refuses a date-time with a
+// one-digit hour, which time.Time's decoder takes and RFC 3339 (and
+// kin-openapi) do not, in a body at any depth and as a parameter; found by
+// FuzzBodiesAgainstKin ("0000-01-01T0:00:00Z").
+func TestPresenceDateTimeHour(t *testing.T) {
+	type doc struct {
+		At   time.Time   `json:"at"`
+		List []time.Time `json:"list,omitempty"`
+	}
+	for body, ok := range map[string]bool{
+		`{"at":"2024-01-01T00:00:00Z"}`: true, `{"at":"0001-01-01T00:00:00Z","list":["2024-01-01T23:59:59.5+05:30"]}`: true,
+		`{"at":"2024-01-01T0:00:00Z"}`: false, `{"at":"2024-01-01T00:00:00Z","list":["2024-01-01T9:00:00Z"]}`: false,
+	} {
+		var v doc
+		if err := decodeStrictJSON([]byte(body), &v); (err == nil) != ok {
+			t.Errorf("%s: %v, want ok=%v", body, err, ok)
+		}
+	}
+	if _, err := srvParseTime(srvWire{}, "2024-01-01T0:00:00Z"); err == nil {
+		t.Error("a parameter with a one-digit hour is taken")
+	}
+	if _, err := srvParseTime(srvWire{}, "2024-01-01T10:00:00Z"); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestUnionDecodeExactKeys: a variant's keys bind exactly; a key that
+// differs from a property's only by case is no property's, and does not
+// replace the property's value (found by FuzzBodiesAgainstKin:
+// {"name":"0","NAme":""} was read as name "").
+func TestUnionDecodeExactKeys(t *testing.T) {
+	var v closedDoc
+	if err := unionDecode([]byte(`{"name":"0","NAME":""}`), &v); err == nil {
+		t.Error("a closed variant took an undeclared key")
+	}
+	var o openDoc
+	if err := unionDecode([]byte(`{"a":"0","A":""}`), &o); err != nil || o.A != "0" {
+		t.Errorf("got %+v, %v, want a=0", o, err)
 	}
 }

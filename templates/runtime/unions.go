@@ -21,20 +21,28 @@ func errUnionUnset(union string) error {
 }
 
 // unionDecode decodes the JSON value b into dst (a pointer to a variant)
-// as the schema reads it: null is no variant's value, and an object must
-// have the variant's required properties (presence.go).
+// as the schema reads it: null is no variant's value, keys bind exactly
+// (encoding/json would bind "NAme" to name, and the last of the two would
+// win: found by FuzzBodiesAgainstKin), and an object must have the
+// variant's required properties (presence.go).
 func unionDecode(b []byte, dst any) error {
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 		return errors.New("null is none of the variants")
-	}
-	if err := json.Unmarshal(b, dst); err != nil {
-		return err
 	}
 	tree, err := decodeJSONTree(b)
 	if err != nil {
 		return err
 	}
-	return presenceJSON(tree, reflect.TypeOf(dst).Elem(), "", false)
+	t := reflect.TypeOf(dst).Elem()
+	if exactKeys(tree, t) {
+		if b, err = json.Marshal(tree); err != nil {
+			return err
+		}
+	}
+	if err := json.Unmarshal(b, dst); err != nil {
+		return err
+	}
+	return presenceJSON(tree, t, "", false)
 }
 
 // unionTag reads the discriminator property of the JSON object b, spelled
