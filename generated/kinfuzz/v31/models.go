@@ -2,41 +2,30 @@
 
 package kinfuzz31
 
-import (
-	"encoding/xml"
-	"time"
-)
+import "time"
 
 // Nulls is the schema "Nulls".
 type Nulls struct {
-	// XMLName is the element "Nulls" in XML bodies.
-	XMLName xml.Name `json:"-" xml:"Nulls"`
 	// Must is the property "must".
-	Must Nullable[int] `json:"must" xml:"must"`
+	Must Nullable[int] `json:"must"`
 	// Name is the property "name".
-	Name Nullable[string] `json:"name,omitzero" xml:"name,omitempty"`
+	Name Nullable[string] `json:"name,omitzero"`
 	// At is the property "at".
-	At Nullable[time.Time] `json:"at,omitzero" xml:"at,omitempty"`
+	At Nullable[time.Time] `json:"at,omitzero"`
 	// Flags is the property "flags".
-	Flags Nullable[[]Nullable[bool]] `json:"flags,omitzero" xml:"flags,omitempty"`
+	Flags Nullable[[]Nullable[bool]] `json:"flags,omitzero"`
 	// Part is the property "part".
-	Part Nullable[Part] `json:"part,omitzero" xml:"part,omitempty"`
+	Part Nullable[Part] `json:"part,omitzero"`
 	// Level is the property "level".
-	Level Nullable[int] `json:"level,omitzero" xml:"level,omitempty"`
+	Level Nullable[int] `json:"level,omitzero"`
 	// Kind is the property "kind".
-	Kind NullsKind `json:"kind,omitempty" nexmogen:"zero=enum" xml:"kind,omitempty"`
+	Kind NullsKind `json:"kind,omitempty" nexmogen:"zero=enum"`
 	// Ratio is the property "ratio".
-	Ratio float64 `json:"ratio,omitempty" nexmogen:"zero=exclusiveMinimum" xml:"ratio,omitempty"`
-}
-
-// MarshalXML writes Nulls with its numbers as plain decimals (1234567.891,
-// not encoding/xml's 1.234567891e+06), as JSON writes them.
-func (x Nulls) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
-	return marshalXMLDecimals(e, start, x)
+	Ratio float64 `json:"ratio,omitempty" nexmogen:"zero=exclusiveMinimum"`
 }
 
 // Part is the schema "Part".
 type Part struct {
 	// N is the property "n".
-	N string `json:"n" xml:"n"`
+	N string `json:"n"`
 }

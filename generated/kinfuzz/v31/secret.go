@@ -4,7 +4,6 @@ package kinfuzz31
 
 import (
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"log/slog"
 )
@@ -14,7 +13,7 @@ const redacted = "[REDACTED]"
 
 // Secret is a credential (a field the spec marks format: password). It
 // decodes from JSON and XML like a string, but every way of printing it,
-// fmt's verbs, slog, JSON and XML encoding, shows "[REDACTED]". Use
+// fmt's verbs, slog, JSON and XML encoding (secret_xml.go), shows "[REDACTED]". Use
 // Reveal for the value itself.
 type Secret string
 
@@ -35,11 +34,6 @@ func (s Secret) LogValue() slog.Value { return slog.StringValue(redacted) }
 
 // MarshalJSON redacts the secret.
 func (s Secret) MarshalJSON() ([]byte, error) { return json.Marshal(redacted) }
-
-// MarshalXML redacts the secret.
-func (s Secret) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
-	return e.EncodeElement(redacted, start)
-}
 
 // MarshalText redacts the secret wherever text encoding is used (XML
 // attributes, map keys).

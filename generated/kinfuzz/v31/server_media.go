@@ -92,8 +92,8 @@ type srvOperation struct {
 	// secRequirements.
 	security int
 	// gzip is true for an operation that declares a Content-Encoding
-	// header parameter: a gzip body is decompressed (server_coding.go),
-	// under the same cap.
+	// header parameter: a gzip body is decompressed (srvDecodeCoding,
+	// server_coding.go), under the same cap.
 	gzip bool
 	// bodiless is true when a declared response has no body: a request
 	// none of offers is acceptable to is still served (the handler may
@@ -243,12 +243,11 @@ func (s *server) readBody(r *http.Request, x *srvExchange) (int, string) {
 	}
 	var src io.Reader = r.Body
 	header := r.Header
-	if x.op.gzip && srvGzipped(header) {
-		zr, err := srvGunzip(r.Body, limit)
-		if err != nil {
+	if x.op.gzip {
+		var err error
+		if src, header, err = srvDecodeCoding(r.Body, header, limit); err != nil {
 			return http.StatusBadRequest, srvLabelUnreadable
 		}
-		src, header = zr, srvWithoutCoding(header)
 	}
 	br.limit = io.LimitedReader{R: src, N: limit}
 	n, err := br.buf.ReadFrom(&br.limit)
@@ -525,3 +524,8 @@ func (s *server) writeEnvelope(w http.ResponseWriter, m srvMedia, root string, s
 	}
 	e.send(w, status)
 }
+
+// srvDecodeCoding decodes the body of an operation whose gzip is true
+// (server_coding.go sets it; a package without such an operation has no
+// server_coding.go, and never calls it).
+var srvDecodeCoding func(body io.Reader, h http.Header, limit int64) (io.Reader, http.Header, error)
