@@ -59,8 +59,8 @@ func (b *builder) formless(f *ir.Field) string {
 	switch {
 	case f.Additional:
 		return "a map (additionalProperties beside properties)"
-	case t.Nullable:
-		return "a nullable value"
+	case t.Nullable && t.Kind == ir.KindUnion:
+		return "a nullable oneOf or anyOf"
 	case t.Kind == ir.KindArray && t.Elem.Nullable:
 		return "an array of nullable items"
 	case t.Kind == ir.KindArray && t.Elem.Kind == ir.KindStruct:

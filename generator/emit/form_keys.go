@@ -37,6 +37,13 @@ func clientFormKeyedField(api *ir.API, g *jen.Group, fd *ir.Field) {
 	key := jen.Id(rt.formKey).Call(jen.Id("prefix"), jen.Lit(fd.Name))
 	x := jen.Id("x").Dot(fd.GoName)
 	switch {
+	case fd.Type.Nullable:
+		// Set: null travels as the key with an empty value, a value as
+		// the field's own would; absent sends nothing.
+		g.If(x.Clone().Dot("Set")).Block(
+			jen.If(x.Clone().Dot("Null")).Block(jen.Id("v").Dot("Set").Call(key, jen.Lit(""))).
+				Else().BlockFunc(func(g *jen.Group) { clientFormKeyedField(api, g, nullableValue(fd, true)) }),
+		)
 	case fd.Type.Kind == ir.KindStruct && fd.Pointer:
 		g.If(x.Clone().Op("!=").Nil()).Block(x.Clone().Dot("appendForm").Call(jen.Id("v"), key))
 	case fd.Type.Kind == ir.KindStruct:
@@ -78,6 +85,17 @@ func serverFormKeyedField(api *ir.API, g *jen.Group, fd *ir.Field) {
 	key := jen.Id(rt.formKey).Call(jen.Id("prefix"), jen.Lit(fd.Name))
 	ret := jen.Return(jen.Err())
 	switch {
+	case fd.Type.Nullable:
+		g.BlockFunc(func(g *jen.Group) {
+			g.List(jen.Id("present"), jen.Id("null"), jen.Err()).Op(":=").Id(rt.srvFormNullable).Call(jen.Id("x"), key, jen.Lit(fd.Required))
+			g.If(jen.Err().Op("!=").Nil()).Block(ret.Clone())
+			g.If(jen.Id("null")).Block(
+				jen.List(dst.Clone().Dot("Null"), dst.Clone().Dot("Set")).Op("=").List(jen.True(), jen.True()),
+			).Else().If(jen.Id("present")).BlockFunc(func(g *jen.Group) {
+				g.Add(dst.Clone().Dot("Set").Op("=").True())
+				serverFormKeyedField(api, g, nullableValue(fd, false))
+			})
+		})
 	case fd.Type.Kind == ir.KindStruct:
 		bind := []jen.Code{}
 		if fd.Pointer {
@@ -115,4 +133,18 @@ func serverFormWire(fd *ir.Field) *jen.Statement {
 		sep = jen.LitRune(rune(fd.Delimiter[0]))
 	}
 	return jen.Id(rt.srvFormWire).Call(jen.Id("prefix"), jen.Lit(fd.Name), jen.Lit(fd.Required), jen.Lit(explode), sep)
+}
+
+// nullableValue is the field of a nullable form-keyed field's Value (its
+// Go name F.Value, its type the value's): written whenever the Nullable
+// holds a value (required, on the client's side), bound when the form
+// holds it (optional, on the server's: srvFormNullable checked presence).
+func nullableValue(fd *ir.Field, client bool) *ir.Field {
+	inner := *fd
+	inner.GoName = fd.GoName + ".Value"
+	inner.Type.Nullable = false
+	inner.Pointer = false
+	inner.Required = client
+	inner.Default = nil
+	return &inner
 }

@@ -146,6 +146,7 @@ var rt = struct {
 	srvFormWire          string
 	srvFormObject        string
 	srvFormItems         string
+	srvFormNullable      string
 	srvCodecStream       string
 	srvCodecText         string
 	srvSendStream        string
@@ -331,6 +332,7 @@ var rt = struct {
 	srvFormWire:          "srvFormWire",
 	srvFormObject:        "srvFormObject",
 	srvFormItems:         "srvFormItems",
+	srvFormNullable:      "srvFormNullable",
 	srvCodecStream:       "srvCodecStream",
 	srvCodecText:         "srvCodecText",
 	srvSendStream:        "srvSendStream",

@@ -3,7 +3,6 @@ package runtime
 import (
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"mime"
 	"slices"
@@ -59,7 +58,7 @@ func (c *Client) sendsForm(declared ...string) bool {
 func (c *Client) encodeBody(r *request, value any, declared ...string) error {
 	if len(declared) == 0 {
 		// A body by format with no format set.
-		return errors.New("no body is set (set the field of one format)")
+		return fmt.Errorf("%w: no body is set (set the field of one format)", ErrInvalidInput)
 	}
 	name := c.pickBody(declared)
 	var err error

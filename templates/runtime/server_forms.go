@@ -61,6 +61,35 @@ func srvFormItems(x *srvExchange, key string, required bool) (int, error) {
 	return len(seen), nil
 }
 
+// srvFormNullable reads a nullable form field under key: null when the
+// form holds key alone, once, with an empty value (how the client sends
+// null: a form has no null), present when it holds key with a value or
+// fields under it (key[...]). An absent required field is a
+// ValidationError (null is there).
+func srvFormNullable(x *srvExchange, key string, required bool) (present, null bool, err error) {
+	n, empty := 0, true
+	open := key + "["
+	for _, p := range []*srvPairs{&x.form, &x.query} {
+		for i := 0; i < p.n+len(p.more); i++ {
+			switch pr := p.at(i); {
+			case pr.key == key:
+				n++
+				empty = empty && pr.value == ""
+			case strings.HasPrefix(pr.key, open):
+				n++
+				empty = false
+			}
+		}
+	}
+	if n == 0 {
+		if required {
+			return false, false, &ValidationError{In: "form", Field: key, Rule: "required"}
+		}
+		return false, false, nil
+	}
+	return true, n == 1 && empty, nil
+}
+
 // srvFormEach calls f with what follows key[ in every field key[...] of
 // the form body and the query, until f returns false.
 func srvFormEach(x *srvExchange, key string, f func(rest string) bool) {

@@ -138,7 +138,7 @@ func TestMixedBodies(t *testing.T) {
 			t.Errorf("SendMessage as %s: %+v, %v; want %+v", tc.what, got, err, tc.want)
 		}
 	}
-	if _, err := c.SendMessage(ctx, mixed.SendMessageRequestBody{}); err == nil || !strings.Contains(err.Error(), "no body is set") {
+	if _, err := c.SendMessage(ctx, mixed.SendMessageRequestBody{}); !errors.Is(err, mixed.ErrInvalidInput) || !strings.Contains(err.Error(), "no body is set") {
 		t.Errorf("SendMessage without a body: %v", err)
 	}
 	var ve *mixed.ValidationError
