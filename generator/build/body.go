@@ -141,6 +141,9 @@ func (b *builder) formNamed(inline string, s *openapi3.SchemaRef, multipart bool
 	// The form's own schema is not built by schemaType: check it here
 	// (a form without properties would be a struct with nothing to send).
 	b.unsupportedSchema(s.Value, b.pos(s.Value.Origin))
+	if closed(s.Value) {
+		b.openForm(b.pos(s.Value.Origin))
+	}
 	name := refName(s.Ref)
 	if name != "" {
 		if t, built := b.components[name]; built {

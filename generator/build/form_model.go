@@ -42,6 +42,9 @@ func (b *builder) formKeyed(st *ir.Struct) {
 		return
 	}
 	st.FormKeys = true
+	if st.Closed {
+		b.openForm(st.Pos)
+	}
 	for _, f := range st.Fields {
 		if f.Type.Kind == ir.KindArray && f.Delimiter == "" {
 			f.Explode, f.Delimiter = arrayStyle("", nil)
@@ -50,6 +53,15 @@ func (b *builder) formKeyed(st *ir.Struct) {
 			b.diags.Addf(f.Pos, "unsupported: %s in a form body (property %q of %q)", why, f.Name, st.Name)
 		}
 	}
+}
+
+// openForm warns that a form body's additionalProperties: false is not
+// enforced: the server binds the fields the schema declares and ignores
+// the others, since a form's fields may also come from the query string,
+// whose other keys are the operation's parameters (in JSON and XML the
+// same schema is enforced).
+func (b *builder) openForm(at ir.Pos) {
+	b.doc.Warnf(at, "additionalProperties: false is not enforced on a form body: the server ignores form fields the schema does not declare (it also reads form fields from the query string, where the operation's parameters are)")
 }
 
 // formless says why a field of a form-keyed struct has no form ("" when
