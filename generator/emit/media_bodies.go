@@ -146,7 +146,8 @@ func mediaBodyOffers(api *ir.API, name string, r *ir.Response, f *jen.File) {
 // clientByMedia encodes a request body by format (its media types carry
 // different schemas, or some are multipart, text or a stream): in the
 // media type the client prefers among those of the formats the caller set
-// (pickBody), an error when none is set. JSON and XML are encodeBody's; a
+// (pickBody), an error when none is set (no body at all when the body is
+// optional). JSON and XML are encodeBody's; a
 // form of a format's model, multipart, text and a stream are written
 // here.
 func clientByMedia(api *ir.API, op *ir.Operation, st *ir.Struct, value *jen.Statement, g *jen.Group) {
@@ -169,11 +170,15 @@ func clientByMedia(api *ir.API, op *ir.Operation, st *ir.Struct, value *jen.Stat
 			}
 		}
 	}
-	if len(cases) == 0 {
-		g.Add(structured)
-		return
+	send := structured
+	if len(cases) > 0 {
+		send = jen.Switch(jen.Id("c").Dot("pickBody").Call(jen.Id("declared"))).Block(append(cases, jen.Default().Block(structured))...)
 	}
-	g.Switch(jen.Id("c").Dot("pickBody").Call(jen.Id("declared"))).Block(append(cases, jen.Default().Block(structured))...)
+	if op.Body != nil && !op.Body.Required {
+		// An optional body with no format set is not sent.
+		send = jen.If(jen.Len(jen.Id("declared")).Op(">").Lit(0)).Block(send)
+	}
+	g.Add(send)
 }
 
 // clientFormatCase is the case of the media type m of field fd of a body

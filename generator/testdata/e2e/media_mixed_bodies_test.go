@@ -171,6 +171,9 @@ func TestMixedBodies(t *testing.T) {
 	if got, err := c.PutNote(ctx, mixed.PutNoteRequestBody{Text: &note}); err != nil || got.Media != "text" || got.Content != note {
 		t.Errorf("PutNote as text: %+v, %v", got, err)
 	}
+	if got, err := c.PutNote(ctx, mixed.PutNoteRequestBody{}); err != nil || got.Media != "none" {
+		t.Errorf("PutNote without a body (optional): %+v, %v", got, err)
+	}
 	if got, err := c.PutNote(ctx, mixed.PutNoteRequestBody{JSON: &mixed.Note{Text: note}}); err != nil || got.Media != "json" || got.Content != note {
 		t.Errorf("PutNote as JSON: %+v, %v", got, err)
 	}
