@@ -52,6 +52,14 @@ func generateCase(t *testing.T, path string) (*archive, []generator.File, error)
 // generateCaseWarnings is generateCase with the warnings.
 func generateCaseWarnings(t *testing.T, path string) (*archive, []generator.File, []*generator.Warning, error) {
 	t.Helper()
+	return generateCaseWith(t, path, generator.Options{})
+}
+
+// generateCaseWith is generateCaseWarnings with options: the package is
+// "golden" unless opts names one, and the archive's other files are the
+// spec's $ref targets.
+func generateCaseWith(t *testing.T, path string, opts generator.Options) (*archive, []generator.File, []*generator.Warning, error) {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +69,11 @@ func generateCaseWarnings(t *testing.T, path string) (*archive, []generator.File
 	if !ok {
 		t.Fatalf("%s: no spec.yaml", path)
 	}
-	files, warnings, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "golden", Files: a.inputs()})
+	if opts.Package == "" {
+		opts.Package = "golden"
+	}
+	opts.Files = a.inputs()
+	files, warnings, err := generator.Generate(spec, "spec.yaml", opts)
 	return a, files, warnings, err
 }
 

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,11 +88,9 @@ func TestGoldenOneSide(t *testing.T) {
 	write(t, filepath.Join(dir, "go.mod"), "module oneside.test\n\ngo 1.26\n")
 	n := 0
 	for _, path := range goldenCases(t) {
-		a := parseArchive(readFile(t, path))
-		spec, _ := a.file("spec.yaml")
 		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
 		for _, side := range []string{"client", "server"} {
-			files, _, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: "golden", Files: a.inputs(), Generate: side})
+			_, files, _, err := generateCaseWith(t, path, generator.Options{Generate: side})
 			if err != nil {
 				continue
 			}
@@ -123,13 +120,4 @@ func TestGoldenOneSide(t *testing.T) {
 		t.Fatal("no golden case generates code")
 	}
 	goCmd(t, dir, "vet", "./...")
-}
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }

@@ -48,15 +48,15 @@ func TestUnionsEndToEnd(t *testing.T) {
 // throwaway module and runs the test file of testdata/e2e there.
 func loopback(t *testing.T, archiveName, pkg, test string) {
 	t.Helper()
-	archive, err := os.ReadFile(filepath.Join("testdata", archiveName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec, ok := parseArchive(archive).file("spec.yaml")
-	if !ok {
-		t.Fatal("no spec.yaml")
-	}
-	files, _, err := generator.Generate(spec, "spec.yaml", generator.Options{Package: pkg})
+	loopbackWith(t, archiveName, test, generator.Options{Package: pkg})
+}
+
+// loopbackWith is loopback with the generator's options (opts.Package
+// names the package).
+func loopbackWith(t *testing.T, archiveName, test string, opts generator.Options) {
+	t.Helper()
+	pkg := opts.Package
+	_, files, _, err := generateCaseWith(t, filepath.Join("testdata", archiveName), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,9 +32,8 @@ func (b *builder) body(op *ir.Operation, ref *openapi3.RequestBodyRef) *ir.Body 
 	differ := false
 	for _, name := range sortedKeys(rb.Content) {
 		mt := rb.Content[name]
-		codec, ok := mediaKind(mediaBase(name), mt.Schema, false)
+		codec, ok := b.requestMedia(name, mt)
 		if !ok {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, multipart/form-data, JSON, XML and their suffixes, text and binary streams are supported)", name)
 			return nil
 		}
 		if len(mt.Encoding) > 0 && codec != ir.MediaForm && codec != ir.MediaMultipart {
@@ -252,4 +251,14 @@ func (b *builder) structByName(goName string) *ir.Struct {
 		}
 	}
 	return nil
+}
+
+// requestMedia is the codec of a request body's media type name, or false,
+// reported at the media type, for one the generator cannot send.
+func (b *builder) requestMedia(name string, mt *openapi3.MediaType) (ir.Media, bool) {
+	codec, ok := mediaKind(mediaBase(name), mt.Schema, false)
+	if !ok {
+		b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, multipart/form-data, JSON, XML and their suffixes, text and binary streams are supported)", name)
+	}
+	return codec, ok
 }

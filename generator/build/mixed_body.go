@@ -51,9 +51,8 @@ func (b *builder) mixedBody(op *ir.Operation, rb *openapi3.RequestBody) *ir.Body
 	var form, multipart, text, stream []mixedMedia
 	for _, name := range sortedKeys(rb.Content) {
 		mt := rb.Content[name]
-		codec, ok := mediaKind(mediaBase(name), mt.Schema, false)
+		codec, ok := b.requestMedia(name, mt)
 		if !ok {
-			b.diags.Addf(b.pos(mt.Origin), "unsupported: request body media type %q (form, multipart/form-data, JSON, XML and their suffixes, text and binary streams are supported)", name)
 			return nil
 		}
 		media := b.mediaType(name, codec)
