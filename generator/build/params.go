@@ -51,18 +51,23 @@ func (b *builder) params(op *ir.Operation, e opEntry) *ir.Struct {
 	return st
 }
 
-// mapOtherKeys gives each form-exploded map parameter of st the query keys
-// that are not its own: the other query parameters' (an exploded object's
-// properties, a deepObject's name), and the API keys that travel in the
-// query.
+// mapOtherKeys gives each form-exploded map parameter of st the keys of
+// its place (the query, or the cookies) that are not its own: the other
+// parameters' there (an exploded object's properties, a deepObject's
+// name), and the API keys that travel there. Two exploded maps in one
+// place would each hold every such key, so the second is refused.
 func (b *builder) mapOtherKeys(st *ir.Struct) {
-	for _, f := range st.Fields {
-		if f.Type.Kind != ir.KindMap || f.Style != ir.StyleObjectExplode {
+	for i, f := range st.Fields {
+		if !explodedMap(f) {
 			continue
 		}
-		for _, o := range st.Fields {
+		for j, o := range st.Fields {
 			switch {
-			case o == f || o.In != ir.InQuery:
+			case o == f || o.In != f.In:
+			case explodedMap(o):
+				if j > i {
+					b.diags.Addf(o.Pos, "unsupported: map parameters %q and %q both of style form exploded in the %s (each would hold every key no other parameter has; give one explode: false%s)", f.Name, o.Name, placeOf(f.In), map[bool]string{true: " or style deepObject"}[f.In == ir.InQuery])
+				}
 			case o.Style == ir.StyleObjectExplode && o.Type.Kind == ir.KindStruct:
 				if ost := b.structByName(o.Type.Name); ost != nil {
 					for _, m := range ost.Fields {
@@ -74,13 +79,27 @@ func (b *builder) mapOtherKeys(st *ir.Struct) {
 			}
 		}
 		for _, s := range b.api.Schemes {
-			if s.Kind == ir.SchemeAPIKey && s.In == ir.KeyInQuery {
+			if s.Kind == ir.SchemeAPIKey && (s.In == ir.KeyInQuery && f.In == ir.InQuery || s.In == ir.KeyInCookie && f.In == ir.InCookie) {
 				f.OtherKeys = append(f.OtherKeys, s.Param)
 			}
 		}
 		slices.Sort(f.OtherKeys)
 		f.OtherKeys = slices.Compact(f.OtherKeys)
 	}
+}
+
+// explodedMap reports a map parameter of style form exploded, whose keys
+// are pairs (or cookies) of their own.
+func explodedMap(f *ir.Field) bool {
+	return f.Type.Kind == ir.KindMap && f.Style == ir.StyleObjectExplode
+}
+
+// placeOf names where a parameter travels, for a diagnostic.
+func placeOf(in ir.In) string {
+	if in == ir.InCookie {
+		return "cookies"
+	}
+	return "query"
 }
 
 // param builds one parameter field, or reports why it cannot.
@@ -227,7 +246,10 @@ func pathDelimiter(style string, explode bool) string {
 // explode false its items comma-separated in one cookie (color=a,b);
 // exploded (form's default) a cookie per item, all of the parameter's name
 // (color=a; color=b), which the server reads in order as the items (a
-// scalar cookie given twice with different values stays refused).
+// scalar cookie given twice with different values stays refused). A
+// union's array variant travels the same way: one cookie is its scalar
+// variant (if it has one), several its array.
 func (b *builder) cookieArray(p *openapi3.Parameter, f *ir.Field, _ ir.Pos) {
-	f.Explode, f.Delimiter = f.Type.Kind == ir.KindArray && (p.Explode == nil || *p.Explode), ","
+	list := f.Type.Kind == ir.KindArray || f.Type.Kind == ir.KindUnion
+	f.Explode, f.Delimiter = list && (p.Explode == nil || *p.Explode), ","
 }

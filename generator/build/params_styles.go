@@ -38,9 +38,10 @@ func (b *builder) paramShapeOf(p *openapi3.Parameter, at ir.Pos) (paramShape, bo
 	case isObject(s) && !isMap(s) && !composite(s):
 		style, ok := b.objectStyle(p, at)
 		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
-	case p.In == "query" && isMap(s) && s.AdditionalProperties.Schema != nil && (p.Style == "deepObject" || p.Style == "" || p.Style == "form"):
-		// A map of scalars in the query (OpenAI's metadata[k]=v), as an
-		// object of the keys it holds (mapParam checks the values).
+	case isMap(s) && s.AdditionalProperties.Schema != nil && (p.In == "query" || p.In == "cookie") && (p.Style == "deepObject" || p.Style == "" || p.Style == "form"):
+		// A map of scalars in the query (OpenAI's metadata[k]=v) or in
+		// cookies, as an object of the keys it holds (mapParam checks
+		// the values).
 		style, ok := b.objectStyle(p, at)
 		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
 	}
@@ -137,11 +138,12 @@ func (b *builder) objectMembers(f *ir.Field, at ir.Pos) {
 	}
 }
 
-// mapParam checks a map parameter of the query: its values must be
-// scalars (a style writes only scalars). In deepObject its keys travel as
-// name[key]=value, in form with explode false as name=key,value,...; in
-// form exploded each key is a pair of its own, so the map holds every key
-// of the query that is no other parameter's (nor an API key's).
+// mapParam checks a map parameter of the query or a cookie: its values
+// must be scalars (a style writes only scalars). In deepObject its keys
+// travel as name[key]=value, in form with explode false as
+// name=key,value,...; in form exploded each key is a pair (a cookie) of
+// its own, so the map holds every key of the query (every cookie) that is
+// no other parameter's (nor an API key's).
 func (b *builder) mapParam(f *ir.Field, at ir.Pos) {
 	if e := f.Type.Elem; e == nil || !scalarKind(e.Kind) || e.Nullable {
 		b.diags.Addf(at, "unsupported: map parameter %q whose values are not scalars (a style writes only scalars; use content application/json)", f.Name)

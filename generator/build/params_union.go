@@ -41,10 +41,6 @@ func (b *builder) textUnion(f *ir.Field, s *openapi3.SchemaRef) {
 			b.diags.Addf(v.Pos, "unsupported: a variant of parameter or form field %q that is not a scalar or an array of scalars (a text holds nothing else)", f.Name)
 			continue
 		}
-		if t.Kind == ir.KindArray && f.In == ir.InCookie {
-			b.diags.Addf(v.Pos, "unsupported: an array variant of cookie parameter %q", f.Name)
-			continue
-		}
 		if t.Elem != nil && v.Type.Elem.Nullable && s != nil && s.Ref != "" {
 			// The union is a component a JSON document may hold too,
 			// where its items can be null.

@@ -64,14 +64,20 @@ func clientEncoder(api *ir.API, f *jen.File, st *ir.Struct, in ir.In, method, wh
 }
 
 // clientEncodeFails reports whether the encoder of st's fields in in can
-// fail: one of them is a JSON text.
+// fail: one of them is a JSON text, or an exploded cookie map (whose keys
+// must be cookie names).
 func clientEncodeFails(st *ir.Struct, in ir.In) bool {
 	for _, fd := range st.Fields {
-		if fd.In == in && fd.Style == ir.StyleJSON {
+		if fd.In == in && (fd.Style == ir.StyleJSON || cookieMap(fd)) {
 			return true
 		}
 	}
 	return false
+}
+
+// cookieMap reports an exploded map cookie: a cookie per key.
+func cookieMap(fd *ir.Field) bool {
+	return fd.In == ir.InCookie && fd.Type.Kind == ir.KindMap && fd.Style == ir.StyleObjectExplode
 }
 
 // clientEncodeField prints the encoding of one field into v.
@@ -184,8 +190,28 @@ func clientEncodeMap(api *ir.API, g *jen.Group, fd *ir.Field) {
 	format := jen.Func().Params(jen.Id("e").Add(goType(elem))).String().Block(
 		jen.Return(wireText(api, elem, jen.Id("e"))),
 	)
+	if cookieMap(fd) {
+		g.If(jen.Err().Op(":=").Id(rt.addCookieMap).Call(jen.Id("v"), otherKeys(fd),
+			jen.Id(rt.mapTexts).Call(jen.Id("x").Dot(fd.GoName), format)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fd.Name+": %w"), jen.Err())),
+		)
+		return
+	}
 	g.Id(rt.addMap).Call(jen.Id("v"), jen.Lit(fd.Name), jen.Id(mapStyleIdent(fd)),
 		jen.Id(rt.mapTexts).Call(jen.Id("x").Dot(fd.GoName), format))
+}
+
+// otherKeys prints the keys of a form-exploded map's place that are not
+// its (nil when there are none).
+func otherKeys(fd *ir.Field) *jen.Statement {
+	if len(fd.OtherKeys) == 0 {
+		return jen.Nil()
+	}
+	return jen.Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, k := range fd.OtherKeys {
+			g.Lit(k)
+		}
+	})
 }
 
 // mapStyleIdent is the runtime's constant for how a map parameter

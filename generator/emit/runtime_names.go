@@ -48,6 +48,7 @@ var rt = struct {
 	errSrvNoPart         string
 	answerInto           string
 	addMap               string
+	addCookieMap         string
 	mapTexts             string
 	mapDeep              string
 	mapExplode           string
@@ -234,6 +235,7 @@ var rt = struct {
 	errSrvNoPart:         "errSrvNoPart",
 	answerInto:           "answerInto",
 	addMap:               "addMap",
+	addCookieMap:         "addCookieMap",
 	mapTexts:             "mapTexts",
 	mapDeep:              "mapDeep",
 	mapExplode:           "mapExplode",

@@ -169,14 +169,7 @@ func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.
 // and default its own; a required object must be there.
 func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Group) {
 	if fd.Type.Kind == ir.KindMap {
-		others := jen.Index().String().ValuesFunc(func(g *jen.Group) {
-			for _, k := range fd.OtherKeys {
-				g.Lit(k)
-			}
-		})
-		if len(fd.OtherKeys) == 0 {
-			others = jen.Nil()
-		}
+		others := otherKeys(fd)
 		g.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id(rt.srvBindMap).Call(jen.Id("x"), serverWire(fd), jen.Id(mapStyleIdent(fd)),
 			others, jen.Op("&").Add(dst.Clone()), parserOf(api, *fd.Type.Elem)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		return

@@ -354,10 +354,10 @@ const (
 
 // Field is one field of a Struct.
 type Field struct {
-	// OtherKeys, for a map parameter of the query in style form exploded
-	// (its keys are pairs of their own), are the query keys that are not
-	// its: the other parameters' (and their name[...] when deepObject),
-	// the API keys'.
+	// OtherKeys, for a map parameter of the query or a cookie in style
+	// form exploded (its keys are pairs, or cookies, of their own), are
+	// the keys of its place that are not its: the other parameters' (and
+	// their name[...] when deepObject), the API keys'.
 	OtherKeys []string
 	// Name is the wire name: JSON key, parameter or form field name.
 	Name   string

@@ -3,6 +3,7 @@ package runtime
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -128,6 +129,43 @@ func mapTexts[T any](m map[string]T, format func(T) string) []string {
 		out = append(out, k, format(m[k]))
 	}
 	return out
+}
+
+// addCookieMap puts an exploded cookie map's pairs (mapTexts) into v, a
+// cookie per key. A key that is not a cookie name (RFC 6265's token: no
+// separators, spaces or controls), or that is another cookie's of the
+// request (others: the other cookie parameters', the cookie API keys'),
+// cannot travel as its own cookie: it is an error matching
+// ErrInvalidInput, and nothing is sent.
+func addCookieMap(v url.Values, others []string, pairs []string) error {
+	for i := 0; i < len(pairs); i += 2 {
+		k := pairs[i]
+		switch {
+		case !isCookieName(k):
+			return fmt.Errorf("key %q is not a cookie name: %w", k, ErrInvalidInput)
+		case slices.Contains(others, k):
+			return fmt.Errorf("key %q is the name of another cookie of the request: %w", k, ErrInvalidInput)
+		}
+	}
+	for i := 0; i < len(pairs); i += 2 {
+		v.Set(pairs[i], pairs[i+1])
+	}
+	return nil
+}
+
+// isCookieName reports whether k is an RFC 6265 cookie name: a token of
+// RFC 2616 (visible ASCII but separators).
+func isCookieName(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?={}", c) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // addMap puts a map parameter's pairs (key, text, ...: mapTexts) into v

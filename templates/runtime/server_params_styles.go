@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -118,10 +119,11 @@ func srvBindUnion(w srvWire, tries ...func() (bool, error)) (bool, error) {
 	return true, &srvBindError{w, problem}
 }
 
-// srvBindMap binds a map parameter of the query into dst: the pairs
-// name[key]=value (deepObject), every pair whose key is none of others
-// (form exploded: the other parameters', API keys', and deepObject ones'
-// name[...]), or the keys and values of one value (form, explode false).
+// srvBindMap binds a map parameter of the query or a cookie into dst: the
+// pairs name[key]=value (deepObject), every pair (every cookie) whose key
+// is none of others (form exploded: the other parameters', API keys', and
+// deepObject ones' name[...]), or the keys and values of one value (form,
+// explode false).
 // found is false when it has no key; a key given twice must agree.
 func srvBindMap[T any](x *srvExchange, w srvWire, how mapStyle, others []string, dst *map[string]T, parse func(srvWire, string) (T, error)) (bool, error) {
 	pairs, err := srvMapPairs(x, w, how, others)
@@ -163,6 +165,9 @@ func srvMapPairs(x *srvExchange, w srvWire, how mapStyle, others []string) ([]st
 		}
 		return items, nil
 	}
+	if w.src == srvSrcCookie {
+		return srvCookieMapPairs(x, w, others)
+	}
 	var out []string
 	q := &x.query
 	for i := 0; i < q.n+len(q.more); i++ {
@@ -176,6 +181,25 @@ func srvMapPairs(x *srvExchange, w srvWire, how mapStyle, others []string) ([]st
 			return nil, &srvBindError{w, "is not a valid URL-encoded value"}
 		}
 		out = append(out, key, u)
+	}
+	return out, nil
+}
+
+// srvCookieMapPairs are the names and values of the cookies an exploded
+// cookie map holds: every cookie whose name is none of others (the other
+// cookie parameters', the cookie API keys'), its value percent-decoded,
+// in the order sent (nil when there is none).
+func srvCookieMapPairs(x *srvExchange, w srvWire, others []string) ([]string, error) {
+	var out []string
+	for _, c := range x.r.Cookies() {
+		if c.Name == "" || slices.Contains(others, c.Name) {
+			continue
+		}
+		u, err := url.PathUnescape(c.Value)
+		if err != nil {
+			return nil, &srvBindError{srvWire{src: w.src, name: w.name + "[" + c.Name + "]", key: c.Name}, "is not a valid percent-encoded value"}
+		}
+		out = append(out, c.Name, u)
 	}
 	return out, nil
 }

@@ -39,6 +39,10 @@ func (api) GetPrefs(_ context.Context, in *maps.GetPrefsInput) (maps.GetPrefsRes
 	return maps.GetPrefs200Response{Body: bound(in.Params)}, nil
 }
 
+func (api) GetJar(_ context.Context, in *maps.GetJarInput) (maps.GetJarResponse, error) {
+	return maps.GetJar200Response{Body: bound(in.Params)}, nil
+}
+
 // wire records the query and the Cookie header of the last request.
 type wire struct {
 	mu             sync.Mutex
@@ -211,5 +215,62 @@ func TestCookieStyles(t *testing.T) {
 	status, body := get(t, base+"/prefs?api_key=k3y", "w=1; colors=green")
 	if status != 200 || !strings.Contains(body, `{\"Colors\":[\"green\"],\"Size\":{\"w\":1},\"Rgb\":null}`) {
 		t.Fatalf("%d %s", status, body)
+	}
+}
+
+// TestCookieMaps: an exploded cookie map is a cookie per key, in key
+// order, beside the other cookies; a map of explode false one cookie of
+// keys and values (its commas percent-encoded, as RFC 6265 wants); a union's array variant a cookie per item, its scalar
+// one cookie. The server binds each as sent, and its exploded map holds
+// every cookie no other cookie parameter has.
+func TestCookieMaps(t *testing.T) {
+	c, rec, base := serve(t)
+	ctx := context.Background()
+	session := "s1"
+	p := maps.GetJarParams{
+		Session: &session,
+		Flags:   map[string]int{"b": 2, "a": 1},
+		Labels:  map[string]string{"y": "z", "x": "1 2"},
+		Pick:    &maps.GetJarParamsPick{Array: &[]string{"p", "q"}},
+		Size:    &maps.GetJarParamsSize{W: 4},
+	}
+	out, err := c.GetJar(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, out, p)
+	if _, cookies := rec.last(); cookies != "a=1; b=2; labels=x%2C1%202%2Cy%2Cz; pick=p; pick=q; session=s1; w=4" {
+		t.Errorf("Cookie %q", cookies)
+	}
+	seven := 7
+	p = maps.GetJarParams{Pick: &maps.GetJarParamsPick{Integer: &seven}}
+	if out, err = c.GetJar(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	same(t, out, p)
+	if _, cookies := rec.last(); cookies != "pick=7" {
+		t.Errorf("Cookie %q", cookies)
+	}
+	for _, key := range []string{"a b", "x;y", "session", "w", ""} {
+		_, err := c.GetJar(ctx, maps.GetJarParams{Flags: map[string]int{key: 1}})
+		if !errors.Is(err, maps.ErrInvalidInput) || !strings.Contains(err.Error(), "flags: key") {
+			t.Errorf("key %q: %v, want ErrInvalidInput naming flags", key, err)
+		}
+	}
+	status, body := get(t, base+"/jar?api_key=k3y", "session=s; junk=3; w=2; labels=")
+	if status != 200 || !strings.Contains(body, `{\"Session\":\"s\",\"Flags\":{\"junk\":3},\"Labels\":{},\"Pick\":null,\"Size\":{\"w\":2}}`) {
+		t.Fatalf("%d %s", status, body)
+	}
+	for _, tc := range []struct{ cookie, want string }{
+		{"x=-1", "minimum"},
+		{"x=nope", `cookie parameter \"flags[x]\": \"nope\" is not an integer`},
+		{"x=1; x=2", `cookie parameter \"flags[x]\": is given twice with different values`},
+		{"labels=a", "is not a list of keys and values"},
+		{"labels=a,toolongvalue", "greater than the maximum length 8"},
+	} {
+		status, body := get(t, base+"/jar?api_key=k3y", tc.cookie)
+		if status != 400 || !strings.Contains(body, tc.want) {
+			t.Errorf("%s: %d %s, want 400 with %s", tc.cookie, status, body, tc.want)
+		}
 	}
 }
