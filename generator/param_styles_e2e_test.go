@@ -41,3 +41,11 @@ func TestPathStylesEndToEnd(t *testing.T) {
 func TestParamMapsCookiesEndToEnd(t *testing.T) {
 	loopback(t, "param_maps_cookies.txtar", "maps", "param_maps_cookies_test.go")
 }
+
+// TestParamTaggedUnionsEndToEnd runs testdata/e2e/param_tagged_unions_test.go
+// against the code of param_tagged_unions.txtar: discriminated unions of
+// objects in query parameters (deepObject, form exploded or not), the
+// variant told by its discriminator's key.
+func TestParamTaggedUnionsEndToEnd(t *testing.T) {
+	loopback(t, "param_tagged_unions.txtar", "tagged", "param_tagged_unions_test.go")
+}

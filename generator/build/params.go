@@ -68,12 +68,8 @@ func (b *builder) mapOtherKeys(st *ir.Struct) {
 				if j > i {
 					b.diags.Addf(o.Pos, "unsupported: map parameters %q and %q both of style form exploded in the %s (each would hold every key no other parameter has; give one explode: false%s)", f.Name, o.Name, placeOf(f.In), map[bool]string{true: " or style deepObject"}[f.In == ir.InQuery])
 				}
-			case o.Style == ir.StyleObjectExplode && o.Type.Kind == ir.KindStruct:
-				if ost := b.structByName(o.Type.Name); ost != nil {
-					for _, m := range ost.Fields {
-						f.OtherKeys = append(f.OtherKeys, m.Name)
-					}
-				}
+			case o.Style == ir.StyleObjectExplode && (o.Type.Kind == ir.KindStruct || o.Type.Kind == ir.KindUnion):
+				f.OtherKeys = append(f.OtherKeys, b.memberNames(o)...)
 			default:
 				f.OtherKeys = append(f.OtherKeys, o.Name)
 			}
@@ -86,6 +82,31 @@ func (b *builder) mapOtherKeys(st *ir.Struct) {
 		slices.Sort(f.OtherKeys)
 		f.OtherKeys = slices.Compact(f.OtherKeys)
 	}
+}
+
+// memberNames are the property names of an object parameter, or of every
+// variant of a discriminated union one: its keys when exploded.
+func (b *builder) memberNames(f *ir.Field) []string {
+	var out []string
+	st := b.structByName(f.Type.Name)
+	if st == nil {
+		return nil
+	}
+	structs := []*ir.Struct{st}
+	if st.Union != nil {
+		structs = nil
+		for _, v := range st.Fields {
+			if vst := b.structByName(v.Type.Name); vst != nil {
+				structs = append(structs, vst)
+			}
+		}
+	}
+	for _, s := range structs {
+		for _, m := range s.Fields {
+			out = append(out, m.Name)
+		}
+	}
+	return out
 }
 
 // explodedMap reports a map parameter of style form exploded, whose keys
@@ -133,6 +154,10 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 		return f
 	case shape.style.Object() && f.Type.Kind == ir.KindMap:
 		b.mapParam(f, at)
+		return f
+	case shape.style.Object() && f.Type.Kind == ir.KindUnion:
+		b.unionParam(f, at)
+		f.Pointer = !f.Required
 		return f
 	case shape.style.Object():
 		if f.Type.Kind != ir.KindStruct {

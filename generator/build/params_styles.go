@@ -38,6 +38,12 @@ func (b *builder) paramShapeOf(p *openapi3.Parameter, at ir.Pos) (paramShape, bo
 	case isObject(s) && !isMap(s) && !composite(s):
 		style, ok := b.objectStyle(p, at)
 		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
+	case p.In == "query" && len(s.OneOf)+len(s.AnyOf) > 0 && s.Discriminator != nil && (p.Style == "deepObject" || p.Style == "" || p.Style == "form"):
+		// A discriminated union of objects in the query: its variant's
+		// properties are keys as an object's, the discriminator's among
+		// them, which names the variant (unionParam checks the rest).
+		style, ok := b.objectStyle(p, at)
+		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
 	case isMap(s) && s.AdditionalProperties.Schema != nil && (p.In == "query" || p.In == "cookie") && (p.Style == "deepObject" || p.Style == "" || p.Style == "form"):
 		// A map of scalars in the query (OpenAI's metadata[k]=v) or in
 		// cookies, as an object of the keys it holds (mapParam checks
@@ -147,5 +153,39 @@ func (b *builder) objectMembers(f *ir.Field, at ir.Pos) {
 func (b *builder) mapParam(f *ir.Field, at ir.Pos) {
 	if e := f.Type.Elem; e == nil || !scalarKind(e.Kind) || e.Nullable {
 		b.diags.Addf(at, "unsupported: map parameter %q whose values are not scalars (a style writes only scalars; use content application/json)", f.Name)
+	}
+}
+
+// unionParam checks a discriminated union of the query in an object
+// style (deepObject, form exploded or not): the keys of the variant that
+// is set travel as an object's, the discriminator's among them, so the
+// server reads the discriminator first and binds the variant it names.
+// Each variant must be an object of scalar properties that holds the
+// discriminator, a scalar too.
+func (b *builder) unionParam(f *ir.Field, at ir.Pos) {
+	st := b.structByName(f.Type.Name)
+	if st == nil || st.Union == nil {
+		return
+	}
+	if st.Union.Discriminator == "" {
+		b.diags.Addf(at, "unsupported: a oneOf or anyOf without a discriminator in object parameter %q (an object style writes its keys and values, which name no variant; a discriminator's property would)", f.Name)
+		return
+	}
+	for _, v := range st.Fields {
+		vst := b.structByName(v.Type.Name)
+		if v.Type.Kind != ir.KindStruct || vst == nil || vst.Union != nil {
+			b.diags.Addf(v.Pos, "unsupported: a variant of union parameter %q that is not an object", f.Name)
+			continue
+		}
+		tag := false
+		for _, m := range vst.Fields {
+			if !scalarKind(m.Type.Kind) || m.Type.Nullable || m.Additional {
+				b.diags.Addf(m.Pos, "unsupported: property %q of variant %s of union parameter %q is not a scalar (a style writes only scalars; use content application/json)", m.Name, vst.GoName, f.Name)
+			}
+			tag = tag || m.Name == st.Union.Discriminator
+		}
+		if !tag {
+			b.diags.Addf(v.Pos, "unsupported: variant %s of union parameter %q has no property %q, its discriminator (the server could not tell it was sent)", vst.GoName, f.Name, st.Union.Discriminator)
+		}
 	}
 }

@@ -24,7 +24,7 @@ func (b *builder) textUnion(f *ir.Field, s *openapi3.SchemaRef) {
 		return
 	}
 	if st.Union.Discriminator != "" {
-		b.diags.Addf(f.Pos, "unsupported: a discriminated union in parameter or form field %q (a text has no property to name its variant; an object style's keys could, the discriminator's naming it, but nexmogen does not write or read that yet: use content application/json)", f.Name)
+		b.diags.Addf(f.Pos, "unsupported: a discriminated union in %s %q (a text has no property to name its variant; in the query, style deepObject or form carries it as an object's keys, the discriminator's among them; elsewhere use content application/json)", inWhat(f.In), f.Name)
 		return
 	}
 	for _, v := range st.Fields {
@@ -49,4 +49,12 @@ func (b *builder) textUnion(f *ir.Field, s *openapi3.SchemaRef) {
 		}
 		v.Type = t
 	}
+}
+
+// inWhat names a field by where it travels, for a diagnostic.
+func inWhat(in ir.In) string {
+	if in == ir.InForm {
+		return "form field"
+	}
+	return map[ir.In]string{ir.InQuery: "query", ir.InPath: "path", ir.InHeader: "header", ir.InCookie: "cookie"}[in] + " parameter"
 }

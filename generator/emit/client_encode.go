@@ -64,11 +64,12 @@ func clientEncoder(api *ir.API, f *jen.File, st *ir.Struct, in ir.In, method, wh
 }
 
 // clientEncodeFails reports whether the encoder of st's fields in in can
-// fail: one of them is a JSON text, or an exploded cookie map (whose keys
-// must be cookie names).
+// fail: one of them is a JSON text, an exploded cookie map (whose keys
+// must be cookie names), or a discriminated union in an object style
+// (whose discriminator must name the variant set).
 func clientEncodeFails(st *ir.Struct, in ir.In) bool {
 	for _, fd := range st.Fields {
-		if fd.In == in && (fd.Style == ir.StyleJSON || cookieMap(fd)) {
+		if fd.In == in && (fd.Style == ir.StyleJSON || cookieMap(fd) || fd.Style.Object() && fd.Type.Kind == ir.KindUnion) {
 			return true
 		}
 	}
@@ -149,6 +150,10 @@ func clientEncodeObject(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 		clientEncodeMap(api, g, fd)
 		return
 	}
+	if fd.Type.Kind == ir.KindUnion {
+		clientEncodeTagged(api, g, fd, set)
+		return
+	}
 	st := fd.Type.Struct
 	x := jen.Id("x").Dot(fd.GoName)
 	if fd.In == ir.InHeader {
@@ -160,27 +165,85 @@ func clientEncodeObject(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
 		g.Add(set)
 		return
 	}
-	body := func(g *jen.Group) {
-		if fd.Style == ir.StyleObjectPairs {
-			g.Id("pairs").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Lit(2*len(st.Fields)))
-		}
-		for _, m := range st.Fields {
-			clientEncodeValue(api, g, m, x.Clone().Dot(m.GoName), func(value jen.Code) jen.Code {
-				if fd.Style == ir.StyleObjectPairs {
-					return jen.Id("pairs").Op("=").Append(jen.Id("pairs"), jen.Lit(m.Name), value)
-				}
-				return jen.Id("v").Dot(set).Call(jen.Lit(objectKey(fd, m)), value)
-			})
-		}
-		if fd.Style == ir.StyleObjectPairs {
-			g.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Qual("strings", "Join").Call(jen.Id("pairs"), jen.Lit(",")))
-		}
-	}
+	body := func(g *jen.Group) { clientEncodeMembers(api, g, fd, st, x, set) }
 	if fd.Pointer {
 		g.If(x.Clone().Op("!=").Nil()).BlockFunc(body)
 		return
 	}
 	g.BlockFunc(body)
+}
+
+// clientEncodeMembers prints the properties of x, an object of struct st
+// that the object parameter fd holds (or a variant of its union), as its
+// style says: each a pair of its own, or all of them in one value.
+func clientEncodeMembers(api *ir.API, g *jen.Group, fd *ir.Field, st *ir.Struct, x *jen.Statement, set string) {
+	if fd.Style == ir.StyleObjectPairs {
+		g.Id("pairs").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Lit(2*len(st.Fields)))
+	}
+	for _, m := range st.Fields {
+		clientEncodeValue(api, g, m, x.Clone().Dot(m.GoName), func(value jen.Code) jen.Code {
+			if fd.Style == ir.StyleObjectPairs {
+				return jen.Id("pairs").Op("=").Append(jen.Id("pairs"), jen.Lit(m.Name), value)
+			}
+			return jen.Id("v").Dot(set).Call(jen.Lit(objectKey(fd, m)), value)
+		})
+	}
+	if fd.Style == ir.StyleObjectPairs {
+		g.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Qual("strings", "Join").Call(jen.Id("pairs"), jen.Lit(",")))
+	}
+}
+
+// clientEncodeTagged prints a discriminated union of the query in an
+// object style, when set: the variant that is set, as an object. Its
+// discriminator property must name that variant (paramTag), else the
+// server would bind another: the encoder fails, and nothing is sent.
+func clientEncodeTagged(api *ir.API, g *jen.Group, fd *ir.Field, set string) {
+	st := fd.Type.Struct
+	x := jen.Id("x").Dot(fd.GoName)
+	sw := jen.Switch().BlockFunc(func(g *jen.Group) {
+		for i, v := range st.Fields {
+			vst := v.Type.Struct
+			vx := x.Clone().Dot(v.GoName)
+			g.Case(vx.Clone().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+				tag := taggedMember(vst, st.Union.Discriminator)
+				if tag == nil {
+					return
+				}
+				text := wireText(api, tag.Type, vx.Clone().Dot(tag.GoName))
+				if tag.Pointer {
+					text = jen.Func().Params().String().Block(
+						jen.If(vx.Clone().Dot(tag.GoName).Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
+						jen.Return(wireText(api, tag.Type, jen.Op("*").Add(vx.Clone().Dot(tag.GoName)))),
+					).Call()
+				}
+				args := []jen.Code{jen.Lit(fd.Name), jen.Lit(st.Union.Discriminator), jen.Lit(vst.GoName), text}
+				for _, val := range st.Union.Values[i] {
+					args = append(args, jen.Lit(val))
+				}
+				g.If(jen.Err().Op(":=").Id(rt.paramTag).Call(args...), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+				clientEncodeMembers(api, g, fd, vst, vx, set)
+			})
+		}
+	})
+	if fd.Pointer {
+		g.If(x.Clone().Op("!=").Nil()).Block(sw)
+		return
+	}
+	g.Add(sw)
+}
+
+// taggedMember is the property of a union's variant st that is its
+// discriminator (nil when it has none, which the builder refused).
+func taggedMember(st *ir.Struct, name string) *ir.Field {
+	if st == nil {
+		return nil
+	}
+	for _, m := range st.Fields {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
 }
 
 // clientEncodeMap prints a map parameter of the query: its keys sorted,

@@ -49,6 +49,8 @@ var rt = struct {
 	answerInto           string
 	addMap               string
 	addCookieMap         string
+	paramTag             string
+	srvUnionTag          string
 	mapTexts             string
 	mapDeep              string
 	mapExplode           string
@@ -236,6 +238,8 @@ var rt = struct {
 	answerInto:           "answerInto",
 	addMap:               "addMap",
 	addCookieMap:         "addCookieMap",
+	paramTag:             "paramTag",
+	srvUnionTag:          "srvUnionTag",
 	mapTexts:             "mapTexts",
 	mapDeep:              "mapDeep",
 	mapExplode:           "mapExplode",

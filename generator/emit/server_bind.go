@@ -180,33 +180,107 @@ func serverBindObject(api *ir.API, fd *ir.Field, dst *jen.Statement, g *jen.Grou
 	pairs := fd.Style == ir.StyleObjectPairs || fd.In != ir.InQuery && fd.In != ir.InCookie
 	args := []jen.Code{jen.Id("x"), serverWire(fd), jen.Lit(pairs)}
 	if !pairs {
-		for _, m := range st.Fields {
-			args = append(args, jen.Lit(objectKey(fd, m)))
+		seen := map[string]bool{}
+		for _, m := range objectMembers(st) {
+			if k := objectKey(fd, m); !seen[k] {
+				seen[k] = true
+				args = append(args, jen.Lit(k))
+			}
 		}
 	}
 	g.If(jen.List(jen.Id("ox"), jen.Id("found"), jen.Err()).Op(":=").Id(rt.srvObject).Call(args...), jen.Err().Op("!=").Nil()).Block(
 		jen.Return(jen.Err()),
 	).Else().If(jen.Id("found")).BlockFunc(func(g *jen.Group) {
+		if st.Union != nil {
+			serverBindTagged(api, fd, st, dst, pairs, g)
+			return
+		}
 		if fd.Pointer {
 			g.Add(dst.Clone()).Op("=").New(jen.Id(st.GoName))
 		}
-		for _, m := range st.Fields {
-			key, name := objectKey(fd, m), objectKey(fd, m)
-			if pairs {
-				key, name = m.Name, fd.Name+"."+m.Name
+		serverBindMembers(api, fd, st, dst, pairs, g)
+	})
+}
+
+// objectMembers are the properties of an object parameter's struct st,
+// or of every variant of its discriminated union: the keys it may send.
+func objectMembers(st *ir.Struct) []*ir.Field {
+	if st.Union == nil {
+		return st.Fields
+	}
+	var out []*ir.Field
+	for _, v := range st.Fields {
+		if v.Type.Struct != nil {
+			out = append(out, v.Type.Struct.Fields...)
+		}
+	}
+	return out
+}
+
+// memberWire is the field m of the object parameter fd as a parameter of
+// its own (its name in errors: obj[name], name, or obj.name of a value of
+// names and values), and where its value travels in the object's
+// exchange.
+func memberWire(fd, m *ir.Field, pairs bool) (*ir.Field, *jen.Statement) {
+	key, name := objectKey(fd, m), objectKey(fd, m)
+	if pairs {
+		key, name = m.Name, fd.Name+"."+m.Name
+	}
+	w := *m
+	w.Name, w.In = name, ir.InQuery
+	if fd.In == ir.InCookie {
+		w.In = ir.InCookie // a property of an exploded object is a cookie of its own
+	}
+	wire := serverWire(&w)
+	if key != name {
+		wire = jen.Id(rt.srvWire).Values(jen.Id(serverSource(fd)), jen.Lit(name), jen.Lit(key), jen.Lit(m.Required), jen.False(), jen.Lit(0))
+	}
+	return &w, wire
+}
+
+// serverBindMembers binds each property of struct st, from the object's
+// exchange ox, into dst, as a parameter of its own: its rules and
+// default its own.
+func serverBindMembers(api *ir.API, fd *ir.Field, st *ir.Struct, dst *jen.Statement, pairs bool, g *jen.Group) {
+	for _, m := range st.Fields {
+		w, wire := memberWire(fd, m, pairs)
+		serverBindFrom(api, w, dst.Clone().Dot(m.GoName), jen.Id("ox"), wire, g)
+	}
+}
+
+// serverBindTagged binds a discriminated union of an object style whose
+// keys came: its discriminator first (srvUnionTag: it must be there and
+// name a variant), then the properties of the variant it names.
+func serverBindTagged(api *ir.API, fd *ir.Field, st *ir.Struct, dst *jen.Statement, pairs bool, g *jen.Group) {
+	u := st.Union
+	tag := &ir.Field{Name: u.Discriminator, Required: true, Type: ir.TypeRef{Kind: ir.KindString}}
+	_, wire := memberWire(fd, tag, pairs)
+	args := []jen.Code{jen.Id("ox"), wire}
+	for _, vals := range u.Values {
+		for _, v := range vals {
+			args = append(args, jen.Lit(v))
+		}
+	}
+	g.List(jen.Id("tag"), jen.Err()).Op(":=").Id(rt.srvUnionTag).Call(args...)
+	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	g.Var().Id("u").Id(st.GoName)
+	g.Switch(jen.Id("tag")).BlockFunc(func(g *jen.Group) {
+		for i, v := range st.Fields {
+			vals := make([]jen.Code, len(u.Values[i]))
+			for j, val := range u.Values[i] {
+				vals[j] = jen.Lit(val)
 			}
-			w := *m
-			w.Name, w.In = name, ir.InQuery
-			if fd.In == ir.InCookie {
-				w.In = ir.InCookie // a property of an exploded object is a cookie of its own
-			}
-			wire := serverWire(&w)
-			if key != name {
-				wire = jen.Id(rt.srvWire).Values(jen.Id(serverSource(fd)), jen.Lit(name), jen.Lit(key), jen.Lit(m.Required), jen.False(), jen.Lit(0))
-			}
-			serverBindFrom(api, &w, dst.Clone().Dot(m.GoName), jen.Id("ox"), wire, g)
+			g.Case(vals...).BlockFunc(func(g *jen.Group) {
+				g.Id("u").Dot(v.GoName).Op("=").New(jen.Id(v.Type.Struct.GoName))
+				serverBindMembers(api, fd, v.Type.Struct, jen.Id("u").Dot(v.GoName), pairs, g)
+			})
 		}
 	})
+	if fd.Pointer {
+		g.Add(dst.Clone()).Op("=").Op("&").Id("u")
+		return
+	}
+	g.Add(dst.Clone()).Op("=").Id("u")
 }
 
 // serverBindUnion prints the binding of a oneOf or anyOf of text

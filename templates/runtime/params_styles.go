@@ -186,3 +186,15 @@ func addMap(v url.Values, name string, how mapStyle, pairs []string) {
 		v.Set(key, pairs[i+1])
 	}
 }
+
+// paramTag checks the discriminator of a union parameter of the query in
+// an object style before it is sent: the text of its property disc in the
+// variant set (of type variant) must be one of the values that name that
+// variant, else the server would bind another or none. The error matches
+// ErrInvalidInput.
+func paramTag(name, disc, variant, got string, values ...string) error {
+	if slices.Contains(values, got) {
+		return nil
+	}
+	return fmt.Errorf("%s: the discriminator %q of variant %s is %q, not %s: %w", name, disc, variant, got, strings.Join(values, " or "), ErrInvalidInput)
+}

@@ -222,3 +222,20 @@ func srvMapKey(how mapStyle, name, key string, others []string) (string, bool) {
 	}
 	return key, key != ""
 }
+
+// srvUnionTag reads the discriminator of a union parameter of an object
+// style, which w locates among the object's keys: it must be there (a
+// union whose other keys came has no variant without it) and be one of
+// values, the ones that name a variant.
+func srvUnionTag(x *srvExchange, w srvWire, values ...string) (string, error) {
+	v, ok, err := x.value(w)
+	switch {
+	case err != nil:
+		return "", err
+	case !ok:
+		return "", srvAbsent(w)
+	case !slices.Contains(values, v):
+		return "", &srvBindError{w, srvQuoted(v) + " names no variant (" + strings.Join(values, ", ") + ")"}
+	}
+	return v, nil
+}
