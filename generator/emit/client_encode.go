@@ -64,21 +64,22 @@ func clientEncoder(api *ir.API, f *jen.File, st *ir.Struct, in ir.In, method, wh
 }
 
 // clientEncodeFails reports whether the encoder of st's fields in in can
-// fail: one of them is a JSON text, an exploded cookie map (whose keys
-// must be cookie names), or a discriminated union in an object style
+// fail: one of them is a JSON text, an exploded map (whose keys must be
+// no other parameter's, and a cookie's cookie names), or a discriminated union in an object style
 // (whose discriminator must name the variant set).
 func clientEncodeFails(st *ir.Struct, in ir.In) bool {
 	for _, fd := range st.Fields {
-		if fd.In == in && (fd.Style == ir.StyleJSON || cookieMap(fd) || fd.Style.Object() && fd.Type.Kind == ir.KindUnion) {
+		if fd.In == in && (fd.Style == ir.StyleJSON || explodedMap(fd) || fd.Style.Object() && fd.Type.Kind == ir.KindUnion) {
 			return true
 		}
 	}
 	return false
 }
 
-// cookieMap reports an exploded map cookie: a cookie per key.
-func cookieMap(fd *ir.Field) bool {
-	return fd.In == ir.InCookie && fd.Type.Kind == ir.KindMap && fd.Style == ir.StyleObjectExplode
+// explodedMap reports a map of style form exploded: a pair (a cookie)
+// per key, which must be no other parameter's.
+func explodedMap(fd *ir.Field) bool {
+	return fd.Type.Kind == ir.KindMap && fd.Style == ir.StyleObjectExplode
 }
 
 // clientEncodeField prints the encoding of one field into v.
@@ -253,8 +254,8 @@ func clientEncodeMap(api *ir.API, g *jen.Group, fd *ir.Field) {
 	format := jen.Func().Params(jen.Id("e").Add(goType(elem))).String().Block(
 		jen.Return(wireText(api, elem, jen.Id("e"))),
 	)
-	if cookieMap(fd) {
-		g.If(jen.Err().Op(":=").Id(rt.addCookieMap).Call(jen.Id("v"), otherKeys(fd),
+	if explodedMap(fd) {
+		g.If(jen.Err().Op(":=").Id(rt.addExplodedMap).Call(jen.Id("v"), jen.Lit(fd.In == ir.InCookie), otherKeys(fd),
 			jen.Id(rt.mapTexts).Call(jen.Id("x").Dot(fd.GoName), format)), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fd.Name+": %w"), jen.Err())),
 		)

@@ -48,7 +48,7 @@ var rt = struct {
 	errSrvNoPart         string
 	answerInto           string
 	addMap               string
-	addCookieMap         string
+	addExplodedMap       string
 	paramTag             string
 	srvUnionTag          string
 	mapTexts             string
@@ -237,7 +237,7 @@ var rt = struct {
 	errSrvNoPart:         "errSrvNoPart",
 	answerInto:           "answerInto",
 	addMap:               "addMap",
-	addCookieMap:         "addCookieMap",
+	addExplodedMap:       "addExplodedMap",
 	paramTag:             "paramTag",
 	srvUnionTag:          "srvUnionTag",
 	mapTexts:             "mapTexts",

@@ -131,20 +131,24 @@ func mapTexts[T any](m map[string]T, format func(T) string) []string {
 	return out
 }
 
-// addCookieMap puts an exploded cookie map's pairs (mapTexts) into v, a
-// cookie per key. A key that is not a cookie name (RFC 6265's token: no
-// separators, spaces or controls), or that is another cookie's of the
-// request (others: the other cookie parameters', the cookie API keys'),
-// cannot travel as its own cookie: it is an error matching
-// ErrInvalidInput, and nothing is sent.
-func addCookieMap(v url.Values, others []string, pairs []string) error {
+// addExplodedMap puts the pairs (mapTexts) of a map parameter of style
+// form exploded into v, each key a pair (a cookie, when cookies) of its
+// own. A key that is another parameter's of the same place (others: the
+// other parameters', the API keys', or one of their name[...]) would
+// change what that parameter says, and a key that is no cookie name
+// (RFC 6265's token: no separators, spaces or controls) cannot travel as
+// a cookie; either is an error matching ErrInvalidInput, and nothing is
+// sent. So is an empty key, which the server could not read back.
+func addExplodedMap(v url.Values, cookies bool, others []string, pairs []string) error {
 	for i := 0; i < len(pairs); i += 2 {
 		k := pairs[i]
 		switch {
-		case !isCookieName(k):
+		case k == "":
+			return fmt.Errorf("an empty key: %w", ErrInvalidInput)
+		case cookies && !isCookieName(k):
 			return fmt.Errorf("key %q is not a cookie name: %w", k, ErrInvalidInput)
-		case slices.Contains(others, k):
-			return fmt.Errorf("key %q is the name of another cookie of the request: %w", k, ErrInvalidInput)
+		case slices.ContainsFunc(others, func(o string) bool { return k == o || strings.HasPrefix(k, o+"[") }):
+			return fmt.Errorf("key %q is another parameter's: %w", k, ErrInvalidInput)
 		}
 	}
 	for i := 0; i < len(pairs); i += 2 {

@@ -132,3 +132,50 @@ func TestMapKeys(t *testing.T) {
 		t.Errorf("an empty map sent %v", v)
 	}
 }
+
+// TestExplodedMapKeys: an exploded map's keys go as pairs (cookies) of
+// their own, unless one is another parameter's (or one of its
+// name[...]), empty, or, for cookies, no cookie name: then nothing is
+// sent and the error matches ErrInvalidInput.
+func TestExplodedMapKeys(t *testing.T) {
+	others := []string{"sort", "filter"}
+	for _, tc := range []struct {
+		cookies bool
+		key     string
+		ok      bool
+	}{
+		{false, "color", true},
+		{false, "a b;c", true},
+		{false, "sort", false},
+		{false, "filter[x]", false},
+		{false, "sorted", true},
+		{false, "", false},
+		{true, "color", true},
+		{true, "a b", false},
+		{true, "x;y", false},
+		{true, "k=v", false},
+		{true, "é", false},
+		{true, "sort", false},
+	} {
+		v := url.Values{}
+		err := addExplodedMap(v, tc.cookies, others, []string{"a", "1", tc.key, "2"})
+		switch {
+		case tc.ok && (err != nil || v.Get(tc.key) != "2" || v.Get("a") != "1"):
+			t.Errorf("%v %q: %v %v, want both sent", tc.cookies, tc.key, err, v)
+		case !tc.ok && (!errors.Is(err, ErrInvalidInput) || len(v) != 0):
+			t.Errorf("%v %q: %v %v, want ErrInvalidInput and nothing sent", tc.cookies, tc.key, err, v)
+		}
+	}
+}
+
+// TestParamTag: a union parameter's discriminator must name the variant
+// set.
+func TestParamTag(t *testing.T) {
+	if err := paramTag("pet", "petType", "Cat", "cat", "cat", "Cat"); err != nil {
+		t.Fatal(err)
+	}
+	err := paramTag("pet", "petType", "Cat", "Dog", "cat")
+	if !errors.Is(err, ErrInvalidInput) || err.Error() != `pet: the discriminator "petType" of variant Cat is "Dog", not cat: invalid input` {
+		t.Fatalf("%v", err)
+	}
+}

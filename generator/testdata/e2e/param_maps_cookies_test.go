@@ -158,7 +158,8 @@ func TestMapParamsChecked(t *testing.T) {
 
 // TestExplodedMapParam: an exploded form map's keys are pairs of their own;
 // the server's map holds every query key but the other parameters' and
-// the API key's.
+// the API key's, and the client refuses a key that is one of those (it
+// would change what that parameter says) or empty.
 func TestExplodedMapParam(t *testing.T) {
 	c, rec, base := serve(t)
 	ctx := context.Background()
@@ -171,6 +172,12 @@ func TestExplodedMapParam(t *testing.T) {
 	same(t, out, p)
 	if q, _ := rec.last(); !strings.Contains(q, "color=red") || !strings.Contains(q, "kind=a+b") || strings.Contains(q, "tags") {
 		t.Fatalf("query %q", q)
+	}
+	for _, key := range []string{"sort", "api_key", ""} {
+		_, err := c.FilterTags(ctx, maps.FilterTagsParams{Tags: map[string]string{key: "v"}})
+		if !errors.Is(err, maps.ErrInvalidInput) || !strings.Contains(err.Error(), "FilterTags: tags: ") {
+			t.Errorf("key %q: %v, want ErrInvalidInput naming tags", key, err)
+		}
 	}
 	status, body := get(t, base+"/tags?api_key=k3y&sort=x&size=9", "")
 	if status != 200 || !strings.Contains(body, `{\"Sort\":\"x\",\"Tags\":{\"size\":\"9\"}}`) {
@@ -253,7 +260,7 @@ func TestCookieMaps(t *testing.T) {
 	}
 	for _, key := range []string{"a b", "x;y", "session", "w", ""} {
 		_, err := c.GetJar(ctx, maps.GetJarParams{Flags: map[string]int{key: 1}})
-		if !errors.Is(err, maps.ErrInvalidInput) || !strings.Contains(err.Error(), "flags: key") {
+		if !errors.Is(err, maps.ErrInvalidInput) || !strings.Contains(err.Error(), "GetJar: flags: ") {
 			t.Errorf("key %q: %v, want ErrInvalidInput naming flags", key, err)
 		}
 	}
