@@ -144,6 +144,11 @@ func (b *builder) param(p *openapi3.Parameter, owner string, scope *naming.Scope
 	f := b.field(prop, owner, scope, shape.role)
 	f.Type = notNullable(f.Type)
 	f.In, f.Style = in, shape.style
+	if shape.style == ir.StyleObjectPairs && delimitedStyle(p.Style) {
+		// An object's names and values in one value, separated by the
+		// style's delimiter.
+		_, f.Delimiter = arrayStyle(p.Style, p.Explode)
+	}
 	f.Doc = doc(p.Description, f.Doc)
 	f.Deprecated = f.Deprecated || p.Deprecated
 	switch {

@@ -38,13 +38,13 @@ func (b *builder) paramShapeOf(p *openapi3.Parameter, at ir.Pos) (paramShape, bo
 	case isObject(s) && !isMap(s) && !composite(s):
 		style, ok := b.objectStyle(p, at)
 		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
-	case p.In == "query" && len(s.OneOf)+len(s.AnyOf) > 0 && s.Discriminator != nil && (p.Style == "deepObject" || p.Style == "" || p.Style == "form"):
+	case p.In == "query" && len(s.OneOf)+len(s.AnyOf) > 0 && s.Discriminator != nil && objectStyleName(p.Style):
 		// A discriminated union of objects in the query: its variant's
 		// properties are keys as an object's, the discriminator's among
 		// them, which names the variant (unionParam checks the rest).
 		style, ok := b.objectStyle(p, at)
 		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
-	case isMap(s) && s.AdditionalProperties.Schema != nil && (p.In == "query" || p.In == "cookie") && (p.Style == "deepObject" || p.Style == "" || p.Style == "form"):
+	case isMap(s) && s.AdditionalProperties.Schema != nil && (p.In == "query" || p.In == "cookie") && objectStyleName(p.Style):
 		// A map of scalars in the query (OpenAI's metadata[k]=v) or in
 		// cookies, as an object of the keys it holds (mapParam checks
 		// the values).
@@ -52,6 +52,13 @@ func (b *builder) paramShapeOf(p *openapi3.Parameter, at ir.Pos) (paramShape, bo
 		return paramShape{schema: p.Schema, style: style, role: ir.RoleParams}, ok
 	}
 	return paramShape{schema: p.Schema, style: ir.StyleValue, role: ir.RoleParams}, true
+}
+
+// objectStyleName reports a style the query writes an object in: form
+// (the default), deepObject, spaceDelimited or pipeDelimited (OpenAPI's
+// style table; the cookies' form only, which kin-openapi holds them to).
+func objectStyleName(style string) bool {
+	return style == "" || style == "form" || style == "deepObject" || delimitedStyle(style)
 }
 
 // contentShape is the shape of a parameter given by content instead of
@@ -82,7 +89,8 @@ func (b *builder) contentShape(p *openapi3.Parameter, at ir.Pos) (paramShape, bo
 }
 
 // objectStyle is how an object parameter travels: in the query, form
-// (exploded unless explode is false) or deepObject.
+// (exploded unless explode is false), spaceDelimited or pipeDelimited
+// (explode false: one value) or deepObject.
 func (b *builder) objectStyle(p *openapi3.Parameter, at ir.Pos) (ir.Style, bool) {
 	explode := p.Explode != nil && *p.Explode
 	switch {
@@ -115,6 +123,14 @@ func (b *builder) objectStyle(p *openapi3.Parameter, at ir.Pos) (ir.Style, bool)
 			return ir.StyleObjectPairs, true
 		}
 		return ir.StyleObjectExplode, true
+	case "spaceDelimited", "pipeDelimited":
+		// One value of names and values, separated by the style's
+		// delimiter (color=R%20100%20G%20200, color=R|100|G|200).
+		if explode {
+			b.diags.Addf(b.fieldPos(p.Origin, "explode"), "unsupported: style %s with explode true for object parameter %q (OpenAPI's style table defines it with explode false only)", p.Style, p.Name)
+			return ir.StyleValue, false
+		}
+		return ir.StyleObjectPairs, true
 	case "deepObject":
 		if p.Explode != nil && !*p.Explode {
 			b.diags.Addf(b.fieldPos(p.Origin, "explode"), "unsupported: style deepObject with explode false for parameter %q (OpenAPI defines deepObject exploded only)", p.Name)
@@ -122,7 +138,7 @@ func (b *builder) objectStyle(p *openapi3.Parameter, at ir.Pos) (ir.Style, bool)
 		}
 		return ir.StyleDeepObject, true
 	}
-	b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for object parameter %q (form or deepObject)", p.Style, p.Name)
+	b.diags.Addf(b.fieldPos(p.Origin, "style"), "unsupported: style %q for object parameter %q (form, spaceDelimited, pipeDelimited or deepObject)", p.Style, p.Name)
 	return ir.StyleValue, false
 }
 

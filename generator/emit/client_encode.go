@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"cmp"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -190,7 +192,7 @@ func clientEncodeMembers(api *ir.API, g *jen.Group, fd *ir.Field, st *ir.Struct,
 		})
 	}
 	if fd.Style == ir.StyleObjectPairs {
-		g.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Qual("strings", "Join").Call(jen.Id("pairs"), jen.Lit(",")))
+		g.Id("v").Dot(set).Call(jen.Lit(fd.Name), jen.Qual("strings", "Join").Call(jen.Id("pairs"), jen.Lit(cmp.Or(fd.Delimiter, ","))))
 	}
 }
 
@@ -261,7 +263,7 @@ func clientEncodeMap(api *ir.API, g *jen.Group, fd *ir.Field) {
 		)
 		return
 	}
-	g.Id(rt.addMap).Call(jen.Id("v"), jen.Lit(fd.Name), jen.Id(mapStyleIdent(fd)),
+	g.Id(rt.addMap).Call(jen.Id("v"), jen.Lit(fd.Name), jen.Id(mapStyleIdent(fd)), jen.Lit(cmp.Or(fd.Delimiter, ",")),
 		jen.Id(rt.mapTexts).Call(jen.Id("x").Dot(fd.GoName), format))
 }
 

@@ -377,7 +377,9 @@ type Field struct {
 	Explode bool
 	// Delimiter separates the items of an array sent with explode false:
 	// "," (style form or simple), " " (spaceDelimited) or "|"
-	// (pipeDelimited); empty for other fields.
+	// (pipeDelimited); empty for other fields. It also separates the
+	// names and values of a query object (or map) of style
+	// spaceDelimited or pipeDelimited, one value (StyleObjectPairs).
 	Delimiter string
 	// JSONTag and XMLTag are the struct tag values; empty for no tag.
 	JSONTag string

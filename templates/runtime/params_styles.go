@@ -173,13 +173,15 @@ func isCookieName(k string) bool {
 }
 
 // addMap puts a map parameter's pairs (key, text, ...: mapTexts) into v
-// as its style says; an empty map sends nothing.
-func addMap(v url.Values, name string, how mapStyle, pairs []string) {
+// as its style says, those of one value (mapPairs) separated by sep (","
+// for form, " " for spaceDelimited, "|" for pipeDelimited); an empty map
+// sends nothing.
+func addMap(v url.Values, name string, how mapStyle, sep string, pairs []string) {
 	if len(pairs) == 0 {
 		return
 	}
 	if how == mapPairs {
-		v.Set(name, strings.Join(pairs, ","))
+		v.Set(name, strings.Join(pairs, sep))
 		return
 	}
 	for i := 0; i < len(pairs); i += 2 {

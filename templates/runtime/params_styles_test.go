@@ -121,13 +121,13 @@ func TestMapKeys(t *testing.T) {
 	pairs := mapTexts(map[string]int{"b": 2, "a": 1}, func(n int) string { return string(rune('0' + n)) })
 	for how, want := range map[mapStyle]string{mapDeep: "m%5Ba%5D=1&m%5Bb%5D=2", mapExplode: "a=1&b=2", mapPairs: "m=a%2C1%2Cb%2C2"} {
 		v := url.Values{}
-		addMap(v, "m", how, pairs)
+		addMap(v, "m", how, ",", pairs)
 		if got := v.Encode(); got != want {
 			t.Errorf("addMap %d: %s, want %s", how, got, want)
 		}
 	}
 	v := url.Values{}
-	addMap(v, "m", mapPairs, nil)
+	addMap(v, "m", mapPairs, ",", nil)
 	if len(v) != 0 {
 		t.Errorf("an empty map sent %v", v)
 	}

@@ -26,7 +26,8 @@ func srvParseJSONValue[T any](w srvWire, v string) (T, error) {
 // deepObject: obj[name]), or cookies of their own (form exploded), found
 // in x; or, when pairs is true, in the one
 // value w locates: names and values separated by commas
-// (color=R,100,G,200), or, when w.explode, name=value items separated by
+// (color=R,100,G,200; by w.sep, when set, as spaceDelimited's
+// color=R%20100%20G%20200 and pipeDelimited's color=R|100|G|200), or, when w.explode, name=value items separated by
 // w.sep (a path's or a header's R=100,G=200; label .R=100.G=200; matrix
 // ;R=100;G=200), given back as the members of an exchange of their own.
 // found is false when none of keys (or w's value) is there; a required
@@ -58,7 +59,7 @@ func srvObject(x *srvExchange, w srvWire, pairs bool, keys ...string) (*srvExcha
 			srvPairText(&raw, i, name, value)
 		}
 	} else {
-		items := strings.Split(v, ",")
+		items := strings.Split(v, string(cmp.Or(w.sep, ',')))
 		if len(items)%2 != 0 {
 			return nil, false, &srvBindError{w, srvQuoted(v) + " is not a list of names and values"}
 		}
@@ -159,7 +160,7 @@ func srvMapPairs(x *srvExchange, w srvWire, how mapStyle, others []string) ([]st
 		case v == "":
 			return []string{}, nil
 		}
-		items := strings.Split(v, ",")
+		items := strings.Split(v, string(cmp.Or(w.sep, ',')))
 		if len(items)%2 != 0 {
 			return nil, &srvBindError{w, srvQuoted(v) + " is not a list of keys and values"}
 		}

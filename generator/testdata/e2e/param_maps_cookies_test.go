@@ -43,6 +43,10 @@ func (api) GetJar(_ context.Context, in *maps.GetJarInput) (maps.GetJarResponse,
 	return maps.GetJar200Response{Body: bound(in.Params)}, nil
 }
 
+func (api) GetDelimited(_ context.Context, in *maps.GetDelimitedInput) (maps.GetDelimitedResponse, error) {
+	return maps.GetDelimited200Response{Body: bound(in.Params)}, nil
+}
+
 // wire records the query and the Cookie header of the last request.
 type wire struct {
 	mu             sync.Mutex
@@ -278,6 +282,38 @@ func TestCookieMaps(t *testing.T) {
 		status, body := get(t, base+"/jar?api_key=k3y", tc.cookie)
 		if status != 400 || !strings.Contains(body, tc.want) {
 			t.Errorf("%s: %d %s, want 400 with %s", tc.cookie, status, body, tc.want)
+		}
+	}
+}
+
+// TestDelimitedObjects: an object of style spaceDelimited and a map of
+// style pipeDelimited are each one value of names and values, separated
+// by the style's delimiter, bound as sent; a value of another delimiter
+// or breaking a property's rules is a 400.
+func TestDelimitedObjects(t *testing.T) {
+	c, rec, base := serve(t)
+	ctx := context.Background()
+	p := maps.GetDelimitedParams{
+		Color:   &maps.GetDelimitedParamsColor{R: 100, G: 200},
+		Weights: map[string]int{"b": 2, "a": 1},
+	}
+	out, err := c.GetDelimited(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, out, p)
+	if q, _ := rec.last(); q != "api_key=k3y&color=R+100+G+200&weights=a%7C1%7Cb%7C2" {
+		t.Errorf("query %q", q)
+	}
+	for _, tc := range []struct{ query, want string }{
+		{"color=R,100,G,200", "is not a list of names and values"},
+		{"color=R%20300", "greater than the maximum 255"},
+		{"weights=a,1", "is not a list of keys and values"},
+		{"weights=a|x", `query parameter \"weights[a]\": \"x\" is not an integer`},
+	} {
+		status, body := get(t, base+"/delimited?api_key=k3y&"+tc.query, "")
+		if status != 400 || !strings.Contains(body, tc.want) {
+			t.Errorf("%s: %d %s, want 400 with %s", tc.query, status, body, tc.want)
 		}
 	}
 }
