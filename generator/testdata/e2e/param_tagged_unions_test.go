@@ -39,6 +39,10 @@ func (api) FindPairs(_ context.Context, in *tagged.FindPairsInput) (tagged.FindP
 	return tagged.FindPairs200Response{Body: bound(in.Params)}, nil
 }
 
+func (api) FindPipes(_ context.Context, in *tagged.FindPipesInput) (tagged.FindPipesResponse, error) {
+	return tagged.FindPipes200Response{Body: bound(in.Params)}, nil
+}
+
 // wire records the raw query of the last request.
 type wire struct {
 	mu    sync.Mutex
@@ -120,7 +124,8 @@ func TestTaggedDeepObject(t *testing.T) {
 
 // TestTaggedForm: an exploded form union's keys are pairs of their own;
 // the exploded map beside it holds every other key. With explode false
-// the variant is one value of names and values.
+// the variant is one value of names and values, separated by commas, or
+// by pipeDelimited's '|'.
 func TestTaggedForm(t *testing.T) {
 	c, rec, base := serve(t)
 	ctx := context.Background()
@@ -147,6 +152,15 @@ func TestTaggedForm(t *testing.T) {
 	}
 	same(t, pout, pp)
 	if q := rec.last(); q != "pet=petType,Dog,bark,woof" {
+		t.Errorf("query %q", q)
+	}
+	ip := tagged.FindPipesParams{Pet: &tagged.Pet{Cat: &tagged.Cat{PetType: "cat", Lives: 3}}}
+	iout, err := c.FindPipes(ctx, ip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, iout, ip)
+	if q := rec.last(); q != "pet=petType%7Ccat%7Clives%7C3" {
 		t.Errorf("query %q", q)
 	}
 }
@@ -180,6 +194,8 @@ func TestTaggedChecked(t *testing.T) {
 		{"/pairs?pet=petType,cow", `query parameter \"pet.petType\": \"cow\" names no variant`},
 		{"/pairs?pet=lives,3", `query parameter \"pet.petType\": is required`},
 		{"/pairs?pet=petType", "is not a list of names and values"},
+		{"/pipes?pet=petType,cat,lives,3", "is not a list of names and values"},
+		{"/pipes?pet=petType|cat|lives|10", `query parameter \"pet.lives\": 10 is greater than the maximum 9`},
 	} {
 		status, body := get(t, base+tc.query)
 		if status != 400 || !strings.Contains(body, tc.want) {
