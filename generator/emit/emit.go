@@ -96,6 +96,7 @@ var runtimeFiles = []runtimeFile{
 	{"server_params_styles.go", usesParamStyles},
 	{"pattern_runtime.go", always},
 	{"presence.go", always},
+	{"presence_scan.go", always},
 	{"secret.go", always},
 	{"secret_xml.go", hasXML},
 	{"server_auth.go", always},

@@ -26,6 +26,9 @@ func mediaBodyJSON(b []byte, dst any) error {
 	if err := json.Unmarshal(b, dst); err != nil {
 		return err
 	}
+	if scanPresence(b, reflect.TypeOf(dst), false, false) {
+		return nil
+	}
 	tree, err := decodeJSONTree(b)
 	if err != nil {
 		return err

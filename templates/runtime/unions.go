@@ -29,11 +29,16 @@ func unionDecode(b []byte, dst any) error {
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 		return errors.New("null is none of the variants")
 	}
+	t := reflect.TypeOf(dst).Elem()
+	if scanPresence(b, t, false, true) {
+		// Each key once and exact, every required one there: nothing
+		// for the tree to find (presence_scan.go).
+		return json.Unmarshal(b, dst)
+	}
 	tree, err := decodeJSONTree(b)
 	if err != nil {
 		return err
 	}
-	t := reflect.TypeOf(dst).Elem()
 	if exactKeys(tree, t) {
 		if b, err = json.Marshal(tree); err != nil {
 			return err

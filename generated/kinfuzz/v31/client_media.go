@@ -134,6 +134,9 @@ func missingRequired(m media, body []byte, out any) error {
 	t := reflect.TypeOf(out)
 	switch m {
 	case mediaJSON, mediaProblem:
+		if scanPresence(body, t, false, false) {
+			return nil // (presence_scan.go: the tree below says what is wrong)
+		}
 		v, err := decodeJSONTree(body)
 		if err != nil {
 			return err

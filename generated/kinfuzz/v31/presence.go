@@ -163,17 +163,22 @@ func takesNull(t reflect.Type) bool {
 // opaque reports whether values of t decode themselves (a Secret, an
 // enum with its own decoder...): their inside is not the tags' business.
 func opaque(t reflect.Type, codec string) bool {
-	pt := reflect.PointerTo(t)
-	if _, ok := additionalOf(t); ok && codec == "json" {
-		return false // its own decoder keeps the tags' exact keys
-	}
 	if codec == "json" {
-		return pt.Implements(reflect.TypeFor[json.Unmarshaler]())
+		return opaqueJSON(t)
 	}
+	pt := reflect.PointerTo(t)
 	if t.Kind() == reflect.Struct && t.Implements(reflect.TypeFor[interface{ xmlTwinned() }]()) {
 		return false // read through a twin of the same tags (xml_freeform.go)
 	}
 	return pt.Implements(reflect.TypeFor[xml.Unmarshaler]()) || pt.Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
+}
+
+// opaqueJSON is opaque for JSON.
+func opaqueJSON(t reflect.Type) bool {
+	if _, ok := additionalOf(t); ok {
+		return false // its own decoder keeps the tags' exact keys
+	}
+	return reflect.PointerTo(t).Implements(reflect.TypeFor[json.Unmarshaler]())
 }
 
 // additionalOf is the type of the values of a struct's other keys (its
@@ -683,11 +688,16 @@ func (n *xmlNode) named(name string) []*xmlNode {
 // a key given twice in an object is refused, a required property must be
 // present and no value may be null. Those failures are *errPresence.
 func decodeStrictJSON(body []byte, dst any) error {
+	t := reflect.TypeOf(dst).Elem()
+	if scanPresence(body, t, true, true) {
+		// Each key once and exact, every check passed: nothing for the
+		// tree to find or rewrite (presence_scan.go).
+		return json.Unmarshal(body, dst)
+	}
 	tree, err := decodeJSONTree(body)
 	if err != nil {
 		return err
 	}
-	t := reflect.TypeOf(dst).Elem()
 	if exactKeys(tree, t) {
 		if body, err = json.Marshal(tree); err != nil {
 			return err
