@@ -61,10 +61,10 @@ func (b *builder) formatRules(s *openapi3.Schema) []*ir.Rule {
 	at := b.fieldPos(s.Origin, "format")
 	var out []*ir.Rule
 	if s.Min == nil {
-		out = append(out, &ir.Rule{Kind: ir.RuleMinimum, Pos: at, Bound: int64(math.MinInt32)})
+		out = append(out, &ir.Rule{Kind: ir.RuleMinimum, Pos: at, Bound: ir.IntLit(math.MinInt32)})
 	}
 	if s.Max == nil {
-		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: at, Bound: int64(math.MaxInt32)})
+		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: at, Bound: ir.IntLit(math.MaxInt32)})
 	}
 	return out
 }

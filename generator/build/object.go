@@ -69,12 +69,11 @@ func (b *builder) field(p property, owner string, scope *naming.Scope, role ir.R
 		Type:       b.typeOf(p.schema, owner, []string{p.name}, role),
 		Required:   p.required,
 		Deprecated: v.Deprecated,
-		Default:    b.defaultValue(v),
 	}
 	if role != ir.RoleModel {
 		f.Type = notNullable(f.Type)
 	}
-	f.Default = b.kindDefault(f, v, f.Default, role)
+	f.Default = b.defaultLiteral(f, v, role)
 	b.rules(f, v)
 	b.userTypeField(f, v, role)
 	return f
@@ -109,12 +108,13 @@ func (b *builder) enum(s *openapi3.Schema, name string, at ir.Pos) ir.TypeRef {
 		if v == nil && s.Nullable {
 			continue // null: the value's Nullable says it (nullable.go)
 		}
-		ev := &ir.EnumValue{Value: enumLiteral(v, e.Base)}
-		if ev.Value == nil {
+		value, ok := scalarLiteral(v, e.Base)
+		if !ok {
 			b.diags.Addf(b.fieldPos(s.Origin, "enum"), "enum value %#v is not %s", v, article(enumTypeName(s, e.Base)))
 			continue
 		}
-		if slices.ContainsFunc(e.Values, func(o *ir.EnumValue) bool { return o.Value == ev.Value }) {
+		ev := &ir.EnumValue{Value: value}
+		if slices.ContainsFunc(e.Values, func(o *ir.EnumValue) bool { return o.Value.Equal(ev.Value) }) {
 			// One constant per value: a second would repeat a case of
 			// IsKnown's switch, which does not compile.
 			b.doc.Warnf(b.fieldPos(s.Origin, "enum"), "enum value %v is listed twice; the repeat is ignored", v)
@@ -146,15 +146,21 @@ func (b *builder) enumNames(s *openapi3.Schema, e *ir.Enum) (names []string, num
 		return given, false
 	}
 	for i, v := range s.Enum {
-		switch v := enumLiteral(v, e.Base).(type) {
-		case string:
-			names[i] = v
-		case bool:
-			names[i] = strconv.FormatBool(v)
-		case int64:
-			names[i] = strconv.FormatInt(v, 10)
-		case float64:
-			names[i] = strconv.FormatFloat(v, 'f', -1, 64)
+		l, ok := scalarLiteral(v, e.Base)
+		if !ok {
+			continue // refused by enum
+		}
+		switch l.Kind {
+		case ir.LitString:
+			names[i] = l.Str
+		case ir.LitBool:
+			names[i] = strconv.FormatBool(l.Bool)
+		case ir.LitInt:
+			names[i] = strconv.FormatInt(l.Int, 10)
+		case ir.LitFloat:
+			names[i] = strconv.FormatFloat(l.Float, 'f', -1, 64)
+		case ir.LitNone, ir.LitTime, ir.LitDate, ir.LitBytes, ir.LitJSON:
+			panic("build: an enum value of kind " + l.Kind.String())
 		}
 	}
 	return names, e.Base == ir.KindInt || e.Base == ir.KindFloat
@@ -211,48 +217,6 @@ func enumTypeName(s *openapi3.Schema, base ir.Kind) string {
 		return s.Type.Slice()[0]
 	}
 	return map[ir.Kind]string{ir.KindString: "string", ir.KindInt: "integer", ir.KindFloat: "number", ir.KindBool: "boolean"}[base]
-}
-
-// enumLiteral converts a decoded enum value to the IR's literal type, or nil.
-func enumLiteral(v any, base ir.Kind) any {
-	switch base {
-	case ir.KindString:
-		if s, ok := v.(string); ok {
-			return s
-		}
-	case ir.KindInt:
-		if f, ok := v.(float64); ok && f == float64(int64(f)) {
-			return int64(f)
-		}
-	case ir.KindFloat:
-		if f, ok := v.(float64); ok {
-			return f
-		}
-	case ir.KindBool:
-		if b, ok := v.(bool); ok {
-			return b
-		}
-	}
-	return nil
-}
-
-// defaultValue is the schema's default as a string, int64, float64 or
-// bool literal, or nil. A default that breaks its schema is a warning and
-// is not applied.
-func (b *builder) defaultValue(s *openapi3.Schema) any {
-	if b.doc.BrokenDefault(s) {
-		return nil
-	}
-	switch d := s.Default.(type) {
-	case string, bool:
-		return d
-	case float64:
-		if s.Type.Is("integer") || (len(s.Enum) > 0 && d == float64(int64(d))) {
-			return int64(d)
-		}
-		return d
-	}
-	return nil
 }
 
 // jsonTag is the json struct tag value of a property: an optional one is

@@ -45,8 +45,8 @@ func (b *builder) pagination(op *ir.Operation, o *openapi3.Operation, methods *n
 	case !methods.Claim(p.GoName):
 		b.diags.Addf(at, "%s: the iterator name %s is taken by another operation", extPagination, p.GoName)
 	default:
-		if d, ok := p.Page.Default.(int64); ok {
-			p.FirstPage = d
+		if d := p.Page.Default; d != nil && d.Kind == ir.LitInt {
+			p.FirstPage = d.Int
 		}
 		op.Pagination = p
 	}

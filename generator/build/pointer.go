@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 
@@ -24,44 +25,51 @@ func (b *builder) pointer(f *ir.Field, s *openapi3.Schema) bool {
 		return false
 	}
 	zero := zeroOf(f.Type, s)
-	if zero == nil || !zeroValid(zero, s) {
+	if zero.Kind == ir.LitNone || !zeroValid(zero, s) {
 		return false
 	}
-	return f.Default == nil || f.Default != zero
+	return f.Default == nil || !f.Default.Equal(zero)
 }
 
-// zeroOf is the Go zero value of a scalar field as an IR literal.
-func zeroOf(t ir.TypeRef, s *openapi3.Schema) any {
+// zeroOf is the Go zero value of a scalar field as an IR literal, or the
+// zero Literal (LitNone) for a field of another kind (or an enum without
+// type).
+func zeroOf(t ir.TypeRef, s *openapi3.Schema) ir.Literal {
 	switch t.Kind {
 	case ir.KindString:
-		return ""
+		return ir.StringLit("")
 	case ir.KindBool:
-		return false
+		return ir.BoolLit(false)
 	case ir.KindInt:
-		return int64(0)
+		return ir.IntLit(0)
 	case ir.KindFloat:
-		return float64(0)
+		return ir.FloatLit(0)
 	case ir.KindEnum:
 		switch {
 		case s.Type.Is("string"):
-			return ""
+			return ir.StringLit("")
 		case s.Type.Is("integer"):
-			return int64(0)
+			return ir.IntLit(0)
 		case s.Type.Is("number"):
-			return float64(0)
+			return ir.FloatLit(0)
 		case s.Type.Is("boolean"):
-			return false
+			return ir.BoolLit(false)
 		}
+	case ir.KindStruct, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindMap,
+		ir.KindGo, ir.KindUnion, ir.KindStream:
+	default:
+		panic(fmt.Sprintf("build: the zero of kind %s", t.Kind))
 	}
-	return nil
+	return ir.Literal{}
 }
 
 // zeroValid reports whether the zero value passes every rule of s.
-func zeroValid(zero any, s *openapi3.Schema) bool {
+func zeroValid(zero ir.Literal, s *openapi3.Schema) bool {
 	if len(s.Enum) > 0 && !slices.ContainsFunc(s.Enum, func(v any) bool { return sameLiteral(v, zero) }) {
 		return false
 	}
-	if str, ok := zero.(string); ok {
+	if zero.Kind == ir.LitString {
+		str := zero.Str
 		if s.MinLength > 0 || checkedFormats[s.Format] {
 			return false
 		}
@@ -80,13 +88,19 @@ func zeroValid(zero any, s *openapi3.Schema) bool {
 	return true
 }
 
-// sameLiteral compares a decoded YAML value with an IR literal.
-func sameLiteral(v, lit any) bool {
-	switch l := lit.(type) {
-	case int64:
+// sameLiteral compares a value the loader decoded with a scalar literal.
+func sameLiteral(v any, l ir.Literal) bool {
+	switch l.Kind {
+	case ir.LitString:
+		return v == any(l.Str)
+	case ir.LitInt:
 		f, ok := v.(float64)
-		return ok && f == float64(l)
-	default:
-		return v == lit
+		return ok && f == float64(l.Int)
+	case ir.LitFloat:
+		return v == any(l.Float)
+	case ir.LitBool:
+		return v == any(l.Bool)
+	case ir.LitNone, ir.LitTime, ir.LitDate, ir.LitBytes, ir.LitJSON:
 	}
+	panic("build: sameLiteral of a " + l.Kind.String() + " literal")
 }

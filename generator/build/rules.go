@@ -127,17 +127,17 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 		}
 	}
 	if s.Min != nil {
-		out = append(out, &ir.Rule{Kind: ir.RuleMinimum, Pos: b.fieldPos(s.Origin, "minimum"), Bound: *s.Min, Exclusive: s.ExclusiveMin.IsTrue()})
+		out = append(out, &ir.Rule{Kind: ir.RuleMinimum, Pos: b.fieldPos(s.Origin, "minimum"), Bound: ir.FloatLit(*s.Min), Exclusive: s.ExclusiveMin.IsTrue()})
 	}
 	if s.Max != nil {
-		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: b.fieldPos(s.Origin, "maximum"), Bound: *s.Max, Exclusive: s.ExclusiveMax.IsTrue()})
+		out = append(out, &ir.Rule{Kind: ir.RuleMaximum, Pos: b.fieldPos(s.Origin, "maximum"), Bound: ir.FloatLit(*s.Max), Exclusive: s.ExclusiveMax.IsTrue()})
 	}
 	if m := integerMultiple(s); m > 0 {
-		out = append(out, &ir.Rule{Kind: ir.RuleMultipleOf, Pos: b.fieldPos(s.Origin, "multipleOf"), Bound: m})
+		out = append(out, &ir.Rule{Kind: ir.RuleMultipleOf, Pos: b.fieldPos(s.Origin, "multipleOf"), Bound: ir.IntLit(m)})
 	} else if s.MultipleOf != nil && *s.MultipleOf > 0 {
 		// On a number, or not a whole number: checked as kin-openapi
 		// does (the runtime's isMultipleOf).
-		out = append(out, &ir.Rule{Kind: ir.RuleMultipleOf, Pos: b.fieldPos(s.Origin, "multipleOf"), Bound: *s.MultipleOf})
+		out = append(out, &ir.Rule{Kind: ir.RuleMultipleOf, Pos: b.fieldPos(s.Origin, "multipleOf"), Bound: ir.FloatLit(*s.MultipleOf)})
 	}
 	out = append(out, b.formatRules(s)...)
 	out = append(out, lengthRules(s, b.fieldPos)...)
@@ -153,7 +153,7 @@ func (b *builder) schemaRules(f *ir.Field, s *openapi3.Schema) []*ir.Rule {
 func lengthRules(s *openapi3.Schema, fieldPos func(*openapi3.Origin, string) ir.Pos) []*ir.Rule {
 	var out []*ir.Rule
 	add := func(kind ir.RuleKind, key string, n uint64) {
-		out = append(out, &ir.Rule{Kind: kind, Pos: fieldPos(s.Origin, key), Bound: int64(n)})
+		out = append(out, &ir.Rule{Kind: kind, Pos: fieldPos(s.Origin, key), Bound: ir.IntLit(int64(n))})
 	}
 	if s.MinLength > 0 {
 		add(ir.RuleMinLength, "minLength", s.MinLength)
@@ -190,10 +190,10 @@ func (b *builder) typedBounds(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 		return rules
 	}
 	for _, r := range rules {
-		v, ok := r.Bound.(float64)
-		if !ok || r.Kind != ir.RuleMinimum && r.Kind != ir.RuleMaximum {
+		if r.Bound.Kind != ir.LitFloat || r.Kind != ir.RuleMinimum && r.Kind != ir.RuleMaximum {
 			continue
 		}
+		v := r.Bound.Float
 		// Rounding up for an inclusive minimum or an exclusive maximum,
 		// down for the other two.
 		if (r.Kind == ir.RuleMinimum) != r.Exclusive {
@@ -201,7 +201,7 @@ func (b *builder) typedBounds(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 		} else {
 			v = math.Floor(v)
 		}
-		r.Bound = clampInt(v)
+		r.Bound = ir.IntLit(clampInt(v))
 	}
 	return rules
 }

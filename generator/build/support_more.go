@@ -115,7 +115,7 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 		case ir.RuleFormat:
 			return base != ir.KindString
 		case ir.RuleMultipleOf:
-			_, whole := r.Bound.(int64)
+			whole := r.Bound.Kind == ir.LitInt
 			return base != ir.KindInt && (base != ir.KindFloat || whole)
 		case ir.RuleMinimum, ir.RuleMaximum:
 			return base != ir.KindInt && base != ir.KindFloat

@@ -61,8 +61,7 @@ func (b *builder) enumOf(t ir.TypeRef) *ir.Enum {
 func refusesZero(r *ir.Rule, kind ir.Kind, e *ir.Enum) bool {
 	switch r.Kind {
 	case ir.RuleMinLength:
-		n, _ := r.Bound.(int64)
-		return n > 0
+		return r.Bound.Int > 0
 	case ir.RulePattern:
 		re, err := regexp.Compile(r.Pattern.Expr)
 		return err == nil && !re.MatchString("")
@@ -72,39 +71,13 @@ func refusesZero(r *ir.Rule, kind ir.Kind, e *ir.Enum) bool {
 		// TestFormatChecks: "" is among the refused of each).
 		return kind == ir.KindString
 	case ir.RuleEnum:
-		return e != nil && !slices.ContainsFunc(e.Values, func(v *ir.EnumValue) bool { return isZeroLiteral(v.Value) })
+		return e != nil && !slices.ContainsFunc(e.Values, func(v *ir.EnumValue) bool { return v.Value.GoZero() })
 	case ir.RuleMinimum, ir.RuleMaximum:
-		n := toFloat(r.Bound)
+		n := r.Bound.Number()
 		if r.Kind == ir.RuleMaximum {
 			n = -n
 		}
 		return n > 0 || (n == 0 && r.Exclusive)
 	}
 	return false
-}
-
-// isZeroLiteral reports whether an enum value is its type's zero.
-func isZeroLiteral(v any) bool {
-	switch x := v.(type) {
-	case string:
-		return x == ""
-	case int64:
-		return x == 0
-	case float64:
-		return x == 0
-	case bool:
-		return !x
-	}
-	return false
-}
-
-// toFloat is a bound (int64 or float64) as a float64.
-func toFloat(v any) float64 {
-	switch x := v.(type) {
-	case int64:
-		return float64(x)
-	case float64:
-		return x
-	}
-	return 0
 }

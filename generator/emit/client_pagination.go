@@ -41,7 +41,7 @@ func clientIterator(api *ir.API, op *ir.Operation, f *jen.File) {
 	seq := jen.Qual("iter", "Seq2").Types(item.Clone(), jen.Error())
 	fetch := jen.Func().Params(jen.Id("page").Int()).Params(jen.Index().Add(item.Clone()), jen.Int(), jen.Error())
 	f.Func().Params(jen.Id("c").Op("*").Id(rt.Client)).Id(p.GoName).Params(clientInputs(api, op)...).Add(seq).Block(
-		jen.Return(jen.Id(rt.walkPages).Call(lit(p.FirstPage), clientPageSize(p), fetch.BlockFunc(func(g *jen.Group) {
+		jen.Return(jen.Id(rt.walkPages).Call(jen.Lit(int(p.FirstPage)), clientPageSize(p), fetch.BlockFunc(func(g *jen.Group) {
 			clientIteratorPage(op, args, g)
 		}))),
 	)
@@ -56,8 +56,8 @@ func clientPageSize(p *ir.Pagination) *jen.Statement {
 		return jen.Lit(0)
 	}
 	size := jen.Int().Call(jen.Id("params").Dot(p.Size.GoName))
-	if def, ok := p.Size.Default.(int64); ok && def > 0 {
-		return jen.Qual("cmp", "Or").Call(size, lit(def))
+	if def := p.Size.Default; def != nil && def.Kind == ir.LitInt && def.Int > 0 {
+		return jen.Qual("cmp", "Or").Call(size, scalarLit(*def))
 	}
 	return size
 }

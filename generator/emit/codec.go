@@ -34,6 +34,9 @@ type codec struct {
 	nonZero func(v *jen.Statement) *jen.Statement
 	// show prints v as the text of a validation message.
 	show func(v *jen.Statement) *jen.Statement
+	// literal prints l, a literal of the family the kind takes
+	// (ir.Literal), as a value of type t: a default, an enum's value.
+	literal func(t ir.TypeRef, l ir.Literal) *jen.Statement
 	// textLen, of a kind that is a string on the wire (date-time, date,
 	// bytes), prints the length in characters of v's wire text without
 	// allocating: what minLength and maxLength judge (README: string
@@ -53,6 +56,7 @@ func codecTable() map[ir.Kind]*codec {
 	return map[ir.Kind]*codec{
 		ir.KindString: {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.String() },
+			literal: scalarOf(ir.LitString),
 			text:    func(v *jen.Statement) *jen.Statement { return v },
 			parser:  rt.srvParseString,
 			generic: true,
@@ -63,6 +67,7 @@ func codecTable() map[ir.Kind]*codec {
 		},
 		ir.KindInt: {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.Int() },
+			literal: scalarOf(ir.LitInt),
 			text:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "Itoa").Call(v) },
 			parser:  rt.srvParseInt,
 			generic: true,
@@ -72,7 +77,8 @@ func codecTable() map[ir.Kind]*codec {
 			show:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "Itoa").Call(v) },
 		},
 		ir.KindFloat: {
-			goType: func(ir.TypeRef) *jen.Statement { return jen.Float64() },
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.Float64() },
+			literal: scalarOf(ir.LitFloat),
 			text: func(v *jen.Statement) *jen.Statement {
 				return jen.Qual("strconv", "FormatFloat").Call(v, jen.LitByte('f'), jen.Lit(-1), jen.Lit(64))
 			},
@@ -87,6 +93,7 @@ func codecTable() map[ir.Kind]*codec {
 		},
 		ir.KindBool: {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.Bool() },
+			literal: scalarOf(ir.LitBool),
 			text:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "FormatBool").Call(v) },
 			parser:  rt.srvParseBool,
 			generic: true,
@@ -96,7 +103,8 @@ func codecTable() map[ir.Kind]*codec {
 			show:    func(v *jen.Statement) *jen.Statement { return jen.Qual("strconv", "FormatBool").Call(v) },
 		},
 		ir.KindTime: {
-			goType: func(ir.TypeRef) *jen.Statement { return jen.Qual("time", "Time") },
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.Qual("time", "Time") },
+			literal: timeLit,
 			text: func(v *jen.Statement) *jen.Statement {
 				return recv(v).Dot("Format").Call(jen.Qual("time", "RFC3339Nano"))
 			},
@@ -111,6 +119,7 @@ func codecTable() map[ir.Kind]*codec {
 		},
 		ir.KindDate: {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.Id(rt.Date) },
+			literal: dateLit,
 			text:    func(v *jen.Statement) *jen.Statement { return recv(v).Dot("String").Call() },
 			parser:  rt.srvParseDate,
 			zero:    func() *jen.Statement { return jen.Id(rt.Date).Values() },
@@ -120,7 +129,8 @@ func codecTable() map[ir.Kind]*codec {
 			textLen: func(v *jen.Statement) *jen.Statement { return jen.Id(rt.dateTextLen).Call(v) },
 		},
 		ir.KindBytes: {
-			goType: func(ir.TypeRef) *jen.Statement { return jen.Index().Byte() },
+			goType:  func(ir.TypeRef) *jen.Statement { return jen.Index().Byte() },
+			literal: bytesLit,
 			text: func(v *jen.Statement) *jen.Statement {
 				return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(v)
 			},
@@ -137,10 +147,12 @@ func codecTable() map[ir.Kind]*codec {
 			},
 		},
 		ir.KindStruct: {
-			goType: func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
+			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
+			literal: decodedLit,
 		},
 		ir.KindUnion: {
-			goType: func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
+			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Id(t.Name) },
+			literal: decodedLit,
 		},
 		// A user's type travels only in bodies, by its own methods; it
 		// has no text form, zero literal or message form here (the
@@ -156,6 +168,7 @@ func codecTable() map[ir.Kind]*codec {
 		},
 		ir.KindArray: {
 			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Index().Add(goType(*t.Elem)) },
+			literal: decodedLit,
 			zero:    func() *jen.Statement { return jen.Nil() },
 			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
@@ -164,6 +177,7 @@ func codecTable() map[ir.Kind]*codec {
 		// values), also as a form field's text; it has no message form.
 		ir.KindAny: {
 			goType:  func(ir.TypeRef) *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+			literal: rawLit,
 			text:    func(v *jen.Statement) *jen.Statement { return jen.String().Parens(v) },
 			parser:  rt.srvParseJSONText,
 			zero:    func() *jen.Statement { return jen.Nil() },
@@ -172,6 +186,7 @@ func codecTable() map[ir.Kind]*codec {
 		},
 		ir.KindMap: {
 			goType:  func(t ir.TypeRef) *jen.Statement { return jen.Map(jen.String()).Add(goType(*t.Elem)) },
+			literal: decodedLit,
 			zero:    func() *jen.Statement { return jen.Nil() },
 			isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Nil() },
 			nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Nil() },
@@ -190,6 +205,9 @@ var secretCodec = &codec{
 	isZero:  func(v *jen.Statement) *jen.Statement { return v.Op("==").Lit("") },
 	nonZero: func(v *jen.Statement) *jen.Statement { return v.Op("!=").Lit("") },
 	show:    func(*jen.Statement) *jen.Statement { return jen.Id(rt.redacted) },
+	literal: func(t ir.TypeRef, l ir.Literal) *jen.Statement {
+		return jen.Id(rt.Secret).Call(scalarLit(family(t, l, ir.LitString)))
+	},
 }
 
 // codecOf is the codec of values of type t. An enum is its base kind's
@@ -254,6 +272,9 @@ func enumCodec(api *ir.API, t ir.TypeRef) *codec {
 		isZero:  base.isZero,
 		nonZero: base.nonZero,
 		show:    func(v *jen.Statement) *jen.Statement { return jen.Id(rt.enumText).Call(v) },
+		literal: func(t ir.TypeRef, l ir.Literal) *jen.Statement {
+			return jen.Id(t.Name).Call(base.literal(ir.TypeRef{Kind: e.Base}, l))
+		},
 	}
 }
 
@@ -294,6 +315,12 @@ func nonZero(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
 func showValue(api *ir.API, t ir.TypeRef, v *jen.Statement) *jen.Statement {
 	c := codecOf(api, t)
 	return must(c.show, c.show != nil, t, "message form")(v.Clone())
+}
+
+// literalOf prints l as a value of type t, through its kind's codec.
+func literalOf(api *ir.API, t ir.TypeRef, l ir.Literal) *jen.Statement {
+	c := codecOf(api, t)
+	return must(c.literal, c.literal != nil, t, "literal")(t, l)
 }
 
 // parserOf prints the runtime's parser of wire text into type t.

@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"time"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -34,7 +32,7 @@ func applyDefault(api *ir.API, g *jen.Group, fd *ir.Field) {
 		return
 	}
 	v := jen.Id("x").Dot(fd.GoName)
-	value := defaultLit(fd.Type.Base(), fd.Default)
+	value := literalOf(api, fd.Type.Base(), *fd.Default)
 	if fd.Type.Nullable {
 		// Absent only: null is a value the sender chose.
 		g.If(jen.Op("!").Add(v.Clone()).Dot("Set")).Block(v.Clone().Op("=").Id(rt.NewNullable).Types(goType(fd.Type.Base())).Call(value))
@@ -44,52 +42,8 @@ func applyDefault(api *ir.API, g *jen.Group, fd *ir.Field) {
 		g.If(v.Clone().Op("==").Nil()).Block(v.Clone().Op("=").Id(rt.Ptr).Call(value))
 		return
 	}
-	switch fd.Default {
-	case "", int64(0), float64(0), false:
+	if fd.Default.GoZero() {
 		return // the zero value already is the default
 	}
-	if d, ok := fd.Default.(time.Time); ok && d.IsZero() {
-		return
-	}
 	g.If(isZero(api, fd.Type, v.Clone())).Block(v.Clone().Op("=").Add(value))
-}
-
-// defaultLit prints a default (ir.Field.Default) as a value of type t: a
-// typed literal for scalars and enums, a time.Date call, a Date, a []byte
-// conversion, or for a JSON text (ir.JSONValue) a fresh value decoded from
-// it by the runtime's defaultOf (a free-form value is the text itself).
-func defaultLit(t ir.TypeRef, v any) *jen.Statement {
-	switch d := v.(type) {
-	case time.Time:
-		loc := jen.Qual("time", "UTC")
-		if _, off := d.Zone(); off != 0 {
-			loc = jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(off))
-		}
-		return jen.Qual("time", "Date").Call(jen.Lit(d.Year()), jen.Qual("time", d.Month().String()), jen.Lit(d.Day()),
-			jen.Lit(d.Hour()), jen.Lit(d.Minute()), jen.Lit(d.Second()), jen.Lit(d.Nanosecond()), loc)
-	case ir.Date:
-		return jen.Id(rt.Date).Values(jen.Dict{
-			jen.Id("Year"): jen.Lit(d.Year), jen.Id("Month"): jen.Qual("time", time.Month(d.Month).String()), jen.Id("Day"): jen.Lit(d.Day),
-		})
-	case []byte:
-		return jen.Index().Byte().Call(jen.Lit(string(d)))
-	case ir.JSONValue:
-		if t.Kind == ir.KindAny {
-			return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(string(d)))
-		}
-		return jen.Id(rt.defaultOf).Types(goType(t)).Call(jen.Lit(string(d)))
-	}
-	return typedLit(t, v)
-}
-
-// typedLit prints a literal of the field's type: enum defaults are
-// converted to the enum type.
-func typedLit(t ir.TypeRef, v any) *jen.Statement {
-	if t.Kind == ir.KindEnum {
-		return jen.Id(t.Name).Call(lit(v))
-	}
-	if t.Secret {
-		return jen.Id(rt.Secret).Call(lit(v))
-	}
-	return lit(v)
 }

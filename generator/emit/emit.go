@@ -171,11 +171,10 @@ func typedFailures(api *ir.API) bool {
 }
 
 // decodesDefaults reports whether a default of api is JSON text
-// (ir.JSONValue) decoded when applied, the only user of defaults_runtime.go.
+// (ir.LitJSON) decoded when applied, the only user of defaults_runtime.go.
 func decodesDefaults(api *ir.API) bool {
 	return anyField(api, func(fd *ir.Field) bool {
-		_, ok := fd.Default.(ir.JSONValue)
-		return ok && fd.Type.Kind != ir.KindAny
+		return fd.Default != nil && fd.Default.Kind == ir.LitJSON && fd.Type.Kind != ir.KindAny
 	})
 }
 

@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/dave/jennifer/jen"
 
@@ -20,8 +19,8 @@ func enums(api *ir.API, f *jen.File) {
 		f.Comment("The values of " + e.GoName + " the spec lists.")
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, v := range e.Values {
-				g.Comment(fmt.Sprintf("%s is %v.", v.GoName, literalText(v.Value)))
-				g.Id(v.GoName).Id(e.GoName).Op("=").Add(lit(v.Value))
+				g.Comment(fmt.Sprintf("%s is %s.", v.GoName, literalText(v.Value)))
+				g.Id(v.GoName).Id(e.GoName).Op("=").Add(literalOf(api, ir.TypeRef{Kind: e.Base}, v.Value))
 			}
 		})
 		f.Line()
@@ -47,20 +46,4 @@ func enumCases(e *ir.Enum) []jen.Code {
 		out[i] = jen.Id(v.GoName)
 	}
 	return out
-}
-
-// literalText renders a literal for comments: strings quoted. It panics
-// on a literal of a type the IR does not hold.
-func literalText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return quote(v)
-	case int64:
-		return strconv.FormatInt(v, 10)
-	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	panic(fmt.Sprintf("emit: literal %#v of type %T", v, v))
 }

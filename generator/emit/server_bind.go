@@ -143,13 +143,12 @@ func serverBindFrom(api *ir.API, fd *ir.Field, dst *jen.Statement, xs, wire jen.
 	}
 	stmt := jen.If(jen.List(ok, jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	if hasDefault {
-		value := defaultLit(fd.Type, fd.Default)
-		switch fd.Default.(type) {
-		case string, int64, float64, bool:
-			value = lit(fd.Default) // untyped: the field's type
+		value := literalOf(api, fd.Type, *fd.Default)
+		if fd.Default.Scalar() {
+			value = scalarLit(*fd.Default) // untyped: the field's type
 		}
 		if fd.Pointer {
-			value = jen.Id(rt.Ptr).Call(defaultLit(fd.Type, fd.Default))
+			value = jen.Id(rt.Ptr).Call(literalOf(api, fd.Type, *fd.Default))
 		}
 		stmt.Else().If(jen.Op("!").Id("ok")).Block(dst.Clone().Op("=").Add(value))
 	}

@@ -80,15 +80,6 @@ func sortFiles(files []File) {
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 }
 
-// lit prints an IR literal untyped: jennifer would print an int64 as
-// int64(n), which does not convert to a named integer type.
-func lit(v any) *jen.Statement {
-	if n, ok := v.(int64); ok {
-		return jen.Lit(int(n))
-	}
-	return jen.Lit(v)
-}
-
 // commentSafe replaces the characters Go source cannot hold in a comment
 // (NUL, other control characters, invalid UTF-8, a byte order mark) and
 // the Unicode bidi controls (which make a comment display as code:

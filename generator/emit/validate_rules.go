@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -36,8 +35,7 @@ func valueChecks(api *ir.API, fd *ir.Field, t ir.TypeRef, rules []*ir.Rule, v *j
 // ruleCheck prints one rule: if the value breaks it, a *ValidationError is
 // appended to errs.
 func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.Statement) jen.Code {
-	var cond, value *jen.Statement
-	limit := jen.Lit(boundText(r.Bound))
+	var cond, limit, value *jen.Statement
 	rule := ruleName(r)
 	switch r.Kind {
 	case ir.RuleRequired:
@@ -47,12 +45,13 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		limit = jen.Lit(r.Pattern.Expr)
 		value = showValue(api, t, v)
 	case ir.RuleMultipleOf:
-		if m, ok := r.Bound.(float64); ok {
+		if r.Bound.Kind == ir.LitFloat {
 			// float64() of an integer, an enum or a number alike.
-			cond = jen.Op("!").Id(rt.isMultipleOf).Call(jen.Float64().Call(v.Clone()), jen.Lit(m))
+			cond = jen.Op("!").Id(rt.isMultipleOf).Call(jen.Float64().Call(v.Clone()), jen.Lit(r.Bound.Float))
 		} else {
-			cond = v.Clone().Op("%").Add(lit(r.Bound)).Op("!=").Lit(0)
+			cond = v.Clone().Op("%").Add(scalarLit(r.Bound)).Op("!=").Lit(0)
 		}
+		limit = jen.Lit(r.Bound.Text())
 		value = showValue(api, t, v)
 	case ir.RuleFormat:
 		cond = jen.Op("!").Add(formatCheck(r.Format, asString(t, v)))
@@ -67,15 +66,18 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		if r.Exclusive {
 			op += "="
 		}
-		cond = v.Clone().Op(op).Add(lit(r.Bound))
+		cond = v.Clone().Op(op).Add(scalarLit(r.Bound))
+		limit = jen.Lit(r.Bound.Text())
 		value = showValue(api, t, v)
 	case ir.RuleMinLength, ir.RuleMaxLength:
 		n := textLength(api, t, v)
-		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinLength]).Add(lit(r.Bound))
+		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinLength]).Add(scalarLit(r.Bound))
+		limit = jen.Lit(r.Bound.Text())
 		value = jen.Qual("strconv", "Itoa").Call(n)
 	case ir.RuleMinItems, ir.RuleMaxItems, ir.RuleMinProperties, ir.RuleMaxProperties:
 		n := jen.Len(v.Clone())
-		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinItems || r.Kind == ir.RuleMinProperties]).Add(lit(r.Bound))
+		cond = n.Clone().Op(map[bool]string{true: "<", false: ">"}[r.Kind == ir.RuleMinItems || r.Kind == ir.RuleMinProperties]).Add(scalarLit(r.Bound))
+		limit = jen.Lit(r.Bound.Text())
 		value = jen.Qual("strconv", "Itoa").Call(n)
 	case ir.RuleNull:
 		// The only value of a schema of type "null": present, the
@@ -152,17 +154,6 @@ func enumValues(api *ir.API, t ir.TypeRef) string {
 		parts[i] = strings.Trim(literalText(v.Value), `"`)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// boundText renders a rule's bound for messages.
-func boundText(b any) string {
-	switch n := b.(type) {
-	case int64:
-		return strconv.FormatInt(n, 10)
-	case float64:
-		return strconv.FormatFloat(n, 'g', -1, 64)
-	}
-	return ""
 }
 
 // patternMatch is the test that s matches p: a byte loop of the runtime

@@ -183,17 +183,6 @@ func (t TypeRef) Base() TypeRef {
 	return t
 }
 
-// Date is a calendar date literal: the default of a date value.
-type Date struct {
-	Year, Month, Day int
-}
-
-// JSONValue is a default written as its JSON text (encoding/json's
-// encoding of the spec's value, keys sorted): the default of an array,
-// object, map, union or free-form value, decoded into a fresh value of the
-// field's Go type each time it is applied.
-type JSONValue string
-
 // Pattern is a regular expression compiled once, at package level.
 type Pattern struct {
 	// GoName is the package-level variable holding the compiled expression.
@@ -234,8 +223,9 @@ type Enum struct {
 // EnumValue is one constant of an Enum.
 type EnumValue struct {
 	GoName string
-	// Value is a string, int64, float64 or bool, matching the Enum's Base.
-	Value any
+	// Value is the constant's value, of the family of the Enum's Base
+	// (LitString, LitInt, LitFloat or LitBool).
+	Value Literal
 }
 
 // Role says what a struct is for.
@@ -384,11 +374,12 @@ type Field struct {
 	// JSONTag and XMLTag are the struct tag values; empty for no tag.
 	JSONTag string
 	XMLTag  string
-	// Default is the spec's default, or nil: a string, int64, float64 or
-	// bool for scalars and enums, a time.Time for a date-time, a Date for
-	// a date, a []byte for bytes, and a JSONValue for an array, object,
-	// map, union or free-form value.
-	Default any
+	// Default is the spec's default, or nil: a literal of the family the
+	// field's kind takes (LitString, LitInt, LitFloat or LitBool for
+	// scalars and enums, of the enum's base; LitTime for a date-time,
+	// LitDate for a date, LitBytes for bytes, LitJSON for an array,
+	// object, map, union or free-form value).
+	Default *Literal
 	// Rules check the value; ItemRules check each element of an array,
 	// or each value of a map. NestedRules go further down, one level
 	// each: NestedRules[0] checks each element of each element (the
@@ -484,14 +475,14 @@ const (
 	RuleMinItems
 	RuleMaxItems
 	RuleUniqueItems
-	// RuleMultipleOf checks that an integer is a multiple of Bound (an
-	// int64 above 0).
+	// RuleMultipleOf checks that a number is a multiple of Bound (above
+	// 0).
 	RuleMultipleOf
 	// RuleFormat checks a string format (Rule.Format): uuid, email, uri,
 	// ipv4, ipv6, time, duration.
 	RuleFormat
 	// RuleMinProperties and RuleMaxProperties bound the number of keys of
-	// a map (Bound, an int64).
+	// a map (Bound, a LitInt).
 	RuleMinProperties
 	RuleMaxProperties
 	// RuleNull checks that a free-form value of a schema of type "null"
@@ -505,9 +496,11 @@ type Rule struct {
 	Pos  Pos
 	// Pattern is the expression of RulePattern.
 	Pattern *Pattern
-	// Bound is the limit of RuleMinimum and RuleMaximum (int64 or float64)
-	// and of the length and item rules (int64).
-	Bound any
+	// Bound is the limit of RuleMinimum and RuleMaximum (LitInt on an
+	// integer, LitFloat on a number), of RuleMultipleOf (LitInt when the
+	// validators check it exactly, else LitFloat) and of the length, item
+	// and property rules (LitInt); LitNone for the other rules.
+	Bound Literal
 	// Exclusive marks an exclusive minimum or maximum.
 	Exclusive bool
 	// Format is the format RuleFormat checks, as the spec spells it.
