@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 
@@ -11,24 +12,51 @@ import (
 )
 
 // TestCodecTable: every kind but the enum (derived from its base) has an
-// entry, every scalar entry has every form, and asking a kind for a form it
-// does not have, or an unknown kind for anything, panics.
+// entry, and each entry has every form (Go type, text writer, parser,
+// zero, is-zero and not-zero tests, message form, literal) but those the
+// lacks table says it has not: a new kind without its entry, or an entry
+// without a form nobody said it lacks, fails here. Asking a kind for a
+// form it does not have, or an unknown kind for anything, panics.
 func TestCodecTable(t *testing.T) {
-	scalar := map[ir.Kind]bool{ir.KindString: true, ir.KindInt: true, ir.KindFloat: true, ir.KindBool: true}
+	none := []string{"text", "parser", "zero", "isZero", "nonZero", "show"}
+	lacks := map[ir.Kind][]string{
+		ir.KindStruct: none,
+		ir.KindUnion:  none,
+		ir.KindGo:     append([]string{"literal"}, none...),
+		ir.KindStream: {"text", "parser", "show", "literal"},
+		ir.KindArray:  {"text", "parser", "show"},
+		ir.KindMap:    {"text", "parser", "show"},
+		ir.KindAny:    {"show"},
+	}
 	for k := ir.Kind(0); k < ir.NumKinds; k++ {
 		if k == ir.KindEnum {
 			continue
 		}
 		c, ok := codecs[k]
 		if !ok {
-			t.Errorf("kind %d has no codec", k)
+			t.Errorf("kind %s has no codec", k)
 			continue
 		}
-		if c.goType == nil {
-			t.Errorf("kind %d has no Go type", k)
+		has := map[string]bool{
+			"goType": c.goType != nil, "text": c.text != nil, "parser": c.parser != "", "zero": c.zero != nil,
+			"isZero": c.isZero != nil, "nonZero": c.nonZero != nil, "show": c.show != nil, "literal": c.literal != nil,
 		}
-		if scalar[k] && (c.text == nil || c.parser == "" || c.zero == nil || c.isZero == nil || c.nonZero == nil || c.show == nil) {
-			t.Errorf("scalar kind %d lacks a form: %+v", k, c)
+		missing := map[string]bool{}
+		for _, form := range lacks[k] {
+			missing[form] = true
+		}
+		for form, set := range has {
+			switch {
+			case !set && !missing[form]:
+				t.Errorf("kind %s has no %s (add it to the codec, or to lacks if the kind has none)", k, form)
+			case set && missing[form]:
+				t.Errorf("kind %s has a %s that lacks says it has not", k, form)
+			}
+		}
+	}
+	for _, c := range []*codec{secretCodec, enumCodec(&ir.API{}, ir.TypeRef{Kind: ir.KindEnum, Name: "E", Enum: &ir.Enum{Base: ir.KindInt}})} {
+		if c.goType == nil || c.text == nil || c.parser == "" || c.zero == nil || c.isZero == nil || c.nonZero == nil || c.show == nil || c.literal == nil {
+			t.Errorf("a derived scalar codec lacks a form: %+v", c)
 		}
 	}
 	api := &ir.API{}
@@ -105,4 +133,40 @@ func TestCodecNullable(t *testing.T) {
 	}
 	panics(t, "text of a nullable", func() { wireText(api, n, jen.Id("v")) })
 	panics(t, "parser of a nullable", func() { parserOf(api, n) })
+}
+
+// TestCodecLiterals: each kind prints a literal of its family, and a
+// literal of another family panics (the builder gives each kind its own).
+func TestCodecLiterals(t *testing.T) {
+	level := &ir.Enum{GoName: "Level", Base: ir.KindInt}
+	api := &ir.API{Enums: []*ir.Enum{level}}
+	when := time.Date(2024, time.March, 1, 12, 30, 0, 5, time.UTC)
+	for _, c := range []struct {
+		t    ir.TypeRef
+		l    ir.Literal
+		want string
+	}{
+		{ir.TypeRef{Kind: ir.KindString}, ir.StringLit("a"), `"a"`},
+		{ir.TypeRef{Kind: ir.KindString, Secret: true}, ir.StringLit("s"), `Secret("s")`},
+		{ir.TypeRef{Kind: ir.KindInt}, ir.IntLit(7), "7"},
+		{ir.TypeRef{Kind: ir.KindFloat}, ir.FloatLit(2), "2.0"},
+		{ir.TypeRef{Kind: ir.KindBool}, ir.BoolLit(true), "true"},
+		{ir.TypeRef{Kind: ir.KindEnum, Name: "Level", Enum: level}, ir.IntLit(3), "Level(3)"},
+		{ir.TypeRef{Kind: ir.KindTime}, ir.TimeLit(when), "time.Date(2024, time.March, 1, 12, 30, 0, 5, time.UTC)"},
+		{ir.TypeRef{Kind: ir.KindDate}, ir.DateLit(ir.Date{Year: 2024, Month: 3, Day: 1}), "Date{"},
+		{ir.TypeRef{Kind: ir.KindBytes}, ir.BytesLit([]byte("hi")), `[]byte("hi")`},
+		{ir.TypeRef{Kind: ir.KindAny}, ir.JSONLit(`{"a":1}`), "json.RawMessage("},
+		{ir.TypeRef{Kind: ir.KindArray, Elem: &ir.TypeRef{Kind: ir.KindInt}}, ir.JSONLit(`[1]`), "defaultOf[[]int]("},
+		{ir.TypeRef{Kind: ir.KindStruct, Name: "S"}, ir.JSONLit(`{}`), "defaultOf[S]("},
+	} {
+		if got := fmt.Sprintf("%#v", literalOf(api, c.t, c.l)); !strings.Contains(got, c.want) {
+			t.Errorf("literal %+v of %s: %s, want %s", c.l, c.t.Kind, got, c.want)
+		}
+	}
+	panics(t, "a float literal of an integer", func() { literalOf(api, ir.TypeRef{Kind: ir.KindInt}, ir.FloatLit(1)) })
+	panics(t, "a string literal of an integer enum", func() {
+		literalOf(api, ir.TypeRef{Kind: ir.KindEnum, Name: "Level", Enum: level}, ir.StringLit("1"))
+	})
+	panics(t, "a literal of a user's type", func() { literalOf(api, ir.TypeRef{Kind: ir.KindGo, Go: &ir.GoType{}}, ir.JSONLit("1")) })
+	panics(t, "an untyped literal of a date", func() { scalarLit(ir.DateLit(ir.Date{})) })
 }
