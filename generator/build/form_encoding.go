@@ -85,8 +85,10 @@ func scalarKind(k ir.Kind) bool {
 	switch k {
 	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes:
 		return true
+	case ir.KindAny, ir.KindArray, ir.KindGo, ir.KindMap, ir.KindStream, ir.KindStruct, ir.KindUnion:
+		return false
 	}
-	return false
+	panic(unknownKind("scalarKind", k))
 }
 
 // formObject reports whether a form field of type t is an object or an

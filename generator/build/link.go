@@ -108,5 +108,10 @@ func (l *linker) link(t *ir.TypeRef) {
 			panic(fmt.Sprintf("build: type %s names no enum of the API", t.Name))
 		}
 		t.Enum = e
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes,
+		ir.KindAny, ir.KindMap, ir.KindGo, ir.KindStream:
+		// Nothing to link (an array's or map's Elem is a TypeRef of its own).
+	default:
+		panic(unknownKind("link", t.Kind))
 	}
 }

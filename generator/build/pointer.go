@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 
@@ -23,6 +22,11 @@ func (b *builder) pointer(f *ir.Field, s *openapi3.Schema) bool {
 	switch f.Type.Kind {
 	case ir.KindArray, ir.KindStruct:
 		return false
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes,
+		ir.KindAny, ir.KindMap, ir.KindGo, ir.KindUnion, ir.KindStream:
+		// zeroOf decides.
+	default:
+		panic(unknownKind("pointer", f.Type.Kind))
 	}
 	zero := zeroOf(f.Type, s)
 	if zero.Kind == ir.LitNone || !zeroValid(zero, s) {
@@ -58,7 +62,7 @@ func zeroOf(t ir.TypeRef, s *openapi3.Schema) ir.Literal {
 	case ir.KindStruct, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindMap,
 		ir.KindGo, ir.KindUnion, ir.KindStream:
 	default:
-		panic(fmt.Sprintf("build: the zero of kind %s", t.Kind))
+		panic(unknownKind("zeroOf", t.Kind))
 	}
 	return ir.Literal{}
 }

@@ -92,8 +92,10 @@ func requiredCheckable(t ir.TypeRef) bool {
 	switch t.Kind {
 	case ir.KindString, ir.KindArray, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindMap:
 		return true
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindStruct, ir.KindGo, ir.KindUnion, ir.KindStream:
+		return false
 	}
-	return false
+	panic(unknownKind("requiredCheckable", t.Kind))
 }
 
 // requiredPointer gives a required field that is a pointer (a writeOnly

@@ -126,8 +126,10 @@ func (b *builder) applicable(rules []*ir.Rule, t ir.TypeRef) []*ir.Rule {
 			// enum rule (an untyped allOf part, an enum of booleans) is
 			// reported where it is built.
 			return t.Kind != ir.KindEnum
+		case ir.RuleRequired, ir.RuleNull:
+			return false
 		}
-		return false
+		panic("build: a rule of unknown kind " + r.Keyword())
 	})
 }
 
@@ -141,4 +143,10 @@ func (b *builder) baseKind(t ir.TypeRef) ir.Kind {
 		return b.api.Enums[i].Base
 	}
 	return ir.KindString
+}
+
+// unknownKind is the panic of a switch over kinds that meets a kind it
+// does not know (every switch lists them all: TestKindSwitchesExhaustive).
+func unknownKind(where string, k ir.Kind) string {
+	return "build: " + where + ": unknown kind " + k.String()
 }

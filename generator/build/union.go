@@ -106,11 +106,24 @@ func variantName(t ir.TypeRef, v *openapi3.SchemaRef) string {
 		return "Any"
 	case ir.KindGo:
 		return naming.Exported(t.Go.Name)
+	case ir.KindString:
+		return "String"
+	case ir.KindInt:
+		return "Integer"
+	case ir.KindFloat:
+		return "Number"
+	case ir.KindBool:
+		return "Boolean"
+	case ir.KindTime:
+		return "Time"
+	case ir.KindDate:
+		return "Date"
+	case ir.KindBytes:
+		return "Bytes"
+	case ir.KindStream:
+		// A stream is a whole body, never a variant.
 	}
-	return map[ir.Kind]string{
-		ir.KindString: "String", ir.KindInt: "Integer", ir.KindFloat: "Number", ir.KindBool: "Boolean",
-		ir.KindTime: "Time", ir.KindDate: "Date", ir.KindBytes: "Bytes",
-	}[t.Kind]
+	panic(unknownKind("variantName", t.Kind))
 }
 
 // distinct judges the variants of a oneOf without a discriminator that
@@ -161,10 +174,13 @@ func (b *builder) distinct(st *ir.Struct, key string) {
 // takesEvery reports a variant that every value of its JSON type matches:
 // a plain string, integer, number or boolean without rules or format.
 func (b *builder) takesEvery(f *ir.Field) bool {
-	switch b.baseKind(f.Type) {
+	switch k := b.baseKind(f.Type); k {
 	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool:
-	default:
+	case ir.KindStruct, ir.KindEnum, ir.KindArray, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindMap,
+		ir.KindGo, ir.KindUnion, ir.KindStream:
 		return false
+	default:
+		panic(unknownKind("takesEvery", k))
 	}
 	for _, r := range f.Rules {
 		if r.Kind != ir.RuleRequired {
@@ -177,7 +193,7 @@ func (b *builder) takesEvery(f *ir.Field) bool {
 // jsonType is the JSON type of values of t: object, array, string,
 // integer, number or boolean.
 func (b *builder) jsonType(t ir.TypeRef) string {
-	switch b.baseKind(t) {
+	switch k := b.baseKind(t); k {
 	case ir.KindStruct, ir.KindMap, ir.KindGo:
 		return "object" // a user's Go type: told apart by its own decoding
 	case ir.KindAny:
@@ -192,8 +208,12 @@ func (b *builder) jsonType(t ir.TypeRef) string {
 		return "number"
 	case ir.KindBool:
 		return "boolean"
+	case ir.KindString, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindStream:
+		return "string"
+	case ir.KindEnum:
+		// baseKind is the enum's base, never KindEnum.
 	}
-	return "string"
+	panic(unknownKind("jsonType", b.baseKind(t)))
 }
 
 // untaggedDiscriminator reports a discriminator without mapping over
@@ -320,8 +340,11 @@ func (b *builder) holdsSecret(t ir.TypeRef, seen map[string]bool) bool {
 		seen[t.Name] = true
 		st := b.structByName(t.Name)
 		return st != nil && slices.ContainsFunc(st.Fields, func(f *ir.Field) bool { return b.holdsSecret(f.Type, seen) })
+	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny,
+		ir.KindGo, ir.KindStream:
+		return false
 	}
-	return false
+	panic(unknownKind("holdsSecret", t.Kind))
 }
 
 // constUnion reads a oneOf or anyOf of single values under a scalar type

@@ -47,5 +47,10 @@ func (b *builder) validateType(t ir.TypeRef) {
 		b.validate(b.structByName(t.Name))
 	case ir.KindArray, ir.KindMap:
 		b.validateType(*t.Elem)
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes,
+		ir.KindAny, ir.KindGo, ir.KindStream:
+		// Checked by their field's rules.
+	default:
+		panic(unknownKind("validateType", t.Kind))
 	}
 }

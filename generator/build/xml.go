@@ -187,6 +187,11 @@ func (b *builder) xmlBytesIn(t ir.TypeRef, seen map[string]bool) {
 			}
 			b.xmlBytesIn(f.Type, seen)
 		}
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes,
+		ir.KindAny, ir.KindMap, ir.KindGo, ir.KindStream:
+		// Judged at the field that holds them.
+	default:
+		panic(unknownKind("xmlBytesIn", t.Kind))
 	}
 }
 

@@ -78,6 +78,9 @@ func refusesZero(r *ir.Rule, kind ir.Kind, e *ir.Enum) bool {
 			n = -n
 		}
 		return n > 0 || (n == 0 && r.Exclusive)
+	case ir.RuleRequired, ir.RuleMaxLength, ir.RuleMinItems, ir.RuleMaxItems, ir.RuleUniqueItems, ir.RuleMultipleOf,
+		ir.RuleMinProperties, ir.RuleMaxProperties, ir.RuleNull:
+		return false
 	}
-	return false
+	panic("build: a rule of unknown kind " + r.Keyword())
 }

@@ -97,8 +97,11 @@ func clientResult(op *ir.Operation) *jen.Statement {
 		return jen.Op("*").Id(op.Success.Type.Name)
 	case ir.KindStream:
 		return jen.Op("*").Add(clientStreamType(op.Success))
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindArray, ir.KindTime, ir.KindDate,
+		ir.KindBytes, ir.KindAny, ir.KindMap, ir.KindGo:
+		return goType(*op.Success.Type)
 	}
-	return goType(*op.Success.Type)
+	panic(unknownKind("clientResult", op.Success.Type.Kind))
 }
 
 // clientResults prints a method's results.
@@ -362,8 +365,11 @@ func clientCall(op *ir.Operation, g *jen.Group) {
 	case ir.KindStream:
 		g.Id("out").Op(":=").New(clientStreamType(op.Success))
 		target = jen.Id("out")
-	default:
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindArray, ir.KindTime, ir.KindDate,
+		ir.KindBytes, ir.KindAny, ir.KindMap, ir.KindGo:
 		g.Var().Id("out").Add(res)
+	default:
+		panic(unknownKind("clientCall", op.Success.Type.Kind))
 	}
 	g.If(jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), target, jen.Id("opts").Op("...")), jen.Err().Op("!=").Nil()).Block(
 		clientFail(op, jen.Err()),

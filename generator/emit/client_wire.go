@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"fmt"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/nexmogen/nexmogen/generator/ir"
@@ -141,5 +139,5 @@ func clientSame(t ir.TypeRef, need func(*ir.Struct) bool) bool {
 	case ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindBytes, ir.KindAny, ir.KindGo, ir.KindUnion, ir.KindStream:
 		return true
 	}
-	panic(fmt.Sprintf("emit: clientSame: unknown kind %d", t.Kind))
+	panic(unknownKind("clientSame", t.Kind))
 }

@@ -230,7 +230,7 @@ func kindCodec(t ir.TypeRef) *codec {
 	}
 	c, ok := codecs[t.Kind]
 	if !ok {
-		panic(fmt.Sprintf("emit: no codec for kind %d", t.Kind))
+		panic(fmt.Sprintf("emit: no codec for kind %s", t.Kind))
 	}
 	return c
 }
@@ -281,7 +281,7 @@ func enumCodec(api *ir.API, t ir.TypeRef) *codec {
 // must returns f, or panics naming what kind t lacks.
 func must[F any](f F, ok bool, t ir.TypeRef, what string) F {
 	if !ok {
-		panic(fmt.Sprintf("emit: kind %d (%s) has no %s", t.Kind, t.Name, what))
+		panic(fmt.Sprintf("emit: kind %s (%s) has no %s", t.Kind, t.Name, what))
 	}
 	return f
 }

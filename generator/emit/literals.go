@@ -88,3 +88,9 @@ func literalText(l ir.Literal) string {
 	}
 	return l.Text()
 }
+
+// unknownKind is the panic of a switch over kinds that meets a kind it
+// does not know (every switch lists them all: TestKindSwitchesExhaustive).
+func unknownKind(where string, k ir.Kind) string {
+	return "emit: " + where + ": unknown kind " + k.String()
+}

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -93,6 +94,9 @@ func ruleCheck(api *ir.API, fd *ir.Field, t ir.TypeRef, r *ir.Rule, v *jen.State
 		return jen.If(jen.Id("i").Op(":=").Id(rt.duplicateAt).Call(v.Clone()), jen.Id("i").Op(">=").Lit(0)).Block(
 			jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, nil, showValue(api, *t.Elem, v.Clone().Index(jen.Id("i"))))))
 	}
+	if cond == nil {
+		panic("emit: a rule of unknown kind " + strconv.Itoa(int(r.Kind)))
+	}
 	return jen.If(cond).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), failure(fd, rule, limit, value)))
 }
 
@@ -176,6 +180,8 @@ func equalByValue(t ir.TypeRef) bool {
 	switch t.Kind {
 	case ir.KindStruct, ir.KindArray, ir.KindMap, ir.KindAny, ir.KindUnion, ir.KindGo, ir.KindBytes:
 		return false
+	case ir.KindString, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindEnum, ir.KindTime, ir.KindDate, ir.KindStream:
+		return !t.Nullable
 	}
-	return !t.Nullable
+	panic(unknownKind("equalByValue", t.Kind))
 }
