@@ -127,7 +127,7 @@ func hasField(st *types.Struct, name string) bool {
 func minItems(rules []*ir.Rule) int {
 	for _, r := range rules {
 		if r.Kind == ir.RuleMinItems {
-			return int(asFloat(r.Bound))
+			return int(r.Bound.Number())
 		}
 	}
 	return -1
@@ -157,15 +157,15 @@ func valueFor(rules []*ir.Rule) valueHint {
 		case ir.RulePattern:
 			patterns = append(patterns, r.Pattern.Expr)
 		case ir.RuleMinLength:
-			minLen = int(asFloat(r.Bound))
+			minLen = int(r.Bound.Number())
 		case ir.RuleMaxLength:
-			maxLen = int(asFloat(r.Bound))
+			maxLen = int(r.Bound.Number())
 		case ir.RuleMinimum:
-			lo, loEx = asFloat(r.Bound), r.Exclusive
+			lo, loEx = r.Bound.Number(), r.Exclusive
 		case ir.RuleMaximum:
-			hi, hiEx = asFloat(r.Bound), r.Exclusive
+			hi, hiEx = r.Bound.Number(), r.Exclusive
 		case ir.RuleMultipleOf:
-			step = asFloat(r.Bound)
+			step = r.Bound.Number()
 		}
 	}
 	if format != "" || len(patterns) > 0 || minLen >= 0 || maxLen >= 0 {
@@ -175,18 +175,6 @@ func valueFor(rules []*ir.Rule) valueHint {
 		v.Num, v.HasNum = numberFor(lo, hi, loEx, hiEx, step)
 	}
 	return v
-}
-
-func asFloat(b any) float64 {
-	switch b := b.(type) {
-	case int64:
-		return float64(b)
-	case float64:
-		return b
-	case int:
-		return float64(b)
-	}
-	panic(fmt.Sprintf("smoke: a rule's bound of type %T", b))
 }
 
 // numberFor is 1 moved into [lo, hi] and onto a multiple of step; an
